@@ -1,0 +1,94 @@
+/** ACI CPTS: taille of a CPTS and the annual amount of one mission. */
+import { frenchDate } from "../dates";
+import { fail } from "../errors";
+import { roundCents } from "../money";
+import { entryAt, type Confidence } from "../params";
+import {
+  ACCES_SANS_SAS,
+  ACI_CPTS_2019_START,
+  AVENANT_2_START,
+  MAJORATION_TAILLE_4,
+  MISSIONS,
+  TAILLE_THRESHOLDS,
+  type MissionCode,
+} from "./params";
+
+export { MISSIONS, type MissionCode } from "./params";
+
+export type Taille = 1 | 2 | 3 | 4;
+export type Volet = "fixe" | "variable" | "total";
+
+export function cptsTaille(population: number): Taille {
+  if (!Number.isFinite(population) || population < 0) fail("population", "nombre d'habitants positif attendu");
+  const { t2From, t2To, t3To } = TAILLE_THRESHOLDS.value;
+  if (population < t2From) return 1;
+  if (population <= t2To) return 2;
+  if (population <= t3To) return 3;
+  return 4;
+}
+
+export interface MissionInput {
+  taille: Taille;
+  mission: MissionCode;
+  volet: Volet;
+  /** Achievement rate of the variable part, 0 to 1 (capped by the caller's parser). */
+  atteinte: number;
+  /** Contract signature date (ISO): it picks the rules in force. */
+  dateSignature: string;
+  membres: number;
+  sas: boolean;
+}
+
+export interface MissionAmount {
+  fixe: number;
+  variable: number;
+  total: number;
+  /** The amount for the volet asked. */
+  montant: number;
+  majorationTaux: number;
+  version: "ACI 2019" | "avenant 2";
+  /** False when the mission does not exist under the rules in force (amount 0). */
+  enVigueur: boolean;
+  source: string;
+  confidence: Confidence | "none";
+}
+
+export function cptsVersion(date: string): MissionAmount["version"] {
+  return date >= AVENANT_2_START ? "avenant 2" : "ACI 2019";
+}
+
+export function cptsMission(input: MissionInput): MissionAmount {
+  const { taille, mission, atteinte, dateSignature: date, membres, sas } = input;
+  if (date < ACI_CPTS_2019_START) {
+    fail("date_signature", `l'ACI CPTS est en vigueur depuis le ${frenchDate(ACI_CPTS_2019_START)} ; date reçue ${frenchDate(date)}`);
+  }
+  let readOn = date;
+  if (!sas && ACCES_SANS_SAS.missions.includes(mission)) {
+    readOn = entryAt(ACCES_SANS_SAS.series, date)?.value ?? date;
+  }
+  const entry = entryAt(MISSIONS[mission].series, readOn);
+  const majoration = entryAt(MAJORATION_TAILLE_4.series, date);
+  const majorationTaux =
+    majoration && MAJORATION_TAILLE_4.missions.includes(mission) && taille === majoration.value.taille && membres >= majoration.value.membresMin
+      ? majoration.value.taux
+      : 0;
+  const fixeBase = entry ? entry.value.fixe[taille - 1] : 0;
+  const variableBase = entry ? entry.value.variable[taille - 1] : 0;
+  const fixe = roundCents(fixeBase * (1 + majorationTaux));
+  const variable = roundCents(variableBase * atteinte * (1 + majorationTaux));
+  const total = roundCents(fixe + variable);
+  const montant = input.volet === "fixe" ? fixe : input.volet === "variable" ? variable : total;
+  return {
+    fixe,
+    variable,
+    total,
+    montant,
+    majorationTaux,
+    version: cptsVersion(date),
+    enVigueur: entry !== undefined,
+    source: entry?.ref ?? "mission non prévue par les règles en vigueur à cette date",
+    confidence: entry?.confidence ?? "none",
+  };
+}
+
+export { ACI_CPTS_2019_START, AVENANT_2_START };

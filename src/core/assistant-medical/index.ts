@@ -1,0 +1,84 @@
+/** Aid for one contract year of an assistant médical contract. */
+import { addYears, frenchDate } from "../dates";
+import { fail } from "../errors";
+import { roundCents } from "../money";
+import { entryAt, type Confidence } from "../params";
+import { AVENANT_7_START, CDS, CDS_MAX_ETP, CDS_START, CM_2024_START, LIBERAL, OPTION_TIERS_FERMEE, type AidTable, type Bande, type Option, type Regime } from "./params";
+
+export type { Bande, Option, Regime } from "./params";
+
+export interface AidInput {
+  regime: Regime;
+  /** Libéral: the option (1/3, 1/2 or 1 ETP). Centre de santé: number of ETP of assistants. */
+  etp: number;
+  anneeContrat: number;
+  dateSignature: string;
+  bande?: Bande;
+  /** Share of the objective reached, 0 to 1; applies from contract year 3. */
+  atteinte: number;
+}
+
+export interface AidAmount {
+  montant: number;
+  /** Amount of the table before achievement and ETP count. */
+  bareme: number;
+  /** The date whose table applies: the start of that contract year. */
+  dateReference: string;
+  version: string;
+  source: string;
+  confidence: Confidence;
+}
+
+const TIERS_TOLERANCE = 0.005;
+
+/** The libéral option matching an ETP figure, accepting 0,33 or 0,333 for 1/3. */
+export function liberalOption(etp: number): Option | undefined {
+  if (Math.abs(etp - 1 / 3) <= TIERS_TOLERANCE) return "1/3";
+  if (etp === 0.5) return "1/2";
+  if (etp === 1) return "1";
+  return undefined;
+}
+
+function amountFor(table: AidTable, annee: number, bande: Bande | undefined): number | null {
+  if (bande === "P95+") return table.p95;
+  if (annee === 1) return table.annee1;
+  if (annee === 2) return table.annee2;
+  return bande === "P90-P95" ? table.annee3P90 : table.annee3;
+}
+
+export function amAid(input: AidInput): AidAmount {
+  const { regime, etp, anneeContrat, dateSignature, bande, atteinte } = input;
+  if (!Number.isInteger(anneeContrat) || anneeContrat < 1) fail("annee_contrat", "année du contrat attendue : 1, 2, 3 ou plus (nombre entier)");
+  const dateReference = addYears(dateSignature, anneeContrat - 1);
+  let entry;
+  let multiplier: number;
+  if (regime === "liberal") {
+    const option = liberalOption(etp);
+    if (!option) fail("etp", `pour un médecin libéral, option 1/3, 0,5 ou 1 ETP attendue, reçu ${String(etp).replace(".", ",")}`);
+    if (option === "1/3" && dateSignature >= OPTION_TIERS_FERMEE.from) {
+      fail("etp", `l'option 1/3 ETP est fermée aux contrats signés depuis le ${frenchDate(OPTION_TIERS_FERMEE.from)} (règlement arbitral) ; choisir 0,5 ou 1 ETP`);
+    }
+    if (dateSignature < AVENANT_7_START) fail("date_signature", `l'aide à l'emploi d'un assistant médical existe depuis le ${frenchDate(AVENANT_7_START)} (avenant 7)`);
+    entry = entryAt(LIBERAL[option], dateReference);
+    multiplier = 1;
+  } else {
+    if (!(etp > 0) || etp > CDS_MAX_ETP.value) fail("etp", `pour un centre de santé, nombre d'ETP d'assistant médical entre 0 et ${CDS_MAX_ETP.value} attendu, reçu ${String(etp).replace(".", ",")}`);
+    if (dateSignature < CDS_START) {
+      fail("date_signature", `le contrat assistant médical des centres de santé (avenant 5) s'applique aux contrats signés depuis le ${frenchDate(CDS_START)} ; les contrats antérieurs (avenant 3) ne sont pas calculés`);
+    }
+    entry = entryAt(CDS, dateReference);
+    multiplier = etp;
+  }
+  if (!entry) return fail("date_signature", `aucun barème en vigueur au ${frenchDate(dateReference)}`);
+  const bareme = amountFor(entry.value, anneeContrat, bande);
+  if (bareme === null) return fail("annee_contrat", "l'option 1/3 ETP n'a plus de première année depuis sa fermeture");
+  const rate = anneeContrat >= 3 ? Math.min(1, atteinte) : 1;
+  return {
+    montant: roundCents(bareme * multiplier * rate),
+    bareme,
+    dateReference,
+    version: regime === "cds" ? "avenant 5 centres de santé" : dateReference >= CM_2024_START ? "convention médicale 2024" : "avenant 7 (convention médicale 2016)",
+    source: entry.ref,
+    confidence: entry.confidence,
+  };
+}

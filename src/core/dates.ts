@@ -1,0 +1,119 @@
+/**
+ * Calendar dates as ISO strings (`YYYY-MM-DD`), compared as text, and the
+ * conversions from what Excel hands over (serial numbers, text dates).
+ * Everything is computed in UTC so no time zone can shift a day.
+ */
+import { fail } from "./errors";
+
+const MS_PER_DAY = 86_400_000;
+/** Excel's day 0 in the 1900 date system (serial 1 = 1900-01-01, with Excel's fictitious 29/02/1900). */
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+/** Serial numbers Excel can display: 01/01/1900 to 31/12/9999. */
+const MAX_SERIAL = 2_958_465;
+
+export function isoFromUtc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function utcFromIso(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+}
+
+export function isoFromExcelSerial(serial: number): string {
+  const day = Math.floor(serial);
+  // Excel counts a 29/02/1900 that never existed: serials 1 to 59 are one day later than the UTC count.
+  const offset = day < 61 ? day + 1 : day;
+  return isoFromUtc(EXCEL_EPOCH_UTC + offset * MS_PER_DAY);
+}
+
+export function excelSerialFromIso(iso: string): number {
+  const days = Math.round((utcFromIso(iso) - EXCEL_EPOCH_UTC) / MS_PER_DAY);
+  return days < 61 ? days - 1 : days;
+}
+
+export function todayIso(): string {
+  return isoFromUtc(Date.now());
+}
+
+export function yearOf(iso: string): number {
+  return Number(iso.slice(0, 4));
+}
+
+export function addYears(iso: string, years: number): string {
+  const y = yearOf(iso) + years;
+  const md = iso.slice(4);
+  // 29/02 + n years falls on 28/02 when the target year is not a leap year.
+  if (md === "-02-29" && !isLeapYear(y)) return `${pad(y, 4)}-02-28`;
+  return `${pad(y, 4)}${md}`;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInYear(year: number): number {
+  return isLeapYear(year) ? 366 : 365;
+}
+
+/** Days from `iso` to 31/12 of its year, both counted. */
+export function daysToYearEnd(iso: string): number {
+  const end = Date.UTC(yearOf(iso), 11, 31);
+  return Math.round((end - utcFromIso(iso)) / MS_PER_DAY) + 1;
+}
+
+/** French display of an ISO date: `03/09/2022`. */
+export function frenchDate(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
+}
+
+function validIso(y: number, m: number, d: number): string | undefined {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return undefined;
+  if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return undefined;
+  const ms = Date.UTC(y, m - 1, d);
+  const iso = isoFromUtc(ms);
+  return iso === `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` ? iso : undefined;
+}
+
+/**
+ * Reads a date as an analyst may give it: an Excel serial number, a JS Date,
+ * or text `JJ/MM/AAAA`, `AAAA-MM-JJ`. Anything else is an error naming `argument`.
+ */
+export function parseDate(value: unknown, argument: string): string {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || value < 1 || value > MAX_SERIAL) {
+      fail(argument, `date hors des limites d'Excel (${String(value)}) ; saisir une date entre le 01/01/1900 et le 31/12/9999`);
+    }
+    return isoFromExcelSerial(value);
+  }
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    return isoFromUtc(Date.UTC(value.getFullYear(), value.getMonth(), value.getDate()));
+  }
+  if (typeof value === "string") {
+    const text = value.trim();
+    let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+    if (m) {
+      const iso = validIso(Number(m[3]), Number(m[2]), Number(m[1]));
+      if (iso) return iso;
+    }
+    m = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(text);
+    if (m) {
+      const iso = validIso(Number(m[1]), Number(m[2]), Number(m[3]));
+      if (iso) return iso;
+    }
+    if (/^\d+(?:[.,]\d+)?$/.test(text)) return parseDate(Number(text.replace(",", ".")), argument);
+  }
+  return fail(argument, `date attendue (une date Excel, ou un texte JJ/MM/AAAA), reçu « ${describe(value)} »`);
+}
+
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return "vide";
+  if (typeof value === "string") return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  if (typeof value === "boolean") return value ? "VRAI" : "FAUX";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value).replace(".", ",") : String(value);
+  if (Array.isArray(value)) return "plage";
+  return typeof value;
+}

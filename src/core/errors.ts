@@ -1,0 +1,18 @@
+/**
+ * The one error the rules core raises: it names the argument (or field, or
+ * column) at fault and says in French what is accepted. Adapters turn it into
+ * `#VALUE!` in a cell or into a line of the task pane's problem list.
+ */
+export class DomainError extends Error {
+  readonly argument: string;
+
+  constructor(argument: string, message: string) {
+    super(`${argument} : ${message}`);
+    this.name = "DomainError";
+    this.argument = argument;
+  }
+}
+
+export function fail(argument: string, message: string): never {
+  throw new DomainError(argument, message);
+}

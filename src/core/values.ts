@@ -1,0 +1,86 @@
+/**
+ * Readers for the values a spreadsheet hands over: numbers, text holding a
+ * number (« 12,5 »), booleans, empty cells. Each names the argument it reads
+ * in its French error, and never lets NaN or Infinity through.
+ */
+import { describe } from "./dates";
+import { fail } from "./errors";
+import { normalizeCode } from "./text";
+
+export function isMissing(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** A finite number, from a number, a boolean or a numeric text (French or English decimal mark, optional %). */
+export function readNumber(value: unknown, argument: string): number {
+  if (typeof value === "number") {
+    if (Number.isFinite(value)) return value;
+    return fail(argument, `nombre attendu, reçu « ${describe(value)} »`);
+  }
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "string") {
+    const text = value.trim().replace(/[\s\u00a0\u202f]/g, "");
+    const percent = text.endsWith("%");
+    const body = (percent ? text.slice(0, -1) : text).replace(",", ".");
+    if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(body)) {
+      const n = Number(body) / (percent ? 100 : 1);
+      if (Number.isFinite(n)) return n;
+    }
+  }
+  return fail(argument, `nombre attendu, reçu « ${describe(value)} »`);
+}
+
+export function readOptionalNumber(value: unknown, argument: string, fallback: number): number {
+  return isMissing(value) ? fallback : readNumber(value, argument);
+}
+
+export function readNonNegative(value: unknown, argument: string): number {
+  const n = readNumber(value, argument);
+  if (n < 0) fail(argument, `valeur positive ou nulle attendue, reçu ${describe(n)}`);
+  return n;
+}
+
+export function readNonNegativeInteger(value: unknown, argument: string): number {
+  const n = readNonNegative(value, argument);
+  if (!Number.isInteger(n)) fail(argument, `nombre entier attendu, reçu ${describe(n)}`);
+  return n;
+}
+
+/** A rate between 0 and 1 (0 % to 100 %); `capAt1` caps values above 100 % instead of rejecting them. */
+export function readRate(value: unknown, argument: string, capAt1: boolean): number {
+  const n = readNumber(value, argument);
+  if (n < 0) fail(argument, `taux positif attendu (ex. 80 % ou 0,8), reçu ${describe(n)}`);
+  if (n > 1) {
+    if (capAt1) return 1;
+    fail(argument, `proportion entre 0 et 1 attendue (ex. 12 % ou 0,12), reçu ${describe(n)}`);
+  }
+  return n;
+}
+
+const TRUE_WORDS = new Set(["vrai", "true", "oui", "o", "yes", "1", "x"]);
+const FALSE_WORDS = new Set(["faux", "false", "non", "n", "no", "0"]);
+
+export function readBoolean(value: unknown, argument: string): boolean {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number" && (value === 0 || value === 1)) return value === 1;
+  if (typeof value === "string") {
+    const word = normalizeCode(value);
+    if (TRUE_WORDS.has(word)) return true;
+    if (FALSE_WORDS.has(word)) return false;
+  }
+  return fail(argument, `VRAI ou FAUX attendu (ou 1/0, oui/non), reçu « ${describe(value)} »`);
+}
+
+export function readOptionalBoolean(value: unknown, argument: string, fallback: boolean): boolean {
+  return isMissing(value) ? fallback : readBoolean(value, argument);
+}
+
+/** Picks one code from `accepted` (keys already normalised), listing them all in the error. */
+export function readCode<T extends string>(value: unknown, argument: string, accepted: Readonly<Record<string, T>>): T {
+  if (typeof value === "string") {
+    const hit = accepted[normalizeCode(value)];
+    if (hit !== undefined) return hit;
+  }
+  const list = [...new Set(Object.values(accepted))].map((c) => `« ${c} »`).join(", ");
+  return fail(argument, `valeur inconnue « ${describe(value)} » ; valeurs acceptées : ${list}`);
+}

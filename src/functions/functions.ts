@@ -1,0 +1,72 @@
+/**
+ * The custom functions analysts type in cells. Each one only reads its
+ * arguments, calls the rules core and hands back a number (or a spilled
+ * table); the metadata (functions.json) is generated from these comments.
+ */
+import { cptsMission, cptsTaille } from "../core/aci-cpts";
+import { amAid } from "../core/assistant-medical";
+import { isMissing, readNonNegative, readNonNegativeInteger, readOptionalBoolean, readOptionalNumber, readRate, readNumber } from "../core/values";
+import { readBande, readEtp, readMission, readOptionalDate, readRegime, readTaille, readVolet } from "./arguments";
+import { excelCall } from "./excel";
+
+/**
+ * Taille de la CPTS (1 à 4) selon la population couverte : T1 moins de 40 000 habitants, T2 de 40 000 à 80 000, T3 de 80 001 à 175 000, T4 plus de 175 000.
+ * @customfunction CPTS.TAILLE
+ * @param population Nombre d'habitants du territoire couvert par la CPTS.
+ * @returns Taille de la CPTS : 1, 2, 3 ou 4.
+ */
+export function cptsTailleFunction(population: any): number {
+  return excelCall(() => cptsTaille(readNonNegative(population, "population")));
+}
+
+/**
+ * Financement annuel d'une mission de CPTS (ACI CPTS 2019 et avenant 2), en euros.
+ * @customfunction CPTS.MISSION
+ * @param taille Taille de la CPTS, de 1 à 4.
+ * @param mission Code de la mission : acces, parcours, prevention, qualite, accompagnement, crise_redaction, crise_mise_a_jour, crise_survenue, fonctionnement, fonctionnement_supplement, precoce, regulation, snp_compensation.
+ * @param [volet] fixe, variable ou total (par défaut total).
+ * @param [atteinte] Taux d'atteinte de la part variable (par défaut 100 %, plafonné à 100 %).
+ * @param [date_signature] Date de signature du contrat : elle choisit les règles en vigueur (par défaut aujourd'hui).
+ * @param [membres] Nombre de membres de la CPTS (majoration de 10 % en taille 4 à partir de 100 membres).
+ * @param [sas] VRAI si le territoire dispose d'un SAS (par défaut VRAI) ; sans SAS, la mission accès aux soins garde le barème 2019.
+ * @returns Montant annuel en euros.
+ */
+export function cptsMissionFunction(taille: any, mission: any, volet?: any, atteinte?: any, date_signature?: any, membres?: any, sas?: any): number {
+  return excelCall(
+    () =>
+      cptsMission({
+        taille: readTaille(taille),
+        mission: readMission(mission),
+        volet: readVolet(volet),
+        atteinte: readRate(readOptionalNumber(atteinte, "atteinte", 1), "atteinte", true),
+        dateSignature: readOptionalDate(date_signature, "date_signature"),
+        membres: isMissing(membres) ? 0 : readNonNegativeInteger(membres, "membres"),
+        sas: readOptionalBoolean(sas, "sas", true),
+      }).montant,
+  );
+}
+
+/**
+ * Aide à l'emploi d'un assistant médical pour une année du contrat, en euros (médecin libéral ou centre de santé).
+ * @customfunction AM.AID
+ * @param etp Libéral : option 1/3, 0,5 ou 1 ETP. Centre de santé : nombre d'ETP d'assistant médical (4 au plus).
+ * @param annee_contrat Année du contrat : 1, 2, 3 ou plus.
+ * @param [date_signature] Date de signature du contrat (par défaut aujourd'hui) : le barème est celui en vigueur au début de l'année de contrat.
+ * @param [bande] Patientèle de départ : P30-P50, P50-P70, P70-P90, P90-P95 ou P95+.
+ * @param [atteinte] Part de l'objectif atteinte, prise en compte à partir de la 3e année (par défaut 100 %).
+ * @param [regime] liberal (par défaut) ou cds (centre de santé).
+ * @returns Montant de l'aide en euros pour cette année du contrat.
+ */
+export function amAidFunction(etp: any, annee_contrat: any, date_signature?: any, bande?: any, atteinte?: any, regime?: any): number {
+  return excelCall(
+    () =>
+      amAid({
+        regime: readRegime(regime),
+        etp: readEtp(etp),
+        anneeContrat: readNumber(annee_contrat, "annee_contrat"),
+        dateSignature: readOptionalDate(date_signature, "date_signature"),
+        bande: readBande(bande),
+        atteinte: readRate(readOptionalNumber(atteinte, "atteinte", 1), "atteinte", true),
+      }).montant,
+  );
+}
