@@ -85,3 +85,21 @@ export function readEtp(value: unknown): number {
   if (!(n > 0)) fail("etp", `nombre d'ETP strictement positif attendu, reçu ${String(n).replace(".", ",")}`);
   return n;
 }
+
+/** Pairs (code, value) from a header range and a value range of the same shape (a row or a column). */
+export function readFieldPairs(champs: unknown, valeurs: unknown): [unknown, unknown][] {
+  const grid = (value: unknown, argument: string): unknown[][] => {
+    if (!Array.isArray(value)) return [[value]];
+    if (!value.every(Array.isArray)) fail(argument, "plage de cellules attendue");
+    return value as unknown[][];
+  };
+  const c = grid(champs, "champs");
+  const v = grid(valeurs, "valeurs");
+  const shape = (g: unknown[][]) => `${g.length} ligne${g.length > 1 ? "s" : ""} × ${g[0]?.length ?? 0} colonne${(g[0]?.length ?? 0) > 1 ? "s" : ""}`;
+  if (c.length !== v.length || c.some((row, i) => row.length !== v[i].length)) {
+    fail("valeurs", `même forme que champs attendue : champs fait ${shape(c)}, valeurs ${shape(v)}`);
+  }
+  const pairs: [unknown, unknown][] = [];
+  c.forEach((row, i) => row.forEach((header, j) => pairs.push([header, v[i][j]])));
+  return pairs;
+}

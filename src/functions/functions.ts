@@ -4,9 +4,11 @@
  * table); the metadata (functions.json) is generated from these comments.
  */
 import { cptsMission, cptsTaille } from "../core/aci-cpts";
+import { computeMsp, readMspFields } from "../core/aci-msp";
+import { mspDetailRows } from "../core/aci-msp/detail";
 import { amAid } from "../core/assistant-medical";
 import { isMissing, readNonNegative, readNonNegativeInteger, readOptionalBoolean, readOptionalNumber, readRate, readNumber } from "../core/values";
-import { readBande, readEtp, readMission, readOptionalDate, readRegime, readTaille, readVolet } from "./arguments";
+import { readBande, readEtp, readFieldPairs, readMission, readOptionalDate, readRegime, readTaille, readVolet } from "./arguments";
 import { excelCall } from "./excel";
 
 /**
@@ -69,4 +71,37 @@ export function amAidFunction(etp: any, annee_contrat: any, date_signature?: any
         atteinte: readRate(readOptionalNumber(atteinte, "atteinte", 1), "atteinte", true),
       }).montant,
   );
+}
+
+/**
+ * Points ACI d'une maison de santé pluriprofessionnelle pour l'année (ACI 2017 jusqu'à 2021, avenant 1 ensuite), majoration précarité comprise.
+ * @customfunction ACI.MSP_POINTS
+ * @param champs Ligne (ou colonne) des codes de champ : annee, annee_adhesion, patientele, nb_ps, amplitude_h, samedi_matin, snp, coordination, si_standard, protocoles, reunions…
+ * @param valeurs Ligne (ou colonne) des valeurs de la MSP, de même forme que champs.
+ * @returns Total des points de l'année.
+ */
+export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number {
+  return excelCall(() => computeMsp(readMspFields(readFieldPairs(champs, valeurs))).points);
+}
+
+/**
+ * Rémunération ACI d'une maison de santé en euros pour l'année : points × 7 €, majoration précarité comprise, minimum des nouvelles structures appliqué.
+ * @customfunction ACI.MSP_EUROS
+ * @param champs Ligne (ou colonne) des codes de champ de la MSP.
+ * @param valeurs Ligne (ou colonne) des valeurs de la MSP, de même forme que champs.
+ * @returns Rémunération annuelle en euros.
+ */
+export function aciMspEurosFunction(champs: any[][], valeurs: any[][]): number {
+  return excelCall(() => computeMsp(readMspFields(readFieldPairs(champs, valeurs))).euros);
+}
+
+/**
+ * Détail de la rémunération ACI d'une maison de santé : une ligne par indicateur (axe, indicateur, type, points fixes, points variables, points, euros, source, remarque), puis la précarité, le total, l'avance et le solde.
+ * @customfunction ACI.MSP_DETAIL
+ * @param champs Ligne (ou colonne) des codes de champ de la MSP.
+ * @param valeurs Ligne (ou colonne) des valeurs de la MSP, de même forme que champs.
+ * @returns Tableau détaillé, affiché sur plusieurs lignes.
+ */
+export function aciMspDetailFunction(champs: any[][], valeurs: any[][]): any[][] {
+  return excelCall(() => mspDetailRows(computeMsp(readMspFields(readFieldPairs(champs, valeurs)))));
 }

@@ -1,0 +1,137 @@
+/**
+ * The MSP's fields: one code per column of the analyst's table (the header row
+ * given to ACI.MSP_POINTS, and the MSP table of the task pane). Codes are
+ * matched without case or accents; a missing field means 0 / not met.
+ */
+import { parseDate, describe } from "../dates";
+import { fail } from "../errors";
+import { normalizeCode } from "../text";
+import { isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readNumber, readRate } from "../values";
+
+type Kind =
+  | { kind: "year" }
+  | { kind: "count" }
+  | { kind: "quantity"; max?: number }
+  | { kind: "flag" }
+  | { kind: "level"; max: number }
+  | { kind: "rate" }
+  | { kind: "date" };
+
+const FIELDS = {
+  annee: { kind: "year", label: "année de rémunération" },
+  annee_adhesion: { kind: "year", label: "année de signature du contrat" },
+  patientele: { kind: "quantity", label: "patientèle médecin traitant" },
+  nb_ps: { kind: "count", label: "professionnels de santé associés" },
+  amplitude_h: { kind: "quantity", max: 24, label: "amplitude d'ouverture quotidienne en semaine (heures)" },
+  samedi_matin: { kind: "flag", label: "ouverture le samedi matin" },
+  fermeture_conges: { kind: "flag", label: "fermeture jusqu'à 3 semaines pendant les congés scolaires" },
+  snp: { kind: "flag", label: "organisation des soins non programmés" },
+  coordination: { kind: "flag", label: "fonction de coordination" },
+  si_standard: { kind: "flag", label: "système d'information labellisé niveau standard" },
+  si_date: { kind: "date", label: "date d'acquisition du logiciel" },
+  si_avance: { kind: "flag", label: "système d'information niveau avancé" },
+  protocoles: { kind: "count", label: "protocoles pluriprofessionnels" },
+  reunions: { kind: "count", label: "réunions de concertation dans l'année" },
+  dossiers: { kind: "count", label: "dossiers patients revus" },
+  patients_ald75: { kind: "count", label: "patients MT en ALD ou de plus de 75 ans" },
+  missions_sp: { kind: "count", label: "missions de santé publique" },
+  diversite: { kind: "level", max: 2, label: "diversité de l'offre de soins (niveau)" },
+  second_recours: { kind: "level", max: 2, label: "consultations de second recours (niveau)" },
+  cstm: { kind: "flag", label: "accueil de médecins CSTM" },
+  satisfaction: { kind: "flag", label: "questionnaire de satisfaction des patients" },
+  formation: { kind: "flag", label: "formation des jeunes professionnels" },
+  coord_externe: { kind: "flag", label: "coordination externe" },
+  taux_css: { kind: "rate", label: "taux de patients CSS de la MSP" },
+  taux_ame: { kind: "rate", label: "taux de patients AME de la MSP" },
+  taux_css_national: { kind: "rate", label: "taux national de patients CSS" },
+  taux_ame_national: { kind: "rate", label: "taux national de patients AME" },
+  // avenant 1
+  ipa: { kind: "flag", label: "infirmier en pratique avancée dans la MSP" },
+  crise_plan: { kind: "flag", label: "plan de préparation aux crises sanitaires" },
+  crise_survenue: { kind: "flag", label: "crise sanitaire grave survenue et plan mis en œuvre" },
+  sas: { kind: "level", max: 2, label: "participation au SAS (1 : la moitié des médecins, 2 : tous)" },
+  usagers: { kind: "level", max: 2, label: "implication des usagers (niveau)" },
+  qualite: { kind: "level", max: 3, label: "démarche qualité (niveau)" },
+  cooperation: { kind: "count", label: "protocoles nationaux de coopération" },
+  parcours_ic: { kind: "flag", label: "parcours insuffisance cardiaque" },
+  parcours_obesite: { kind: "flag", label: "parcours surpoids et obésité de l'enfant" },
+  stages: { kind: "count", label: "stagiaires accueillis dans l'année" },
+} as const satisfies Record<string, Kind & { label: string }>;
+
+export type FieldCode = keyof typeof FIELDS;
+export const FIELD_CODES = Object.keys(FIELDS) as FieldCode[];
+export const FIELD_LABELS: Readonly<Record<FieldCode, string>> = Object.fromEntries(FIELD_CODES.map((c) => [c, FIELDS[c].label])) as Record<FieldCode, string>;
+
+/** Numbers for every field (0 when missing), ISO date for `si_date`, and which fields were given. */
+export interface MspInput {
+  values: Record<Exclude<FieldCode, "si_date">, number>;
+  siDate?: string;
+  given: ReadonlySet<FieldCode>;
+}
+
+const BY_NORMALIZED: ReadonlyMap<string, FieldCode> = new Map(FIELD_CODES.map((c) => [normalizeCode(c), c]));
+
+/** The field code of a header cell, or `undefined` when it is not one. */
+export function fieldCode(header: string): FieldCode | undefined {
+  return BY_NORMALIZED.get(normalizeCode(header));
+}
+
+function readField(code: FieldCode, raw: unknown): number {
+  const spec: Kind = FIELDS[code];
+  switch (spec.kind) {
+    case "year": {
+      const n = readNumber(raw, code);
+      if (!Number.isInteger(n) || n < 1900 || n > 9999) fail(code, `année sur quatre chiffres attendue, reçu ${describe(raw)}`);
+      return n;
+    }
+    case "count":
+      return readNonNegativeInteger(raw, code);
+    case "quantity": {
+      const n = readNonNegative(raw, code);
+      if (spec.max !== undefined && n > spec.max) fail(code, `valeur entre 0 et ${spec.max} attendue, reçu ${describe(raw)}`);
+      return n;
+    }
+    case "flag":
+      try {
+        return readBoolean(raw, code) ? 1 : 0;
+      } catch {
+        return fail(code, `1 (oui) ou 0 (non) attendu, reçu « ${describe(raw)} »`);
+      }
+    case "level": {
+      const n = readNumber(raw, code);
+      if (!Number.isInteger(n) || n < 0 || n > spec.max) fail(code, `niveau entier de 0 à ${spec.max} attendu, reçu ${describe(raw)}`);
+      return n;
+    }
+    case "rate":
+      return readRate(raw, code, false);
+    case "date":
+      return 0;
+  }
+}
+
+/**
+ * Reads pairs of (field code, value). Unknown or repeated codes are errors
+ * naming the code; empty header cells are skipped only when their value is empty too.
+ */
+export function readMspFields(pairs: Iterable<readonly [unknown, unknown]>): MspInput {
+  const values = Object.fromEntries(FIELD_CODES.filter((c) => c !== "si_date").map((c) => [c, 0])) as MspInput["values"];
+  const given = new Set<FieldCode>();
+  let siDate: string | undefined;
+  let position = 0;
+  for (const [header, raw] of pairs) {
+    position++;
+    if (isMissing(header)) {
+      if (isMissing(raw)) continue;
+      fail("champs", `en-tête vide en position ${position} alors que la valeur « ${describe(raw)} » est renseignée`);
+    }
+    if (typeof header !== "string") fail("champs", `code de champ attendu en position ${position}, reçu « ${describe(header)} »`);
+    const code = fieldCode(header);
+    if (!code) fail("champs", `champ inconnu « ${header} » ; voir la liste des codes (annee, patientele, nb_ps, amplitude_h…) dans l'aide`);
+    if (given.has(code)) fail("champs", `le champ « ${code} » apparaît deux fois`);
+    given.add(code);
+    if (isMissing(raw)) continue;
+    if (code === "si_date") siDate = parseDate(raw, code);
+    else values[code] = readField(code, raw);
+  }
+  return { values, siDate, given };
+}
