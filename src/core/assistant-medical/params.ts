@@ -24,10 +24,10 @@ export interface AidTable {
   readonly p95: number;
 }
 
-const AVENANT_7 = "avenant 7 à la convention médicale 2016 (arrêté du 14/08/2019), art. 9-5-2-2";
+const AVENANT_7 = "avenant 7 à la convention médicale 2016 (arrêté du 14/08/2019, JO du 20/08/2019, en vigueur le lendemain), art. 9-5-2-2";
 const CM_2024 = "convention médicale 2024, en vigueur le 22/06/2024 : tableau ameli « Aide à l'emploi d'un assistant médical : ce qui change dès juin 2024 »";
 
-export const AVENANT_7_START = "2019-08-20";
+export const AVENANT_7_START = "2019-08-21";
 export const CM_2024_START = "2024-06-22";
 const DAY_BEFORE_CM_2024 = "2024-06-21";
 

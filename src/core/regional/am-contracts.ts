@@ -1,0 +1,104 @@
+/**
+ * Assistant médical contracts by CPAM and year: signed in the year and stock
+ * at 31/12 (RULES.md: both are offered), share of each option (seed 000:
+ * 53 % / 37 % / 10 %), and the aid due for the contract years starting in the
+ * reference year, computed by the same rules as AM.AID.
+ */
+import { amAid, type AidAmount } from "../assistant-medical";
+import { liberalOption } from "../assistant-medical";
+import { addYears, yearOf } from "../dates";
+import { DomainError } from "../errors";
+import { share } from "./aggregates";
+import { referenceNote, sourcesNote, type BuildContext } from "./context";
+import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
+import type { ContratAm } from "./tables";
+
+export function signedIn(contracts: readonly ContratAm[], year: number): ContratAm[] {
+  return contracts.filter((c) => yearOf(c.dateSignature) === year);
+}
+
+export function stockAt(contracts: readonly ContratAm[], year: number): ContratAm[] {
+  const date = `${year}-12-31`;
+  return contracts.filter((c) => c.dateSignature <= date && (!c.dateFin || c.dateFin > date));
+}
+
+export type OptionLabel = "1/3 ETP" | "1/2 ETP" | "1 ETP" | "Centre de santé";
+export const OPTION_LABELS: readonly OptionLabel[] = ["1/3 ETP", "1/2 ETP", "1 ETP", "Centre de santé"];
+
+export function optionOf(c: ContratAm): OptionLabel | undefined {
+  if (c.regime === "cds") return "Centre de santé";
+  const o = liberalOption(c.etp);
+  return o === "1/3" ? "1/3 ETP" : o === "1/2" ? "1/2 ETP" : o === "1" ? "1 ETP" : undefined;
+}
+
+/** The aid of the contract year that starts in `year` (one anniversary per year), if the contract still runs then. */
+export function aidOfYear(c: ContratAm, year: number): AidAmount | undefined {
+  const k = year - yearOf(c.dateSignature) + 1;
+  if (k < 1) return undefined;
+  const start = addYears(c.dateSignature, k - 1);
+  if (c.dateFin && c.dateFin < start) return undefined;
+  return amAid({ regime: c.regime, etp: c.etp, anneeContrat: k, dateSignature: c.dateSignature, bande: c.bande, atteinte: 1 });
+}
+
+export function amContractsSheet(ctx: BuildContext): SheetModel {
+  const contracts = ctx.tables.contratsAm;
+  const annee = ctx.annee;
+  const firstYear = Math.min(annee, ...contracts.map((c) => yearOf(c.dateSignature)));
+  const years = Array.from({ length: annee - firstYear + 1 }, (_, i) => firstYear + i);
+  const cpams = [...new Set(contracts.map((c) => c.cpam))].sort((a, b) => a.localeCompare(b, "fr", { numeric: true }));
+  const byCpamYear = (select: (list: readonly ContratAm[], y: number) => ContratAm[]): CellValue[][] => [
+    ...cpams.map((cpam) => [cpam, ...years.map((y) => select(contracts, y).filter((c) => c.cpam === cpam).length)]),
+    ["Région", ...years.map((y) => select(contracts, y).length)],
+  ];
+  const inScope = contracts.filter((c) => c.dateSignature <= `${annee}-12-31`);
+  const options = OPTION_LABELS.map((label) => {
+    const n = inScope.filter((c) => optionOf(c) === label).length;
+    return [label, n, share(n, inScope.length)];
+  });
+
+  const aidRows: CellValue[][] = [];
+  let aidTotal = 0;
+  let aidCount = 0;
+  const failures: string[] = [];
+  for (const cpam of cpams) {
+    let total = 0;
+    let count = 0;
+    for (const c of contracts.filter((x) => x.cpam === cpam)) {
+      try {
+        const aid = aidOfYear(c, annee);
+        if (aid) {
+          total += aid.montant;
+          count++;
+        }
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        failures.push(`${c.id} (${error.message})`);
+      }
+    }
+    aidRows.push([cpam, count, total]);
+    aidTotal += total;
+    aidCount += count;
+  }
+  aidRows.push(["Région", aidCount, aidTotal]);
+  if (failures.length) ctx.warnings.push(`Contrats AM : aide non calculée pour ${failures.length} contrat(s) : ${failures.slice(0, 3).join(" ; ")}`);
+
+  const yearHeader = years.map(String);
+  return {
+    kind: "contrats_am",
+    name: SHEET_NAMES.contrats_am,
+    title: `Contrats d'aide à l'emploi d'un assistant médical au 31/12/${annee}`,
+    notes: [
+      referenceNote(annee),
+      sourcesNote(ctx, ["contrats_am"]),
+      "Règles : avenant 7 à la convention médicale 2016, règlement arbitral 2023 (fin de l'option 1/3 ETP), convention médicale 2024 (montants du 22/06/2024), avenant 5 des centres de santé.",
+      `Aides de ${annee} : année de contrat commençant en ${annee}, objectifs supposés atteints (100 %).`,
+    ],
+    tables: [
+      { title: "Contrats signés dans l'année", header: ["CPAM", ...yearHeader], rows: byCpamYear(signedIn), formats: ["text", ...years.map(() => "integer" as const)], totalRows: 1 },
+      { title: "Contrats en cours au 31/12 (stock)", header: ["CPAM", ...yearHeader], rows: byCpamYear(stockAt), formats: ["text", ...years.map(() => "integer" as const)], totalRows: 1 },
+      { title: `Répartition par option (contrats signés jusqu'au 31/12/${annee})`, header: ["Option", "Contrats", "Part"], rows: [...options, ["Total", inScope.length, inScope.length ? 1 : 0]], formats: ["text", "integer", "percent"], totalRows: 1 },
+      { title: `Aides dues au titre de ${annee}`, header: ["CPAM", "Contrats", "Montant"], rows: aidRows, formats: ["text", "integer", "euro"], totalRows: 1 },
+    ],
+    chart: { kind: "columnClustered", title: "Contrats signés par année", table: 0, categoryColumn: 0, seriesColumns: years.map((_, i) => i + 1), withoutTotals: true },
+  };
+}

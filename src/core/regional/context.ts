@@ -1,0 +1,22 @@
+import type { RegionalTables, TableKind } from "./tables";
+import { TABLE_LABELS } from "./tables";
+
+export interface BuildContext {
+  tables: RegionalTables;
+  /** Reference year: sheets describe the situation at 31/12 of that year. */
+  annee: number;
+  /** Where each table was read and how many rows it had. */
+  sources: Partial<Record<TableKind, { source: string; rows: number }>>;
+  warnings: string[];
+}
+
+export const referenceDate = (annee: number) => `${annee}-12-31`;
+export const referenceNote = (annee: number) => `Situation au 31/12/${annee}`;
+
+export function sourcesNote(ctx: BuildContext, kinds: TableKind[]): string {
+  const parts = kinds.map((k) => {
+    const s = ctx.sources[k];
+    return s ? `${TABLE_LABELS[k]} (« ${s.source} », ${s.rows.toLocaleString("fr-FR")} ligne${s.rows > 1 ? "s" : ""})` : TABLE_LABELS[k];
+  });
+  return `Sources : ${parts.join(", ")}`;
+}

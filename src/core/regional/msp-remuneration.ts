@@ -1,0 +1,106 @@
+/**
+ * MSP: count and ACI adhesion by département (seed 000: 60 of 130, 46 %),
+ * mean remuneration N and N−1, the evolution computed on the MSP paid both
+ * years (seed 000: +2.8 % on 43 MSP), and the weight of each axis.
+ */
+import { INDICATORS, type Axe } from "../aci-msp";
+import { groupBy, share, summarize } from "./aggregates";
+import { referenceNote, sourcesNote, type BuildContext } from "./context";
+import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
+import type { Msp } from "./tables";
+
+/** The latest row of each MSP up to `annee`: its situation at 31/12. */
+export function latestRows(msp: readonly Msp[], annee: number): Msp[] {
+  const latest = new Map<string, Msp>();
+  for (const m of msp) {
+    if (m.annee > annee) continue;
+    const seen = latest.get(m.id);
+    if (!seen || seen.annee < m.annee) latest.set(m.id, m);
+  }
+  return [...latest.values()];
+}
+
+/** MSP under contract paid for `annee`: their euros, by id. */
+export function paidIn(msp: readonly Msp[], annee: number): Map<string, number> {
+  return new Map(msp.filter((m) => m.annee === annee && m.aci && m.remuneration.euros > 0).map((m) => [m.id, m.remuneration.euros]));
+}
+
+export interface Evolution {
+  count: number;
+  meanBefore: number;
+  meanAfter: number;
+  rate: number;
+}
+
+export function evolution(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): Evolution {
+  const both = [...after.keys()].filter((id) => before.has(id));
+  const meanBefore = summarize(both.map((id) => before.get(id)!)).mean;
+  const meanAfter = summarize(both.map((id) => after.get(id)!)).mean;
+  return { count: both.length, meanBefore, meanAfter, rate: meanBefore > 0 ? meanAfter / meanBefore - 1 : 0 };
+}
+
+export const AXES: readonly Axe[] = ["Accès aux soins", "Travail en équipe et coordination", "Système d'information"];
+
+/** Share of each axis in the euros paid for `annee` (précarité and minimum left out). */
+export function axisWeights(msp: readonly Msp[], annee: number): Record<Axe, number> {
+  const totals = Object.fromEntries(AXES.map((a) => [a, 0])) as Record<Axe, number>;
+  for (const m of msp) {
+    if (m.annee !== annee || !m.aci) continue;
+    for (const i of m.remuneration.indicateurs) totals[i.axe] += i.euros;
+  }
+  const all = AXES.reduce((s, a) => s + totals[a], 0);
+  return Object.fromEntries(AXES.map((a) => [a, share(totals[a], all)])) as Record<Axe, number>;
+}
+
+export function mspSheet(ctx: BuildContext): SheetModel {
+  const { annee } = ctx;
+  const msp = ctx.tables.msp;
+  const current = latestRows(msp, annee);
+  const byDept: CellValue[][] = [...groupBy(current, (m) => m.departement)].map(([d, list]) => {
+    const aci = list.filter((m) => m.aci).length;
+    return [d, list.length, aci, share(aci, list.length)];
+  });
+  const aciAll = current.filter((m) => m.aci).length;
+  byDept.push(["Région", current.length, aciAll, share(aciAll, current.length)]);
+
+  const n = paidIn(msp, annee);
+  const n1 = paidIn(msp, annee - 1);
+  const sN = summarize([...n.values()]);
+  const sN1 = summarize([...n1.values()]);
+  const evo = evolution(n1, n);
+  const weights = axisWeights(msp, annee);
+  const versions = [...new Set(msp.filter((m) => m.annee >= annee - 1 && m.annee <= annee).map((m) => `${m.annee} : ${m.remuneration.version}`))].sort();
+
+  return {
+    kind: "remunerations_msp",
+    name: SHEET_NAMES.remunerations_msp,
+    title: `Rémunérations ACI des MSP au titre de ${annee}`,
+    notes: [
+      referenceNote(annee),
+      sourcesNote(ctx, ["msp"]),
+      `Règles : ${versions.length ? versions.join(" ; ") : "aucune ligne pour ces années"} (calcul identique à ACI.MSP_EUROS, ${INDICATORS.length} indicateurs).`,
+      `Évolution calculée sur les ${evo.count} MSP rémunérées au titre de ${annee - 1} et de ${annee}.`,
+    ],
+    tables: [
+      { title: "MSP et adhésion à l'ACI par département", header: ["Département", "MSP", "MSP ayant signé l'ACI", "Taux d'adhésion"], rows: byDept, formats: ["text", "integer", "integer", "percent"], totalRows: 1 },
+      {
+        title: "Rémunération moyenne",
+        header: ["Année", "MSP rémunérées", "Rémunération moyenne", "Minimum", "Maximum", "Total"],
+        rows: [
+          [String(annee - 1), sN1.count, sN1.mean, sN1.min, sN1.max, sN1.total],
+          [String(annee), sN.count, sN.mean, sN.min, sN.max, sN.total],
+        ],
+        formats: ["text", "integer", "euro", "euro", "euro", "euro"],
+        totalRows: 0,
+      },
+      {
+        title: `Évolution ${annee - 1}/${annee} sur les MSP rémunérées les deux années`,
+        header: ["MSP rémunérées les deux années", `Moyenne ${annee - 1}`, `Moyenne ${annee}`, "Évolution"],
+        rows: [[evo.count, evo.meanBefore, evo.meanAfter, evo.rate]],
+        formats: ["integer", "euro", "euro", "percent"],
+        totalRows: 0,
+      },
+      { title: `Poids de chaque axe dans la rémunération ${annee}`, header: ["Axe", "Part"], rows: AXES.map((a) => [a, weights[a]]), formats: ["text", "percent"], totalRows: 0 },
+    ],
+  };
+}

@@ -1,0 +1,31 @@
+/** CPTS pipeline: how many projects at each stage (seed 001, « Revue des projets CPTS »). */
+import { referenceNote, sourcesNote, type BuildContext } from "./context";
+import { SHEET_NAMES, type SheetModel } from "./sheet-model";
+import { STADE_LABELS, STADES, type Cpts, type Stade } from "./tables";
+
+export function countByStage(cpts: readonly Cpts[]): Record<Stade, number> {
+  const counts = Object.fromEntries(STADES.map((s) => [s, 0])) as Record<Stade, number>;
+  for (const c of cpts) counts[c.stade]++;
+  return counts;
+}
+
+export function projectsSheet(ctx: BuildContext): SheetModel {
+  const counts = countByStage(ctx.tables.cpts);
+  const ordered = [...STADES].reverse();
+  return {
+    kind: "projets",
+    name: SHEET_NAMES.projets,
+    title: `Revue des projets CPTS au 31/12/${ctx.annee}`,
+    notes: [referenceNote(ctx.annee), sourcesNote(ctx, ["cpts"]), "Stades : 1 émergence, 2 lettre d'intention, 2bis mission précoce, 3 projet de santé, 4 co-construction de l'ACI, 5 conventionnée."],
+    tables: [
+      {
+        title: "Nombre de CPTS par stade",
+        header: ["Stade", "Libellé", "Nombre de CPTS"],
+        rows: [...ordered.map((s) => [s, STADE_LABELS[s], counts[s]]), ["Total", "", ctx.tables.cpts.length]],
+        formats: ["text", "text", "integer"],
+        totalRows: 1,
+      },
+    ],
+    chart: { kind: "columnClustered", title: `Projets CPTS par stade au 31/12/${ctx.annee}`, table: 0, categoryColumn: 1, seriesColumns: [2], withoutTotals: true },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * A neutral description of an output sheet: the writers (Office.js in the task
+ * pane, ExcelJS offline) only render it. No rule or aggregate lives in a writer.
+ */
+export type CellValue = string | number;
+export type NumberFormat = "text" | "integer" | "percent" | "euro" | "decimal";
+
+export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
+  text: "@",
+  integer: "#,##0",
+  percent: "0.0%",
+  euro: '#,##0 "€"',
+  decimal: "#,##0.0",
+};
+
+export interface TableBlock {
+  title: string;
+  header: string[];
+  rows: CellValue[][];
+  formats: NumberFormat[];
+  /** How many of the last rows are totals (shown in bold). */
+  totalRows: number;
+}
+
+export interface ChartSpec {
+  kind: "barStacked100" | "columnClustered";
+  title: string;
+  /** Index of the table block charted; `categoryColumn` gives the categories, `seriesColumns` the series. */
+  table: number;
+  categoryColumn: number;
+  seriesColumns: number[];
+  /** Leave the total rows out of the chart. */
+  withoutTotals: boolean;
+}
+
+export type SheetKind = "couverture" | "projets" | "contrats_am" | "remunerations_msp" | "remunerations_cpts";
+
+export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
+  couverture: "Couverture CPTS",
+  projets: "Projets CPTS",
+  contrats_am: "Contrats AM",
+  remunerations_msp: "Rémunérations MSP",
+  remunerations_cpts: "Rémunérations CPTS",
+};
+
+export const SHEET_KINDS = Object.keys(SHEET_NAMES) as SheetKind[];
+
+export interface SheetModel {
+  kind: SheetKind;
+  name: string;
+  title: string;
+  /** Reference date, sources and their row counts, rule versions, readings. */
+  notes: string[];
+  tables: TableBlock[];
+  chart?: ChartSpec;
+}
+
+/** A sheet laid out on a grid: what a writer assigns in one bulk `values` and one `numberFormat`. */
+export interface SheetGrid {
+  values: CellValue[][];
+  numberFormats: string[][];
+  width: number;
+  /** 0-based rows to show in bold (title, table titles, headers, totals). */
+  boldRows: number[];
+  /** 0-based position of each table block: its header row, first data row and size. */
+  blocks: { headerRow: number; firstRow: number; rows: number; columns: number }[];
+}
+
+export function layoutSheet(model: SheetModel): SheetGrid {
+  const width = Math.max(1, ...model.tables.map((t) => t.header.length));
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  const boldRows: number[] = [];
+  const blocks: SheetGrid["blocks"] = [];
+  const general = () => new Array<string>(width).fill("General");
+  const push = (row: CellValue[], formats = general(), bold = false) => {
+    if (bold) boldRows.push(values.length);
+    values.push([...row, ...new Array<CellValue>(width - row.length).fill("")]);
+    numberFormats.push(formats);
+  };
+  push([model.title], general(), true);
+  for (const note of model.notes) push([note]);
+  for (const table of model.tables) {
+    push([]);
+    push([table.title], general(), true);
+    const headerRow = values.length;
+    push(table.header, general(), true);
+    const formats = [...table.formats.map((f) => NUMBER_FORMATS[f]), ...new Array<string>(width - table.formats.length).fill("General")];
+    table.rows.forEach((row, i) => push(row, formats, i >= table.rows.length - table.totalRows));
+    blocks.push({ headerRow, firstRow: headerRow + 1, rows: table.rows.length, columns: table.header.length });
+  }
+  return { values, numberFormats, width, boldRows, blocks };
+}
+
+/** A1 address of a 0-based rectangle. */
+export function a1(row: number, col: number, rows = 1, cols = 1): string {
+  const letters = (c: number): string => {
+    let s = "";
+    for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return s;
+  };
+  const start = `${letters(col)}${row + 1}`;
+  return rows === 1 && cols === 1 ? start : `${start}:${letters(col + cols - 1)}${row + rows}`;
+}

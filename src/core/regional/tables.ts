@@ -1,0 +1,359 @@
+/**
+ * The analyst's four source tables, as the task pane and the offline job read
+ * them: a header row and data rows. Headers are matched without case or
+ * accents; every problem names the table, the column and the row (row 1 is the
+ * header, so data rows start at 2, as the analyst sees them in Excel).
+ */
+import type { Bande, Regime } from "../assistant-medical";
+import { computeMsp, fieldCode, readMspFields, type FieldCode, type MspResult } from "../aci-msp";
+import { describe, parseDate } from "../dates";
+import { DomainError } from "../errors";
+import { normalizeCode } from "../text";
+import { isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readRate } from "../values";
+
+export type TableKind = "communes" | "cpts" | "msp" | "contrats_am";
+
+export const TABLE_LABELS: Readonly<Record<TableKind, string>> = {
+  communes: "Communes",
+  cpts: "CPTS",
+  msp: "MSP",
+  contrats_am: "Contrats AM",
+};
+
+/** A table as read from a workbook: header cells, then data rows. */
+export interface RawTable {
+  /** Where it was found: table name or sheet name, for messages. */
+  source: string;
+  headers: unknown[];
+  rows: unknown[][];
+}
+
+export interface Problem {
+  table: string;
+  column?: string;
+  /** Row as numbered in the sheet's table: 1 = header row. */
+  row?: number;
+  message: string;
+}
+
+export function problemText(p: Problem): string {
+  const where = [`tableau ${p.table}`, p.column ? `colonne « ${p.column} »` : "", p.row ? `ligne ${p.row}` : ""].filter(Boolean).join(", ");
+  return `${where} : ${p.message}`;
+}
+
+export type Stade = "1" | "2" | "2bis" | "3" | "4" | "5";
+export const STADES: readonly Stade[] = ["1", "2", "2bis", "3", "4", "5"];
+export const STADE_LABELS: Readonly<Record<Stade, string>> = {
+  "1": "Émergence",
+  "2": "Élaboration de la lettre d'intention",
+  "2bis": "Contrat pour mission précoce",
+  "3": "Élaboration du projet de santé",
+  "4": "Co-construction de l'ACI",
+  "5": "CPTS conventionnée",
+};
+
+export interface Commune {
+  code: string;
+  departement: string;
+  population: number;
+  cpts: string;
+}
+
+export interface Cpts {
+  id: string;
+  nom: string;
+  departement: string;
+  stade: Stade;
+  population: number;
+  dateSignature?: string;
+  membres: number;
+  sas: boolean;
+  atteinte: Record<"acces" | "parcours" | "prevention" | "qualite" | "accompagnement", number>;
+  qualite: boolean;
+  accompagnement: boolean;
+}
+
+export interface Msp {
+  id: string;
+  nom: string;
+  departement: string;
+  aci: boolean;
+  annee: number;
+  remuneration: MspResult;
+}
+
+export interface ContratAm {
+  id: string;
+  cpam: string;
+  dateSignature: string;
+  etp: number;
+  regime: Regime;
+  bande?: Bande;
+  dateFin?: string;
+}
+
+export interface RegionalTables {
+  communes: Commune[];
+  cpts: Cpts[];
+  msp: Msp[];
+  contratsAm: ContratAm[];
+}
+
+type Cell = unknown;
+
+interface ColumnSpec {
+  required: boolean;
+}
+
+const COLUMNS: Readonly<Record<TableKind, Readonly<Record<string, ColumnSpec>>>> = {
+  communes: { code_commune: { required: true }, departement: { required: true }, population: { required: true }, cpts: { required: true } },
+  cpts: {
+    id: { required: true },
+    nom: { required: true },
+    departement: { required: true },
+    stade: { required: true },
+    population: { required: true },
+    date_signature: { required: true },
+    membres: { required: true },
+    sas: { required: true },
+    atteinte_acces: { required: false },
+    atteinte_parcours: { required: false },
+    atteinte_prevention: { required: false },
+    atteinte_qualite: { required: false },
+    atteinte_accompagnement: { required: false },
+    qualite: { required: false },
+    accompagnement: { required: false },
+  },
+  msp: { id: { required: true }, nom: { required: true }, departement: { required: true }, aci: { required: true }, annee: { required: true } },
+  contrats_am: {
+    id: { required: true },
+    cpam: { required: true },
+    date_signature: { required: true },
+    etp: { required: true },
+    regime: { required: true },
+    bande: { required: true },
+    date_fin: { required: false },
+  },
+};
+
+export function requiredColumns(kind: TableKind): string[] {
+  return Object.entries(COLUMNS[kind])
+    .filter(([, c]) => c.required)
+    .map(([name]) => name);
+}
+
+/** Maps each known column to its index; reports missing, duplicated and (except MSP field codes) unknown columns. */
+function indexColumns(kind: TableKind, table: RawTable, problems: Problem[]): Map<string, number> | undefined {
+  const label = TABLE_LABELS[kind];
+  const index = new Map<string, number>();
+  const before = problems.length;
+  table.headers.forEach((header, i) => {
+    if (isMissing(header)) return;
+    if (typeof header !== "string") {
+      problems.push({ table: label, row: 1, column: describe(header), message: `en-tête non textuel en colonne ${i + 1}` });
+      return;
+    }
+    const code = normalizeCode(header);
+    const known = code in COLUMNS[kind] || (kind === "msp" && fieldCode(header) !== undefined);
+    if (!known) return; // extra columns are the analyst's own: ignored
+    const name = kind === "msp" && fieldCode(header) ? fieldCode(header)! : code;
+    if (index.has(name)) problems.push({ table: label, column: header, row: 1, message: "colonne présente deux fois" });
+    else index.set(name, i);
+  });
+  for (const name of requiredColumns(kind)) {
+    if (!index.has(name)) problems.push({ table: label, column: name, message: "colonne obligatoire absente" });
+  }
+  return problems.length === before ? index : undefined;
+}
+
+function text(value: Cell): string {
+  if (isMissing(value)) return "";
+  if (typeof value === "number") return String(value);
+  return String(value).trim();
+}
+
+/** Runs a reader on one cell, turning its DomainError into a problem on that cell. */
+function cell<T>(problems: Problem[], table: string, column: string, row: number, read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    problems.push({ table, column, row, message: error.message.replace(/^[^:]+ : /, "") });
+    return undefined;
+  }
+}
+
+function checkEmptyTable(kind: TableKind, table: RawTable, problems: Problem[]): boolean {
+  if (table.rows.length === 0) {
+    problems.push({ table: TABLE_LABELS[kind], message: "le tableau ne contient aucune ligne de données" });
+    return false;
+  }
+  return true;
+}
+
+function checkDuplicates(label: string, ids: { id: string; row: number }[], problems: Problem[], key = "id"): void {
+  const seen = new Map<string, number>();
+  for (const { id, row } of ids) {
+    const first = seen.get(id);
+    if (first !== undefined) problems.push({ table: label, column: key, row, message: `identifiant « ${id} » déjà utilisé ligne ${first}` });
+    else seen.set(id, row);
+  }
+}
+
+const isBlankRow = (row: unknown[]) => row.every(isMissing);
+
+/** Columns whose values must be unique across the table (duplicates are checked on every row, valid or not). */
+const KEYS: Readonly<Record<TableKind, readonly string[]>> = {
+  communes: ["code_commune"],
+  cpts: ["id"],
+  msp: ["id", "annee"],
+  contrats_am: ["id"],
+};
+
+function readRows<T>(kind: TableKind, table: RawTable, problems: Problem[], build: (get: (c: string) => Cell, at: <U>(c: string, read: (v: Cell) => U) => U | undefined, row: number) => T | undefined): T[] {
+  const label = TABLE_LABELS[kind];
+  const index = indexColumns(kind, table, problems);
+  if (!index || !checkEmptyTable(kind, table, problems)) return [];
+  const out: T[] = [];
+  const keys: { id: string; row: number }[] = [];
+  table.rows.forEach((values, i) => {
+    if (isBlankRow(values)) return;
+    const row = i + 2;
+    const key = KEYS[kind].map((c) => text(values[index.get(c)!]));
+    if (key[0]) keys.push({ id: key.join(" / "), row });
+    const get = (c: string) => (index.has(c) ? values[index.get(c)!] : undefined);
+    const at = <U>(c: string, read: (v: Cell) => U) => cell(problems, label, c, row, () => read(get(c)));
+    const item = build(get, at, row);
+    if (item !== undefined) out.push(item);
+  });
+  checkDuplicates(label, keys, problems, KEYS[kind].join(", "));
+  return out;
+}
+
+const requiredText = (column: string) => (v: Cell) => {
+  const t = text(v);
+  if (!t) throw new DomainError(column, "valeur obligatoire manquante");
+  return t;
+};
+
+export function readCommunes(table: RawTable, problems: Problem[]): Commune[] {
+  return readRows("communes", table, problems, (get, at) => {
+    const code = at("code_commune", requiredText("code_commune"));
+    const departement = at("departement", requiredText("departement"));
+    const population = at("population", (v) => readNonNegative(v, "population"));
+    if (code === undefined || departement === undefined || population === undefined) return undefined;
+    return { code, departement, population, cpts: text(get("cpts")) };
+  });
+}
+
+const STADE_CODES: Readonly<Record<string, Stade>> = Object.fromEntries(STADES.map((s) => [s, s]));
+
+function readStade(v: Cell): Stade {
+  const code = normalizeCode(text(v)).replace(/^stade_?/, "").replace(/_/g, "");
+  const stade = STADE_CODES[code];
+  if (!stade) throw new DomainError("stade", `stade inconnu « ${describe(v)} » ; stades acceptés : 1, 2, 2bis, 3, 4, 5`);
+  return stade;
+}
+
+const optionalRate = (column: string) => (v: Cell) => (isMissing(v) ? 1 : readRate(v, column, true));
+const optionalFlag = (column: string) => (v: Cell) => (isMissing(v) ? false : readBoolean(v, column));
+
+export function readCpts(table: RawTable, problems: Problem[]): (Cpts & { row: number })[] {
+  const rows: (Cpts & { row: number })[] = readRows("cpts", table, problems, (get, at, row) => {
+    const id = at("id", requiredText("id"));
+    const stade = at("stade", readStade);
+    const population = at("population", (v) => readNonNegative(v, "population"));
+    const dateSignature = at("date_signature", (v) => (isMissing(v) ? undefined : parseDate(v, "date_signature")));
+    if (stade === "5" && isMissing(get("date_signature"))) {
+      problems.push({ table: TABLE_LABELS.cpts, column: "date_signature", row, message: "date de signature obligatoire pour une CPTS conventionnée (stade 5)" });
+    }
+    const membres = at("membres", (v) => (isMissing(v) ? 0 : readNonNegativeInteger(v, "membres")));
+    const sas = at("sas", (v) => (isMissing(v) ? true : readBoolean(v, "sas")));
+    const atteinte = {
+      acces: at("atteinte_acces", optionalRate("atteinte_acces")),
+      parcours: at("atteinte_parcours", optionalRate("atteinte_parcours")),
+      prevention: at("atteinte_prevention", optionalRate("atteinte_prevention")),
+      qualite: at("atteinte_qualite", optionalRate("atteinte_qualite")),
+      accompagnement: at("atteinte_accompagnement", optionalRate("atteinte_accompagnement")),
+    };
+    const qualite = at("qualite", optionalFlag("qualite"));
+    const accompagnement = at("accompagnement", optionalFlag("accompagnement"));
+    if ([id, stade, population, membres, sas, qualite, accompagnement, ...Object.values(atteinte)].some((x) => x === undefined)) return undefined;
+    return {
+      id: id!,
+      nom: text(get("nom")),
+      departement: text(get("departement")),
+      stade: stade!,
+      population: population!,
+      dateSignature,
+      membres: membres!,
+      sas: sas!,
+      atteinte: atteinte as Cpts["atteinte"],
+      qualite: qualite!,
+      accompagnement: accompagnement!,
+      row,
+    };
+  });
+  return rows;
+}
+
+export function readMspTable(table: RawTable, problems: Problem[]): Msp[] {
+  const label = TABLE_LABELS.msp;
+  const fieldColumns: [FieldCode, number][] = [];
+  table.headers.forEach((h, i) => {
+    const code = typeof h === "string" ? fieldCode(h) : undefined;
+    if (code) fieldColumns.push([code, i]);
+  });
+  const rows: (Msp & { row: number })[] = readRows("msp", table, problems, (get, at, row) => {
+    const id = at("id", requiredText("id"));
+    const aci = at("aci", (v) => (isMissing(v) ? false : readBoolean(v, "aci")));
+    const values = table.rows[row - 2];
+    let remuneration: MspResult | undefined;
+    try {
+      remuneration = computeMsp(readMspFields(fieldColumns.map(([code, i]) => [code, values[i]] as const)));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push({ table: label, column: error.argument, row, message: error.message.replace(/^[^:]+ : /, "") });
+    }
+    if (id === undefined || aci === undefined || !remuneration) return undefined;
+    return { id, nom: text(get("nom")), departement: text(get("departement")), aci, annee: remuneration.annee, remuneration, row };
+  });
+  return rows.map(({ row: _row, ...m }) => m);
+}
+
+const REGIMES: Readonly<Record<string, Regime>> = { liberal: "liberal", cds: "cds", centre_de_sante: "cds", centres_de_sante: "cds", "": "liberal" };
+const BANDES: Readonly<Record<string, Bande>> = { p30_p50: "P30-P50", p50_p70: "P50-P70", p70_p90: "P70-P90", p90_p95: "P90-P95", p90_p94: "P90-P95", "p95+": "P95+", p95: "P95+" };
+
+export function readContratsAm(table: RawTable, problems: Problem[]): ContratAm[] {
+  const rows: (ContratAm & { row: number })[] = readRows("contrats_am", table, problems, (get, at, row) => {
+    const id = at("id", requiredText("id"));
+    const cpam = at("cpam", requiredText("cpam"));
+    const dateSignature = at("date_signature", (v) => parseDate(v, "date_signature"));
+    const etp = at("etp", (v) => {
+      const t = text(v);
+      const m = /^(\d+)\s*\/\s*(\d+)$/.exec(t);
+      const n = m ? Number(m[1]) / Number(m[2]) : readNonNegative(v, "etp");
+      if (!(n > 0)) throw new DomainError("etp", "nombre d'ETP strictement positif attendu");
+      return n;
+    });
+    const regime = at("regime", (v) => {
+      const r = REGIMES[normalizeCode(text(v))];
+      if (!r) throw new DomainError("regime", `régime inconnu « ${describe(v)} » ; valeurs acceptées : liberal, cds`);
+      return r;
+    });
+    const bande = at("bande", (v) => {
+      if (isMissing(v)) return undefined;
+      const b = BANDES[normalizeCode(text(v).replace(/\s+/g, "")).replace(/^[>≥=]+/, "")];
+      if (!b) throw new DomainError("bande", `bande inconnue « ${describe(v)} » ; valeurs acceptées : P30-P50, P50-P70, P70-P90, P90-P95, P95+`);
+      return b;
+    });
+    const dateFin = at("date_fin", (v) => (isMissing(v) ? undefined : parseDate(v, "date_fin")));
+    if ([id, cpam, dateSignature, etp, regime].some((x) => x === undefined)) return undefined;
+    if (dateFin && dateFin < dateSignature!) {
+      problems.push({ table: TABLE_LABELS.contrats_am, column: "date_fin", row, message: "date de fin antérieure à la date de signature" });
+      return undefined;
+    }
+    return { id: id!, cpam: cpam!, dateSignature: dateSignature!, etp: etp!, regime: regime!, bande, dateFin, row };
+  });
+  return rows.map(({ row: _row, ...c }) => c);
+}
