@@ -1,0 +1,90 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { runRegional } from "../../scripts/regional";
+import { SHEET_KINDS, SHEET_NAMES } from "../../src/core/regional";
+
+const SAMPLE = resolve(__dirname, "../../examples/region-exemple.xlsx");
+const dir = mkdtempSync(join(tmpdir(), "regional-"));
+const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+async function cells(path: string, sheet: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const rows: unknown[][] = [];
+  wb.getWorksheet(sheet)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe("npm run regional on the sample region (examples/region-exemple.xlsx)", () => {
+  const output = join(dir, "sortie.xlsx");
+  let before: string;
+  let code: number;
+  beforeAll(async () => {
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    before = sha(SAMPLE);
+    code = await runRegional([SAMPLE, output, "--annee", "2022"]);
+  });
+  afterAll(() => vi.restoreAllMocks());
+
+  it("writes the five sheets and leaves the input untouched", async () => {
+    expect(code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(SHEET_KINDS.map((k) => SHEET_NAMES[k]));
+    expect(sha(SAMPLE)).toBe(before);
+  });
+
+  it("covers the real Nouvelle-Aquitaine population: 4 293 communes, 6 150 451 inhabitants", async () => {
+    const rows = await cells(output, "Couverture CPTS");
+    expect(String(rows[2][0])).toMatch(/4\s293 lignes/);
+    const region = rows.find((r) => r[0] === "Région")!;
+    expect(region[1]).toBe(6_150_451);
+    expect((region[2] as number) + (region[3] as number) + (region[4] as number)).toBeCloseTo(1, 10);
+  });
+
+  it("carries French number formats (percent with one decimal, euros without decimals)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    const ws = wb.getWorksheet("Rémunérations MSP")!;
+    let euro = "";
+    let percent = "";
+    ws.eachRow((row) => row.eachCell((cell) => {
+      if (cell.numFmt?.includes("€")) euro = cell.numFmt;
+      if (cell.numFmt?.includes("%")) percent = cell.numFmt;
+    }));
+    expect(euro).toBe('#,##0 "€"');
+    expect(percent).toBe("0.0%");
+  });
+
+  it("refuses to overwrite an existing output without --remplacer, and never writes over its input", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(await runRegional([SAMPLE, output, "--annee", "2022"])).toBe(2);
+    expect(await runRegional([SAMPLE, SAMPLE, "--annee", "2022", "--remplacer"])).toBe(2);
+    expect(sha(SAMPLE)).toBe(before);
+  });
+});
+
+describe("a malformed workbook", () => {
+  it("gives French problems naming table, column and row, and writes nothing", async () => {
+    const input = join(dir, "mauvais.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("CPTS");
+    ws.addRows([
+      ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
+      ["A", "CPTS A", "33", "7", 50_000, "2021-01-01", 10, 1],
+    ]);
+    await wb.xlsx.writeFile(input);
+    const errors: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((m: string) => void errors.push(m));
+    const output = join(dir, "rien.xlsx");
+    expect(await runRegional([input, output, "--annee", "2022"])).toBe(1);
+    expect(existsSync(output)).toBe(false);
+    expect(errors.join("\n")).toMatch(/tableau CPTS, colonne « stade », ligne 2 : stade inconnu « 7 »/);
+    expect(errors.join("\n")).toMatch(/tableau Communes : tableau introuvable/);
+    vi.restoreAllMocks();
+  });
+});
