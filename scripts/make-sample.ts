@@ -16,6 +16,8 @@ interface EtalabCommune {
   population?: number;
 }
 
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
 function mulberry32(seed: number): () => number {
   let a = seed;
   return () => {
@@ -26,18 +28,17 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const random = mulberry32(20221231);
-const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-const chance = (p: number) => random() < p;
-const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-const dateBetween = (from: string, to: string) => {
-  const a = Date.parse(from);
-  const b = Date.parse(to);
-  return new Date(a + Math.floor(random() * (b - a))).toISOString().slice(0, 10);
-};
-
 export function buildSample() {
+  // a fresh generator on every call: the same sample each time
+  const random = mulberry32(20221231);
+  const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const chance = (p: number) => random() < p;
+  const dateBetween = (from: string, to: string) => {
+    const a = Date.parse(from);
+    const b = Date.parse(to);
+    return new Date(a + Math.floor(random() * (b - a))).toISOString().slice(0, 10);
+  };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const all: EtalabCommune[] = require("@etalab/decoupage-administratif/data/communes.json");
   const communes = all.filter((c) => c.region === "75" && c.type === "commune-actuelle").sort((a, b) => a.code.localeCompare(b.code));
@@ -124,7 +125,7 @@ export function buildSample() {
     const cds = i > 600;
     const signed = cds ? dateBetween("2024-08-06", "2025-10-31") : dateBetween("2019-09-01", "2022-12-31");
     const etp = cds ? pick([0.5, 1, 1.5, 2]) : signed < "2023-05-01" && chance(0.5) ? "1/3" : pick([0.5, 0.5, 1]);
-    amRows.push([`AM-${pad(i, 4)}`, pick(departements), signed, etp, cds ? "cds" : "liberal", pick(["P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+"]), chance(0.05) ? dateBetween(signed, "2022-12-31") : ""]);
+    amRows.push([`AM-${pad(i, 4)}`, pick(departements), signed, etp, cds ? "cds" : "liberal", pick(["P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+"]), chance(0.05) ? dateBetween(signed, cds ? "2026-06-30" : "2022-12-31") : ""]);
   }
 
   return {
@@ -146,7 +147,7 @@ export async function writeSample(path: string): Promise<void> {
     ["Communes", "Communes", sample.communes],
     ["CPTS", "CPTS", sample.cpts],
     ["MSP", "MSP", sample.msp],
-    ["Contrats AM", "Contrats_AM", sample.contratsAm],
+    ["Liste contrats AM", "Contrats_AM", sample.contratsAm],
   ];
   for (const [sheetName, tableName, data] of sheets) {
     const ws = wb.addWorksheet(sheetName);

@@ -1,0 +1,204 @@
+/**
+ * The task pane's side of the workbook (Office.js). Reads the source tables
+ * once, writes each regional sheet with one bulk `values` and one
+ * `numberFormat` assignment and a single `context.sync()`, and only ever
+ * touches sheets it owns (marked with a worksheet custom property).
+ * Everything computed comes from src/core/regional; nothing is decided here.
+ */
+import { layoutSheet, a1, SHEET_NAMES, TABLE_LABELS, type RawTable, type SheetKind, type SheetModel, type TableKind } from "../core/regional";
+import { normalizeCode } from "../core/text";
+
+/** Custom property key that marks a sheet written by the add-in; its value is the sheet kind. */
+export const OWNER_KEY = "GDR.feuille";
+/** Excel on the web refuses requests over 5 MB: split a sheet's write before that. */
+export const MAX_REQUEST_BYTES = 4_500_000;
+/** Excel reads at most 5 000 000 cells in one range. */
+export const MAX_READ_CELLS = 5_000_000;
+
+export interface SourceOption {
+  /** `table:Name` or `sheet:Name`. */
+  key: string;
+  label: string;
+  /** The table kind its name suggests, if any. */
+  suggested?: TableKind;
+}
+
+export interface Inventory {
+  options: SourceOption[];
+  /** Sheets written by the add-in, by kind, and the names of their charts. */
+  owned: Map<string, { kind: string; charts: string[] }>;
+  sheetNames: string[];
+}
+
+const KIND_BY_NAME: Readonly<Record<string, TableKind>> = {
+  communes: "communes",
+  cpts: "cpts",
+  msp: "msp",
+  contrats_am: "contrats_am",
+  contratsam: "contrats_am",
+  contrats_assistants_medicaux: "contrats_am",
+};
+const suggestedKind = (name: string): TableKind | undefined => KIND_BY_NAME[normalizeCode(name)];
+
+export interface WorkbookRead {
+  inv: Inventory;
+  choice: Partial<Record<TableKind, string>>;
+  tables: Partial<Record<TableKind, RawTable>>;
+  problems: string[];
+}
+
+/**
+ * Two reads in all: sheet and table names first; then, in one sync, the owner
+ * marks and charts of every sheet and the cells of each chosen source table
+ * (each table is read once). `choose` picks the sources from the inventory;
+ * without it nothing is read but the inventory.
+ */
+export async function readWorkbook(context: Excel.RequestContext, choose?: (inv: Inventory) => Partial<Record<TableKind, string>>): Promise<WorkbookRead> {
+  const sheets = context.workbook.worksheets;
+  const tables = context.workbook.tables;
+  sheets.load("items/name");
+  tables.load("items/name");
+  await context.sync();
+  for (const s of sheets.items) {
+    s.customProperties.load("items/key,items/value");
+    s.charts.load("items/name");
+  }
+  const ownerOf = (s: Excel.Worksheet) => s.customProperties.items.find((p) => p.key === OWNER_KEY);
+  const partial: Inventory = {
+    options: tables.items.map((t) => ({ key: `table:${t.name}`, label: `Tableau « ${t.name} »`, suggested: suggestedKind(t.name) })),
+    owned: new Map(),
+    sheetNames: sheets.items.map((s) => s.name),
+  };
+  const sheetOptions = sheets.items.map((s) => ({ key: `sheet:${s.name}`, label: `Feuille « ${s.name} » (plage utilisée)`, suggested: suggestedKind(s.name) }));
+  const choice = choose ? choose({ ...partial, options: [...partial.options, ...sheetOptions] }) : {};
+  const ranges: [TableKind, string, Excel.Range][] = [];
+  const problems: string[] = [];
+  const tableNames = new Set(tables.items.map((t) => t.name));
+  const sheetNames = new Set(sheets.items.map((s) => s.name));
+  for (const [kind, key] of Object.entries(choice) as [TableKind, string][]) {
+    if (!key) continue;
+    const [type, ...rest] = key.split(":");
+    const name = rest.join(":");
+    if (!(type === "table" ? tableNames : sheetNames).has(name)) {
+      problems.push(`tableau ${TABLE_LABELS[kind]} : la source « ${name} » n'existe plus dans le classeur ; actualiser la liste des tableaux`);
+      continue;
+    }
+    const range = type === "table" ? context.workbook.tables.getItem(name).getRange() : context.workbook.worksheets.getItem(name).getUsedRange(true);
+    range.load("values,rowCount,columnCount");
+    ranges.push([kind, name, range]);
+  }
+  await context.sync();
+  const owned = new Map<string, { kind: string; charts: string[] }>();
+  for (const s of sheets.items) {
+    const mark = ownerOf(s);
+    if (mark) owned.set(s.name, { kind: String(mark.value), charts: s.charts.items.map((c) => c.name) });
+  }
+  const inv: Inventory = { ...partial, owned, options: [...partial.options, ...sheetOptions.filter((o) => !owned.has(o.key.slice(6)))] };
+  const read: Partial<Record<TableKind, RawTable>> = {};
+  for (const [kind, name, r] of ranges) {
+    if (r.rowCount * r.columnCount > MAX_READ_CELLS || !Array.isArray(r.values)) {
+      problems.push(`tableau ${TABLE_LABELS[kind]} : « ${name} » compte ${r.rowCount * r.columnCount} cellules, plus que les ${MAX_READ_CELLS} qu'Excel lit en une fois`);
+      continue;
+    }
+    const [headers = [], ...rows] = r.values as unknown[][];
+    read[kind] = { source: name, headers, rows };
+  }
+  return { inv, choice, tables: read, problems };
+}
+
+/** The source chosen for each kind by default: an Excel table named like it, else a sheet named like it. */
+export function defaultChoice(inv: Inventory): Partial<Record<TableKind, string>> {
+  const choice: Partial<Record<TableKind, string>> = {};
+  for (const kind of Object.keys(TABLE_LABELS) as TableKind[]) {
+    const table = inv.options.find((o) => o.suggested === kind && o.key.startsWith("table:"));
+    const sheet = inv.options.find((o) => o.suggested === kind && o.key.startsWith("sheet:"));
+    const chosen = table ?? sheet;
+    if (chosen) choice[kind] = chosen.key;
+  }
+  return choice;
+}
+
+/** Sheets the add-in may not write: a user sheet already carries the name. */
+export function nameConflicts(models: readonly SheetModel[], inv: Inventory): string[] {
+  const lower = new Map(inv.sheetNames.map((n) => [n.toLowerCase(), n]));
+  return models
+    .filter((m) => lower.has(m.name.toLowerCase()) && !inv.owned.has(lower.get(m.name.toLowerCase())!))
+    .map((m) => `la feuille « ${lower.get(m.name.toLowerCase())} » existe déjà et n'a pas été créée par le complément : renommez-la pour produire « ${m.name} » (elle n'a pas été modifiée)`);
+}
+
+export interface WriteOptions {
+  /** ExcelApi 1.9: suspend screen updating while writing. */
+  suspendScreenUpdating: boolean;
+}
+
+const CHART_TYPES: Readonly<Record<NonNullable<SheetModel["chart"]>["kind"], Excel.ChartType>> = {
+  barStacked100: "BarStacked100" as Excel.ChartType,
+  columnClustered: "ColumnClustered" as Excel.ChartType,
+};
+
+function rowChunks(values: unknown[][]): [number, number][] {
+  const chunks: [number, number][] = [];
+  let start = 0;
+  let bytes = 0;
+  values.forEach((row, i) => {
+    const size = JSON.stringify(row).length * 2;
+    if (bytes + size > MAX_REQUEST_BYTES && i > start) {
+      chunks.push([start, i]);
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  chunks.push([start, values.length]);
+  return chunks;
+}
+
+/** Writes (or refreshes in place) one owned sheet: one sync, unless its cells pass the 5 MB request limit. */
+export async function writeSheet(context: Excel.RequestContext, model: SheetModel, inv: Inventory, options: WriteOptions): Promise<void> {
+  const grid = layoutSheet(model);
+  const previous = inv.owned.get(model.name);
+  context.application.suspendApiCalculationUntilNextSync();
+  if (options.suspendScreenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
+  let sheet: Excel.Worksheet;
+  if (previous) {
+    sheet = context.workbook.worksheets.getItem(model.name);
+    for (const chart of previous.charts) sheet.charts.getItem(chart).delete();
+    sheet.getRange().clear();
+  } else {
+    sheet = context.workbook.worksheets.add(model.name);
+    sheet.customProperties.add(OWNER_KEY, model.kind);
+  }
+  const chunks = rowChunks(grid.values);
+  for (const [i, [from, to]] of chunks.entries()) {
+    const range = sheet.getRangeByIndexes(from, 0, to - from, grid.width);
+    range.values = grid.values.slice(from, to);
+    range.numberFormat = grid.numberFormats.slice(from, to);
+    if (i < chunks.length - 1) await context.sync();
+  }
+  for (const row of grid.boldRows) sheet.getRangeByIndexes(row, 0, 1, grid.width).format.font.bold = true;
+  sheet.getRangeByIndexes(0, 0, 1, 1).format.font.size = 14;
+  sheet.getRangeByIndexes(grid.blocks[0]?.headerRow ?? 0, 0, grid.values.length - (grid.blocks[0]?.headerRow ?? 0), grid.width).format.autofitColumns();
+  if (model.chart) {
+    const spec = model.chart;
+    const block = grid.blocks[spec.table];
+    const rows = block.rows - (spec.withoutTotals ? model.tables[spec.table].totalRows : 0);
+    const first = spec.seriesColumns[0];
+    const last = spec.seriesColumns[spec.seriesColumns.length - 1];
+    const data = sheet.getRangeByIndexes(block.headerRow, first, rows + 1, last - first + 1);
+    const chart = sheet.charts.add(CHART_TYPES[spec.kind], data, "Columns" as Excel.ChartSeriesBy);
+    chart.title.text = spec.title;
+    chart.name = `GDR ${model.kind}`;
+    const categories = sheet.getRangeByIndexes(block.firstRow, spec.categoryColumn, rows, 1);
+    for (let s = 0; s < last - first + 1; s++) chart.series.getItemAt(s).setXAxisValues(categories);
+    chart.setPosition(a1(grid.blocks[0].headerRow, grid.width + 1));
+  }
+  await context.sync();
+}
+
+export interface GenerationOutcome {
+  written: string[];
+  problems: string[];
+  warnings: string[];
+}
+
+export { SHEET_NAMES, type SheetKind };

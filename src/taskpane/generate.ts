@@ -1,0 +1,38 @@
+/**
+ * One click of the task pane: read the workbook (two syncs), build the sheets
+ * in the rules core, check everything, then write each sheet with one sync.
+ * If anything is wrong, nothing is written.
+ */
+import { buildRegionalSheets, problemText, type SheetKind, type TableKind } from "../core/regional";
+import { defaultChoice, nameConflicts, readWorkbook, writeSheet, type GenerationOutcome, type WriteOptions } from "./excel-io";
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface GenerationRequest {
+  kinds: readonly SheetKind[];
+  annee: number;
+  /** Sources picked in the pane; kinds left out use the default (table or sheet named like the kind). */
+  choice: Partial<Record<TableKind, string>>;
+  options: WriteOptions;
+  onProgress?: (done: number, total: number, label: string) => void;
+}
+
+export async function generateSheets(run: ExcelRun, request: GenerationRequest): Promise<GenerationOutcome> {
+  return run(async (context) => {
+    const progress = request.onProgress ?? (() => {});
+    const total = request.kinds.length + 1;
+    progress(0, total, "Lecture des tableaux…");
+    const read = await readWorkbook(context, (inv) => ({ ...defaultChoice(inv), ...request.choice }));
+    const result = buildRegionalSheets({ tables: read.tables, annee: request.annee, kinds: request.kinds });
+    const problems = [...read.problems, ...result.problems.map(problemText), ...nameConflicts(result.sheets, read.inv)];
+    if (problems.length) return { written: [], problems, warnings: result.warnings };
+    const written: string[] = [];
+    for (const [i, sheet] of result.sheets.entries()) {
+      progress(i + 1, total, `Écriture de « ${sheet.name} »…`);
+      await writeSheet(context, sheet, read.inv, request.options);
+      written.push(sheet.name);
+    }
+    progress(total, total, "Terminé");
+    return { written, problems: [], warnings: result.warnings };
+  });
+}

@@ -1,0 +1,347 @@
+/**
+ * A small in-memory Excel host with the parts of the Office.js object model
+ * the task pane uses: proxies whose properties can only be read after
+ * `load()` + `context.sync()` (as in Excel), every write recorded, syncs
+ * counted with the size of each request, and Excel on the web's 5 MB request
+ * limit enforced. Runs in Node (vitest) and, bundled, in the browser test.
+ */
+
+type Cell = string | number | boolean;
+
+export interface SyncRecord {
+  /** Approximate request size: the JSON of every value and format written since the previous sync. */
+  bytes: number;
+  operations: string[];
+}
+
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+class HostError extends Error {
+  code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+class Tracker {
+  syncs: SyncRecord[] = [];
+  pending: SyncRecord = { bytes: 0, operations: [] };
+  toLoad = new Set<Loadable>();
+  op(text: string, bytes = 0) {
+    this.pending.operations.push(text);
+    this.pending.bytes += bytes;
+  }
+}
+
+abstract class Loadable {
+  protected loaded = false;
+  constructor(public tracker: Tracker) {}
+  load(_props?: string | string[] | object): this {
+    this.tracker.toLoad.add(this);
+    return this;
+  }
+  markLoaded() {
+    this.loaded = true;
+  }
+  protected need(prop: string) {
+    if (!this.loaded) throw new HostError("PropertyNotLoaded", `La propriété « ${prop} » n'est pas chargée : appeler load() puis context.sync()`);
+  }
+}
+
+export class FakeSheet {
+  cells = new Map<string, { value: Cell; format: string; bold: boolean; size?: number }>();
+  customProperties: FakeCustomProperties;
+  charts: FakeCharts;
+  constructor(
+    public name: string,
+    private tracker: Tracker,
+  ) {
+    this.customProperties = new FakeCustomProperties(tracker, this);
+    this.charts = new FakeCharts(tracker, this);
+  }
+  load(_props?: string): this {
+    return this;
+  }
+  cell(r: number, c: number) {
+    return this.cells.get(`${r},${c}`);
+  }
+  setCell(r: number, c: number, patch: Partial<{ value: Cell; format: string; bold: boolean; size: number }>) {
+    const key = `${r},${c}`;
+    const current = this.cells.get(key) ?? { value: "", format: "General", bold: false };
+    const next = { ...current, ...patch };
+    if (next.value === "" && next.format === "General" && !next.bold && next.size === undefined) this.cells.delete(key);
+    else this.cells.set(key, next);
+  }
+  bounds(): { rows: number; cols: number } {
+    let rows = 0;
+    let cols = 0;
+    for (const [key, cell] of this.cells) {
+      if (cell.value === "") continue;
+      const [r, c] = key.split(",").map(Number);
+      rows = Math.max(rows, r + 1);
+      cols = Math.max(cols, c + 1);
+    }
+    return { rows, cols };
+  }
+  /** The sheet's values as a plain grid (for assertions). */
+  grid(): Cell[][] {
+    const { rows, cols } = this.bounds();
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => this.cell(r, c)?.value ?? ""));
+  }
+  getRange(address?: string): FakeRange {
+    if (!address) return new FakeRange(this.tracker, this, 0, 0, 1_048_576, 16_384);
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address.replace(/\$/g, ""));
+    if (!m) throw new HostError("InvalidArgument", `adresse invalide ${address}`);
+    const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const r0 = Number(m[2]) - 1;
+    const c0 = col(m[1]);
+    const r1 = m[4] ? Number(m[4]) - 1 : r0;
+    const c1 = m[3] ? col(m[3]) : c0;
+    return new FakeRange(this.tracker, this, r0, c0, r1 - r0 + 1, c1 - c0 + 1);
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.tracker, this, row, col, rows, cols);
+  }
+  getUsedRange(_valuesOnly?: boolean): FakeRange {
+    const { rows, cols } = this.bounds();
+    return new FakeRange(this.tracker, this, 0, 0, Math.max(rows, 1), Math.max(cols, 1));
+  }
+}
+
+class FakeFont {
+  constructor(private range: FakeRange) {}
+  set bold(v: boolean) {
+    this.range.each((r, c) => this.range.sheet.setCell(r, c, { bold: v }));
+    this.range.tracker.op(`bold ${this.range.sheet.name}!${this.range.row}`);
+  }
+  set size(v: number) {
+    this.range.each((r, c) => this.range.sheet.setCell(r, c, { size: v }));
+    this.range.tracker.op(`size ${this.range.sheet.name}`);
+  }
+}
+
+export class FakeRange extends Loadable {
+  format: { font: FakeFont; autofitColumns: () => void };
+  constructor(
+    public override tracker: Tracker,
+    public sheet: FakeSheet,
+    public row: number,
+    public col: number,
+    public rows: number,
+    public cols: number,
+  ) {
+    super(tracker);
+    this.format = { font: new FakeFont(this), autofitColumns: () => tracker.op(`autofit ${sheet.name}`) };
+  }
+  each(fn: (r: number, c: number) => void) {
+    for (let r = this.row; r < this.row + this.rows; r++) for (let c = this.col; c < this.col + this.cols; c++) fn(r, c);
+  }
+  private checkShape(grid: unknown[][], what: string) {
+    if (grid.length !== this.rows || grid.some((row) => row.length !== this.cols)) {
+      throw new HostError("InvalidArgument", `${what} : ${grid.length} lignes × ${grid[0]?.length ?? 0} pour une plage de ${this.rows} × ${this.cols}`);
+    }
+  }
+  set values(grid: Cell[][]) {
+    this.checkShape(grid, "values");
+    grid.forEach((row, i) => row.forEach((v, j) => this.sheet.setCell(this.row + i, this.col + j, { value: v === null ? "" : v })));
+    this.tracker.op(`values ${this.sheet.name}!${this.row},${this.col} ${this.rows}x${this.cols}`, JSON.stringify(grid).length);
+  }
+  get values(): Cell[][] {
+    this.need("values");
+    return Array.from({ length: this.rows }, (_, i) => Array.from({ length: this.cols }, (_, j) => this.sheet.cell(this.row + i, this.col + j)?.value ?? ""));
+  }
+  set numberFormat(grid: string[][]) {
+    this.checkShape(grid, "numberFormat");
+    grid.forEach((row, i) => row.forEach((f, j) => this.sheet.setCell(this.row + i, this.col + j, { format: f })));
+    this.tracker.op(`numberFormat ${this.sheet.name}`, JSON.stringify(grid).length);
+  }
+  get rowCount(): number {
+    this.need("rowCount");
+    return this.rows;
+  }
+  get columnCount(): number {
+    this.need("columnCount");
+    return this.cols;
+  }
+  clear() {
+    for (const key of [...this.sheet.cells.keys()]) {
+      const [r, c] = key.split(",").map(Number);
+      if (r >= this.row && r < this.row + this.rows && c >= this.col && c < this.col + this.cols) this.sheet.cells.delete(key);
+    }
+    this.tracker.op(`clear ${this.sheet.name}`);
+  }
+}
+
+class FakeCustomProperties extends Loadable {
+  private list: { key: string; value: string }[] = [];
+  constructor(
+    tracker: Tracker,
+    private sheet: FakeSheet,
+  ) {
+    super(tracker);
+  }
+  get items() {
+    this.need("items");
+    return this.list;
+  }
+  add(key: string, value: string) {
+    this.list.push({ key, value });
+    this.tracker.op(`customProperty ${this.sheet.name} ${key}=${value}`);
+  }
+  /** Test helper: the properties whatever their load state. */
+  all() {
+    return this.list;
+  }
+}
+
+export class FakeChart {
+  title = { text: "" };
+  name = "";
+  position = "";
+  categories?: FakeRange;
+  series: { getItemAt: (i: number) => { setXAxisValues: (r: FakeRange) => void } };
+  constructor(
+    public type: string,
+    public data: FakeRange,
+    private owner: FakeCharts,
+  ) {
+    this.series = {
+      getItemAt: (i: number) => {
+        if (i >= data.cols) throw new HostError("InvalidArgument", `série ${i} absente`);
+        return { setXAxisValues: (r: FakeRange) => void (this.categories = r) };
+      },
+    };
+  }
+  setPosition(start: string) {
+    this.position = start;
+  }
+  delete() {
+    this.owner.remove(this);
+  }
+}
+
+class FakeCharts extends Loadable {
+  list: FakeChart[] = [];
+  constructor(
+    tracker: Tracker,
+    private sheet: FakeSheet,
+  ) {
+    super(tracker);
+  }
+  get items() {
+    this.need("items");
+    return this.list;
+  }
+  add(type: string, data: FakeRange, _seriesBy?: string) {
+    const chart = new FakeChart(type, data, this);
+    this.list.push(chart);
+    this.tracker.op(`chart ${this.sheet.name} ${type}`);
+    return chart;
+  }
+  getItem(name: string) {
+    const chart = this.list.find((c) => c.name === name);
+    if (!chart) throw new HostError("ItemNotFound", `graphique « ${name} » introuvable`);
+    return chart;
+  }
+  remove(chart: FakeChart) {
+    this.list = this.list.filter((c) => c !== chart);
+    this.tracker.op(`deleteChart ${this.sheet.name}`);
+  }
+}
+
+class FakeSheets extends Loadable {
+  list: FakeSheet[] = [];
+  get items() {
+    this.need("items");
+    return this.list;
+  }
+  add(name: string) {
+    if (this.list.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new HostError("ItemAlreadyExists", `la feuille « ${name} » existe déjà`);
+    const sheet = new FakeSheet(name, this.tracker);
+    this.list.push(sheet);
+    this.tracker.op(`addSheet ${name}`);
+    return sheet;
+  }
+  getItem(name: string) {
+    const sheet = this.list.find((s) => s.name === name);
+    if (!sheet) throw new HostError("ItemNotFound", `feuille « ${name} » introuvable`);
+    return sheet;
+  }
+}
+
+export class FakeTable {
+  constructor(
+    public name: string,
+    public sheet: FakeSheet,
+    public row: number,
+    public col: number,
+    public rows: number,
+    public cols: number,
+    private tracker: Tracker,
+  ) {}
+  getRange() {
+    return new FakeRange(this.tracker, this.sheet, this.row, this.col, this.rows, this.cols);
+  }
+}
+
+class FakeTables extends Loadable {
+  list: FakeTable[] = [];
+  get items() {
+    this.need("items");
+    return this.list;
+  }
+  getItem(name: string) {
+    const table = this.list.find((t) => t.name === name);
+    if (!table) throw new HostError("ItemNotFound", `tableau « ${name} » introuvable`);
+    return table;
+  }
+}
+
+export class FakeExcel {
+  private tracker = new Tracker();
+  worksheets = new FakeSheets(this.tracker);
+  tables = new FakeTables(this.tracker);
+  context = {
+    workbook: { worksheets: this.worksheets, tables: this.tables },
+    application: {
+      suspendApiCalculationUntilNextSync: () => this.tracker.op("suspendCalculation"),
+      suspendScreenUpdatingUntilNextSync: () => this.tracker.op("suspendScreenUpdating"),
+    },
+    sync: async () => {
+      const record = this.tracker.pending;
+      this.tracker.pending = { bytes: 0, operations: [] };
+      this.tracker.syncs.push(record);
+      if (record.bytes > REQUEST_LIMIT_BYTES) throw new HostError("RequestPayloadSizeLimitExceeded", `requête de ${record.bytes} octets, plus que 5 Mo`);
+      for (const item of this.tracker.toLoad) item.markLoaded();
+      this.tracker.toLoad.clear();
+    },
+  };
+
+  get syncs(): readonly SyncRecord[] {
+    return this.tracker.syncs;
+  }
+
+  /** Excel.run over this workbook. */
+  run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(this.context as unknown as Excel.RequestContext);
+
+  /** Test helper: a user sheet with values from A1. */
+  addSheet(name: string, values: Cell[][] = []): FakeSheet {
+    const sheet = new FakeSheet(name, this.tracker);
+    values.forEach((row, r) => row.forEach((v, c) => sheet.setCell(r, c, { value: v })));
+    this.worksheets.list.push(sheet);
+    return sheet;
+  }
+
+  /** Test helper: an Excel table with its header at A1 of a new sheet. */
+  addTable(sheetName: string, tableName: string, header: string[], rows: Cell[][]): FakeTable {
+    const sheet = this.addSheet(sheetName, [header, ...rows]);
+    const table = new FakeTable(tableName, sheet, 0, 0, rows.length + 1, header.length, this.tracker);
+    this.tables.list.push(table);
+    return table;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.worksheets.list.find((s) => s.name === name);
+  }
+}

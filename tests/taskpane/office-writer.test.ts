@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { SHEET_KINDS, SHEET_NAMES, type SheetModel } from "../../src/core/regional";
+import { OWNER_KEY, readWorkbook, writeSheet } from "../../src/taskpane/excel-io";
+import { generateSheets } from "../../src/taskpane/generate";
+import { buildSample } from "../../scripts/make-sample";
+import { FakeExcel, REQUEST_LIMIT_BYTES } from "../support/fake-excel";
+
+const OPTIONS = { suspendScreenUpdating: true };
+
+/** A workbook holding the four source tables of the sample region, and one sheet of the analyst's own. */
+function sampleWorkbook(): FakeExcel {
+  const sample = buildSample();
+  const excel = new FakeExcel();
+  excel.addTable("Communes", "Communes", sample.communes.header, sample.communes.rows as never);
+  excel.addTable("CPTS", "CPTS", sample.cpts.header, sample.cpts.rows as never);
+  excel.addTable("MSP", "MSP", sample.msp.header, sample.msp.rows as never);
+  excel.addTable("Liste contrats AM", "Contrats_AM", sample.contratsAm.header, sample.contratsAm.rows as never);
+  excel.addSheet("Mes notes", [["Commission du 19/01/2023"], ["=SOMME(A1:A2)", 42]]);
+  return excel;
+}
+
+const snapshot = (excel: FakeExcel, name: string) => JSON.stringify([...excel.sheet(name)!.cells.entries()]);
+const userSheets = ["Communes", "CPTS", "MSP", "Liste contrats AM", "Mes notes"];
+
+describe("Office writer on a fake workbook", () => {
+  it("writes the five sheets with two reads and one sync per sheet, leaving user sheets untouched", async () => {
+    const excel = sampleWorkbook();
+    const before = userSheets.map((n) => snapshot(excel, n));
+    const outcome = await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: OPTIONS });
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.written).toEqual(SHEET_KINDS.map((k) => SHEET_NAMES[k]));
+    expect(excel.syncs.length).toBe(2 + 5);
+    for (const s of excel.syncs) expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+    // every write sync suspends calculation and writes its cells in one values assignment
+    for (const s of excel.syncs.slice(2)) {
+      expect(s.operations[0]).toBe("suspendCalculation");
+      expect(s.operations.filter((o) => o.startsWith("values ")).length).toBe(1);
+    }
+    expect(userSheets.map((n) => snapshot(excel, n))).toEqual(before);
+    for (const k of SHEET_KINDS) expect(excel.sheet(SHEET_NAMES[k])!.customProperties.all()).toEqual([{ key: OWNER_KEY, value: k }]);
+  });
+
+  it("writes the coverage table with French formats and a stacked-bar chart", async () => {
+    const excel = sampleWorkbook();
+    await generateSheets(excel.run, { kinds: ["couverture"], annee: 2022, choice: {}, options: OPTIONS });
+    const sheet = excel.sheet("Couverture CPTS")!;
+    const grid = sheet.grid();
+    expect(grid[0][0]).toBe("Taux de couverture CPTS au 31/12/2022");
+    const header = grid.findIndex((r) => r[0] === "Département");
+    expect(grid[header + 1][0]).toBe("16");
+    expect(sheet.cell(header + 1, 2)?.format).toBe("0.0%");
+    expect(sheet.cell(header + 1, 1)?.format).toBe("#,##0");
+    expect(grid.at(-1)![0]).toBe("Région");
+    const [chart] = sheet.charts.list;
+    expect(chart.type).toBe("BarStacked100");
+    expect(chart.data.cols).toBe(3);
+    expect(chart.categories?.rows).toBe(13);
+  });
+
+  it("gives identical sheets on a second click, replacing its own charts", async () => {
+    const excel = sampleWorkbook();
+    await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: OPTIONS });
+    const first = SHEET_KINDS.map((k) => snapshot(excel, SHEET_NAMES[k]));
+    const syncsBefore = excel.syncs.length;
+    const again = await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: OPTIONS });
+    expect(again.problems).toEqual([]);
+    expect(excel.syncs.length - syncsBefore).toBe(2 + 5);
+    expect(SHEET_KINDS.map((k) => snapshot(excel, SHEET_NAMES[k]))).toEqual(first);
+    expect(excel.sheet("Couverture CPTS")!.charts.list.length).toBe(1);
+    expect(excel.worksheets.list.length).toBe(userSheets.length + 5);
+  });
+
+  it("writes nothing when a table is malformed, and names table, column and row in French", async () => {
+    const excel = new FakeExcel();
+    excel.addTable("CPTS", "CPTS", ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"], [["A", "CPTS A", "33", "9", "beaucoup", "", 10, 1]]);
+    const before = snapshot(excel, "CPTS");
+    const outcome = await generateSheets(excel.run, { kinds: ["projets"], annee: 2022, choice: {}, options: OPTIONS });
+    expect(outcome.written).toEqual([]);
+    expect(outcome.problems).toEqual([
+      "tableau CPTS, colonne « stade », ligne 2 : stade inconnu « 9 » ; stades acceptés : 1, 2, 2bis, 3, 4, 5",
+      "tableau CPTS, colonne « population », ligne 2 : nombre attendu, reçu « beaucoup »",
+    ]);
+    expect(excel.syncs.length).toBe(2);
+    expect(excel.worksheets.list.map((s) => s.name)).toEqual(["CPTS"]);
+    expect(snapshot(excel, "CPTS")).toBe(before);
+  });
+
+  it("never writes over a user sheet that already has an output sheet's name", async () => {
+    const excel = sampleWorkbook();
+    excel.addSheet("Projets CPTS", [["mon tableau à moi"]]);
+    const before = snapshot(excel, "Projets CPTS");
+    const outcome = await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: OPTIONS });
+    expect(outcome.written).toEqual([]);
+    expect(outcome.problems[0]).toMatch(/la feuille « Projets CPTS » existe déjà et n'a pas été créée par le complément/);
+    expect(snapshot(excel, "Projets CPTS")).toBe(before);
+    expect(excel.sheet("Couverture CPTS")).toBeUndefined();
+  });
+
+  it("reads a sheet's used range when there is no Excel table, and honours the pane's choice", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Mes CPTS", [["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"], ["A", "CPTS A", "33", "5", 50_000, "2021-01-01", 10, 1]]);
+    const outcome = await generateSheets(excel.run, { kinds: ["projets"], annee: 2022, choice: { cpts: "sheet:Mes CPTS" }, options: OPTIONS });
+    expect(outcome.problems).toEqual([]);
+    expect(excel.sheet("Projets CPTS")!.grid().find((r) => r[0] === "Total")![2]).toBe(1);
+  });
+
+  it("splits a sheet whose cells pass the 5 MB request limit, never sending more", async () => {
+    const excel = new FakeExcel();
+    const rows = Array.from({ length: 60_000 }, (_, i) => [`CPAM ${i} ${"x".repeat(40)}`, i, i * 2]);
+    const model: SheetModel = {
+      kind: "contrats_am",
+      name: "Contrats AM",
+      title: "Très grand tableau",
+      notes: [],
+      tables: [{ title: "t", header: ["a", "b", "c"], rows, formats: ["text", "integer", "integer"], totalRows: 0 }],
+    };
+    const read = await excel.run((ctx) => readWorkbook(ctx));
+    const syncs = excel.syncs.length;
+    await excel.run((ctx) => writeSheet(ctx, model, read.inv, OPTIONS));
+    const writes = excel.syncs.slice(syncs);
+    expect(writes.length).toBeGreaterThan(1);
+    for (const s of writes) expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+    expect(excel.sheet("Contrats AM")!.grid().length).toBe(60_000 + 4);
+  });
+});
