@@ -1,7 +1,170 @@
-/* global Office */
-/** Task pane entry point (shared runtime): French UI for the regional sheets. */
+/* global Office, Excel */
+/**
+ * Task pane (shared runtime): pick the source tables, the reference year, and
+ * produce the regional sheets. Every text that may come from the workbook is
+ * set with textContent, never as HTML.
+ */
+import { SHEET_KINDS, SHEET_NAMES, TABLE_LABELS, type SheetKind, type TableKind } from "../core/regional";
+import { defaultChoice, readWorkbook, type Inventory } from "./excel-io";
+import { generateSheets } from "./generate";
+
+const KINDS = Object.keys(TABLE_LABELS) as TableKind[];
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+interface Ui {
+  selects: Record<TableKind, HTMLSelectElement>;
+  annee: HTMLInputElement;
+  buttons: HTMLButtonElement[];
+  progress: HTMLProgressElement;
+  etat: HTMLElement;
+  resultat: HTMLElement;
+}
+
+function buildUi(root: HTMLElement): Ui {
+  root.replaceChildren();
+  root.append(el("h2", {}, "Tableaux sources"));
+  const table = el("table");
+  const selects = {} as Record<TableKind, HTMLSelectElement>;
+  for (const kind of KINDS) {
+    const row = el("tr");
+    const label = el("label", { for: `source-${kind}` }, TABLE_LABELS[kind]);
+    const select = el("select", { id: `source-${kind}` });
+    selects[kind] = select;
+    const th = el("th");
+    th.append(label);
+    const td = el("td");
+    td.append(select);
+    row.append(th, td);
+    table.append(row);
+  }
+  const refresh = el("button", { id: "actualiser", class: "secondaire", type: "button" }, "Actualiser la liste");
+  root.append(table, refresh);
+
+  root.append(el("h2", {}, "Année de référence"));
+  const annee = el("input", { id: "annee", type: "number", min: "2017", max: "2100", step: "1" });
+  annee.value = String(new Date().getFullYear() - 1);
+  const anneeLabel = el("label", { for: "annee" }, "Situation au 31/12 de l'année ");
+  root.append(anneeLabel, annee);
+
+  root.append(el("h2", {}, "Feuilles à produire"));
+  const boutons = el("div", { class: "boutons" });
+  const buttons: HTMLButtonElement[] = [];
+  const all = el("button", { id: "btn-tout", type: "button" }, "Tout produire");
+  buttons.push(all);
+  boutons.append(all);
+  for (const kind of SHEET_KINDS) {
+    const b = el("button", { id: `btn-${kind}`, class: "secondaire", type: "button", "data-kind": kind }, SHEET_NAMES[kind]);
+    buttons.push(b);
+    boutons.append(b);
+  }
+  root.append(boutons);
+  const progress = el("progress", { id: "progression", max: "1", value: "0" });
+  progress.hidden = true;
+  const etat = el("p", { id: "etat", role: "status" });
+  const resultat = el("div", { id: "resultat", "aria-live": "polite" });
+  root.append(progress, etat, resultat);
+  refresh.addEventListener("click", () => void refreshSources(ui));
+  const ui: Ui = { selects, annee, buttons, progress, etat, resultat };
+  all.addEventListener("click", () => void produce(ui, SHEET_KINDS));
+  for (const b of buttons.slice(1)) b.addEventListener("click", () => void produce(ui, [b.dataset.kind as SheetKind]));
+  return ui;
+}
+
+function fillSelects(ui: Ui, inv: Inventory): void {
+  const chosen = defaultChoice(inv);
+  for (const kind of KINDS) {
+    const select = ui.selects[kind];
+    const previous = select.value;
+    select.replaceChildren(el("option", { value: "" }, "— aucun —"));
+    for (const option of inv.options) select.append(el("option", { value: option.key }, option.label));
+    const keep = inv.options.some((o) => o.key === previous) ? previous : chosen[kind] ?? "";
+    select.value = keep;
+  }
+}
+
+async function refreshSources(ui: Ui, announce = true): Promise<void> {
+  try {
+    const read = await Excel.run((context) => readWorkbook(context));
+    fillSelects(ui, read.inv);
+    const found = KINDS.filter((k) => ui.selects[k].value).length;
+    if (announce) ui.etat.textContent = `${found} tableau(x) source(s) reconnu(s) sur ${KINDS.length}.`;
+  } catch (error) {
+    showError(ui, error);
+  }
+}
+
+function showList(ui: Ui, title: string, items: string[], className: string): void {
+  if (!items.length) return;
+  ui.resultat.append(el("h2", {}, title));
+  const list = el("ul");
+  for (const item of items) list.append(el("li", { class: className }, item));
+  ui.resultat.append(list);
+}
+
+function showError(ui: Ui, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  ui.resultat.replaceChildren();
+  showList(ui, "Erreur", [`Excel a refusé l'opération : ${message}. Aucune feuille de l'utilisateur n'a été modifiée.`], "probleme");
+}
+
+function setBusy(ui: Ui, busy: boolean): void {
+  for (const b of ui.buttons) b.disabled = busy;
+  ui.progress.hidden = !busy;
+}
+
+async function produce(ui: Ui, kinds: readonly SheetKind[]): Promise<void> {
+  const annee = Number(ui.annee.value);
+  const choice: Partial<Record<TableKind, string>> = {};
+  for (const kind of KINDS) if (ui.selects[kind].value) choice[kind] = ui.selects[kind].value;
+  setBusy(ui, true);
+  ui.resultat.replaceChildren();
+  try {
+    const outcome = await generateSheets(Excel.run, {
+      kinds,
+      annee,
+      choice,
+      options: { suspendScreenUpdating: Office.context.requirements.isSetSupported("ExcelApi", "1.9") },
+      onProgress: (done, total, label) => {
+        ui.progress.max = total;
+        ui.progress.value = done;
+        ui.etat.textContent = label;
+      },
+    });
+    if (outcome.problems.length) {
+      ui.etat.textContent = "Aucune feuille écrite : corriger les tableaux puis relancer.";
+      showList(ui, `Problèmes (${outcome.problems.length})`, outcome.problems, "probleme");
+    } else {
+      ui.etat.textContent = `${outcome.written.length} feuille(s) écrite(s), situation au 31/12/${annee}.`;
+      showList(ui, "Feuilles produites", outcome.written, "succes");
+    }
+    showList(ui, "Avertissements", outcome.warnings, "avertissement");
+    await refreshSources(ui, false);
+  } catch (error) {
+    showError(ui, error);
+  } finally {
+    setBusy(ui, false);
+  }
+}
 
 Office.onReady((info) => {
   const hote = document.getElementById("hote");
-  if (hote) hote.textContent = info.host === Office.HostType.Excel ? "Connecté à Excel" : "Ouvrir ce volet depuis Excel";
+  const root = document.getElementById("app");
+  if (!hote || !root) return;
+  if (info.host !== Office.HostType.Excel) {
+    hote.textContent = "Ouvrir ce volet depuis Excel.";
+    return;
+  }
+  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.12")) {
+    hote.textContent = "Cette version d'Excel est trop ancienne pour produire les feuilles (ExcelApi 1.12 requis) ; les fonctions de cellule restent disponibles.";
+    return;
+  }
+  hote.textContent = "Connecté à Excel";
+  const ui = buildUi(root);
+  void refreshSources(ui);
 });
