@@ -1,0 +1,114 @@
+/** Properties the rules must keep whatever the inputs (issue 5). */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { cptsMission, MISSIONS, type MissionCode, type Taille, type Volet } from "../../src/core/aci-cpts";
+import { computeMsp, readMspFields } from "../../src/core/aci-msp";
+import { amAid } from "../../src/core/assistant-medical";
+
+const isoDate = (from: number, to: number) => fc.integer({ min: Date.UTC(from, 0, 1), max: Date.UTC(to, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+const mission = fc.constantFrom(...(Object.keys(MISSIONS) as MissionCode[]));
+const volet = fc.constantFrom<Volet>("fixe", "variable", "total");
+const rate = fc.double({ min: 0, max: 1.5, noNaN: true });
+
+describe("ACI CPTS properties", () => {
+  const input = fc.record({ mission, volet, atteinte: rate, dateSignature: isoDate(2019, 2030), membres: fc.integer({ min: 0, max: 500 }), sas: fc.boolean() });
+  const capped = (a: number) => Math.min(1, a);
+
+  it("is never negative, and non-decreasing with taille and with the achievement rate", () => {
+    fc.assert(
+      fc.property(input, fc.integer({ min: 1, max: 3 }), rate, (i, t, other) => {
+        if (i.dateSignature < "2019-08-25") return;
+        const at = (taille: number, atteinte: number) => cptsMission({ ...i, taille: taille as Taille, atteinte: capped(atteinte) }).montant;
+        expect(at(t, i.atteinte)).toBeGreaterThanOrEqual(0);
+        expect(at(t + 1, i.atteinte)).toBeGreaterThanOrEqual(at(t, i.atteinte));
+        const [lo, hi] = [Math.min(i.atteinte, other), Math.max(i.atteinte, other)];
+        expect(at(t, hi)).toBeGreaterThanOrEqual(at(t, lo));
+        // achievement is capped at 100 %
+        expect(at(t, 1.4)).toBe(at(t, 1));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+});
+
+describe("assistant médical properties", () => {
+  it("is never negative, caps achievement at 100 % and a centre at 4 ETP", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<"liberal" | "cds">("liberal", "cds"),
+        fc.constantFrom(1 / 3, 0.5, 1, 2, 4, 4.5),
+        fc.integer({ min: 1, max: 8 }),
+        isoDate(2019, 2030),
+        fc.constantFrom(undefined, "P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+" as const),
+        rate,
+        (regime, etp, annee, date, bande, atteinte) => {
+          let montant: number;
+          let full: number;
+          try {
+            montant = amAid({ regime, etp, anneeContrat: annee, dateSignature: date, bande: bande as never, atteinte: Math.min(1, atteinte) }).montant;
+            full = amAid({ regime, etp, anneeContrat: annee, dateSignature: date, bande: bande as never, atteinte: 1 }).montant;
+          } catch (error) {
+            // refusals are the domain's: 4,5 ETP in a centre, 2 ETP libéral, 1/3 after 01/05/2023, dates before the texts
+            expect((error as Error).name).toBe("DomainError");
+            if (regime === "cds" && etp > 4) expect((error as Error).message).toMatch(/etp.*4/);
+            return;
+          }
+          expect(montant).toBeGreaterThanOrEqual(0);
+          expect(montant).toBeLessThanOrEqual(full);
+          expect(regime === "cds" ? etp : 0).toBeLessThanOrEqual(4);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+});
+
+describe("ACI MSP properties", () => {
+  const msp = fc.record({
+    annee: fc.integer({ min: 2017, max: 2030 }),
+    annee_adhesion: fc.integer({ min: 2015, max: 2017 }),
+    patientele: fc.integer({ min: 0, max: 30_000 }),
+    nb_ps: fc.integer({ min: 0, max: 40 }),
+    amplitude_h: fc.double({ min: 0, max: 24, noNaN: true }),
+    samedi_matin: fc.integer({ min: 0, max: 1 }),
+    snp: fc.integer({ min: 0, max: 1 }),
+    coordination: fc.integer({ min: 0, max: 1 }),
+    si_standard: fc.integer({ min: 0, max: 1 }),
+    protocoles: fc.integer({ min: 0, max: 20 }),
+    reunions: fc.integer({ min: 0, max: 30 }),
+    dossiers: fc.integer({ min: 0, max: 500 }),
+    patients_ald75: fc.integer({ min: 0, max: 5_000 }),
+    missions_sp: fc.integer({ min: 0, max: 6 }),
+    coord_externe: fc.integer({ min: 0, max: 1 }),
+    ipa: fc.integer({ min: 0, max: 1 }),
+    crise_plan: fc.integer({ min: 0, max: 1 }),
+    taux_css: fc.double({ min: 0, max: 1, noNaN: true }),
+    taux_css_national: fc.double({ min: 0, max: 1, noNaN: true }),
+  });
+  const compute = (fields: Record<string, number>) => computeMsp(readMspFields(Object.entries(fields)));
+
+  it("never gives fewer points for a larger patientèle, never negative", () => {
+    fc.assert(
+      fc.property(msp, fc.integer({ min: 0, max: 30_000 }), (fields, other) => {
+        const [lo, hi] = [Math.min(fields.patientele, other), Math.max(fields.patientele, other)];
+        const a = compute({ ...fields, patientele: lo });
+        const b = compute({ ...fields, patientele: hi });
+        expect(a.points).toBeGreaterThanOrEqual(0);
+        expect(a.euros).toBeGreaterThanOrEqual(0);
+        expect(b.points).toBeGreaterThanOrEqual(a.points - 1e-6);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("pays at most 8 protocols and 2 public-health missions", () => {
+    fc.assert(
+      fc.property(msp, (fields) => {
+        const many = compute({ ...fields, protocoles: 8 + fields.protocoles, missions_sp: 2 + fields.missions_sp });
+        const capped = compute({ ...fields, protocoles: 8, missions_sp: 2 });
+        expect(many.points).toBe(capped.points);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});
