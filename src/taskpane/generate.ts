@@ -23,8 +23,9 @@ export async function generateSheets(run: ExcelRun, request: GenerationRequest):
     const total = request.kinds.length + 1;
     progress(0, total, "Lecture des tableaux…");
     const read = await readWorkbook(context, (inv) => ({ ...defaultChoice(inv), ...request.choice }));
+    if (read.problems.length) return { written: [], problems: read.problems, warnings: [] };
     const result = buildRegionalSheets({ tables: read.tables, annee: request.annee, kinds: request.kinds });
-    const problems = [...read.problems, ...result.problems.map(problemText), ...nameConflicts(result.sheets, read.inv)];
+    const problems = [...result.problems.map(problemText), ...nameConflicts(result.sheets, read.inv)];
     if (problems.length) return { written: [], problems, warnings: result.warnings };
     const written: string[] = [];
     for (const [i, sheet] of result.sheets.entries()) {

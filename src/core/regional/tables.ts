@@ -327,7 +327,12 @@ const BANDES: Readonly<Record<string, Bande>> = { p30_p50: "P30-P50", p50_p70: "
 export function readContratsAm(table: RawTable, problems: Problem[]): ContratAm[] {
   const rows: (ContratAm & { row: number })[] = readRows("contrats_am", table, problems, (get, at, row) => {
     const id = at("id", requiredText("id"));
-    const cpam = at("cpam", requiredText("cpam"));
+    const cpam = at("cpam", (v) => {
+      const code = requiredText("cpam")(v);
+      // a département code, with the CPAM's rank where a département has several (641, 642; 131, 831…)
+      if (!/^(\d{2,3}|2[AB]\d?|97\d{1,2})$/i.test(code)) throw new DomainError("cpam", `code CPAM inconnu « ${code} » : code du département attendu (ex. 33, 2A, 641)`);
+      return code.toUpperCase();
+    });
     const dateSignature = at("date_signature", (v) => parseDate(v, "date_signature"));
     const etp = at("etp", (v) => {
       const t = text(v);
