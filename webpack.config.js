@@ -7,6 +7,28 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const path = require("path");
 
+const fs = require("fs");
+
+/** Writes .build/bundle-modules.json: every source file in each production bundle, for the licence check. */
+class BundleInventoryPlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("BundleInventoryPlugin", (compilation) => {
+      const inventory = {};
+      const collect = (module, into) => {
+        if (module.modules) module.modules.forEach((m) => collect(m, into));
+        if (module.resource) into.add(path.relative(__dirname, module.resource.split("?")[0]));
+      };
+      for (const chunk of compilation.chunks) {
+        const files = new Set();
+        for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) collect(module, files);
+        inventory[chunk.name] = [...files].sort();
+      }
+      fs.mkdirSync(path.resolve(__dirname, ".build"), { recursive: true });
+      fs.writeFileSync(path.resolve(__dirname, ".build/bundle-modules.json"), JSON.stringify(inventory, null, 2));
+    });
+  }
+}
+
 const urlDev = "https://localhost:3000/";
 const urlProd = process.env.ADDIN_PROD_URL || "https://gdr-exercice-coordonne.example.fr/";
 
@@ -33,6 +55,7 @@ module.exports = async (env = {}, options = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      new BundleInventoryPlugin(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"] }),
       new CopyWebpackPlugin({

@@ -14,6 +14,7 @@ function step(title, command, args) {
 
 let ok = step("Type check (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "."]);
 ok = step("Production build (webpack)", bin("webpack"), ["--mode", "production"]) && ok;
+ok = step("Licences of the production bundle", "node", ["scripts/check-licences.mjs"]) && ok;
 
 const report = ".vitest-result.json";
 rmSync(report, { force: true });
