@@ -19,11 +19,20 @@ export function utcFromIso(iso: string): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 }
 
+const SERIAL_CACHE = new Map<number, string>();
+const SERIAL_CACHE_MAX = 50_000;
+
 export function isoFromExcelSerial(serial: number): string {
   const day = Math.floor(serial);
-  // Excel counts a 29/02/1900 that never existed: serials 1 to 59 are one day later than the UTC count.
-  const offset = day < 61 ? day + 1 : day;
-  return isoFromUtc(EXCEL_EPOCH_UTC + offset * MS_PER_DAY);
+  let iso = SERIAL_CACHE.get(day);
+  if (iso === undefined) {
+    // Excel counts a 29/02/1900 that never existed: serials 1 to 59 are one day later than the UTC count.
+    const offset = day < 61 ? day + 1 : day;
+    iso = isoFromUtc(EXCEL_EPOCH_UTC + offset * MS_PER_DAY);
+    if (SERIAL_CACHE.size >= SERIAL_CACHE_MAX) SERIAL_CACHE.clear();
+    SERIAL_CACHE.set(day, iso);
+  }
+  return iso;
 }
 
 export function excelSerialFromIso(iso: string): number {
@@ -70,12 +79,29 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validIso(y: number, m: number, d: number): string | undefined {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return undefined;
   if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return undefined;
-  const ms = Date.UTC(y, m - 1, d);
-  const iso = isoFromUtc(ms);
-  return iso === `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` ? iso : undefined;
+  const last = m === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[m - 1];
+  return d <= last ? `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` : undefined;
+}
+
+/** Text dates already read: a table repeats the same dates many times. */
+const TEXT_DATE_CACHE = new Map<string, string | undefined>();
+const TEXT_DATE_CACHE_MAX = 50_000;
+
+function parseTextDate(text: string): string | undefined {
+  if (TEXT_DATE_CACHE.has(text)) return TEXT_DATE_CACHE.get(text);
+  let iso: string | undefined;
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (m) iso = validIso(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = iso ? null : /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(text);
+  if (m) iso = validIso(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (TEXT_DATE_CACHE.size >= TEXT_DATE_CACHE_MAX) TEXT_DATE_CACHE.clear();
+  TEXT_DATE_CACHE.set(text, iso);
+  return iso;
 }
 
 /**
@@ -94,16 +120,8 @@ export function parseDate(value: unknown, argument: string): string {
   }
   if (typeof value === "string") {
     const text = value.trim();
-    let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-    if (m) {
-      const iso = validIso(Number(m[3]), Number(m[2]), Number(m[1]));
-      if (iso) return iso;
-    }
-    m = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(text);
-    if (m) {
-      const iso = validIso(Number(m[1]), Number(m[2]), Number(m[3]));
-      if (iso) return iso;
-    }
+    const iso = parseTextDate(text);
+    if (iso) return iso;
     if (/^\d+(?:[.,]\d+)?$/.test(text)) return parseDate(Number(text.replace(",", ".")), argument);
   }
   return fail(argument, `date attendue (une date Excel, ou un texte JJ/MM/AAAA), reçu « ${describe(value)} »`);

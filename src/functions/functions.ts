@@ -81,7 +81,7 @@ export function amAidFunction(etp: any, annee_contrat: any, date_signature?: any
  * @returns Total des points de l'année.
  */
 export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number {
-  return excelCall(() => computeMsp(readMspFields(readFieldPairs(champs, valeurs))).points);
+  return excelCall(() => computeMsp(readMspFields(readFieldPairs(champs, valeurs)), false).points);
 }
 
 /**
@@ -92,7 +92,7 @@ export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number 
  * @returns Rémunération annuelle en euros.
  */
 export function aciMspEurosFunction(champs: any[][], valeurs: any[][]): number {
-  return excelCall(() => computeMsp(readMspFields(readFieldPairs(champs, valeurs))).euros);
+  return excelCall(() => computeMsp(readMspFields(readFieldPairs(champs, valeurs)), false).euros);
 }
 
 /**

@@ -71,9 +71,17 @@ export interface MspInput {
 
 const BY_NORMALIZED: ReadonlyMap<string, FieldCode> = new Map(FIELD_CODES.map((c) => [normalizeCode(c), c]));
 
+/** Headers already seen: the same header row is read again at every recalculation. */
+const HEADER_CACHE = new Map<string, FieldCode | undefined>();
+const HEADER_CACHE_MAX = 10_000;
+
 /** The field code of a header cell, or `undefined` when it is not one. */
 export function fieldCode(header: string): FieldCode | undefined {
-  return BY_NORMALIZED.get(normalizeCode(header));
+  if (HEADER_CACHE.has(header)) return HEADER_CACHE.get(header);
+  const code = BY_NORMALIZED.get(normalizeCode(header));
+  if (HEADER_CACHE.size >= HEADER_CACHE_MAX) HEADER_CACHE.clear();
+  HEADER_CACHE.set(header, code);
+  return code;
 }
 
 function readField(code: FieldCode, raw: unknown): number {
@@ -113,8 +121,10 @@ function readField(code: FieldCode, raw: unknown): number {
  * Reads pairs of (field code, value). Unknown or repeated codes are errors
  * naming the code; empty header cells are skipped only when their value is empty too.
  */
+const ZERO_VALUES = Object.fromEntries(FIELD_CODES.filter((c) => c !== "si_date").map((c) => [c, 0])) as MspInput["values"];
+
 export function readMspFields(pairs: Iterable<readonly [unknown, unknown]>): MspInput {
-  const values = Object.fromEntries(FIELD_CODES.filter((c) => c !== "si_date").map((c) => [c, 0])) as MspInput["values"];
+  const values = { ...ZERO_VALUES };
   const given = new Set<FieldCode>();
   let siDate: string | undefined;
   let position = 0;

@@ -5,6 +5,7 @@
  */
 import { daysInYear, daysToYearEnd, frenchDate, todayIso, yearOf } from "../dates";
 import { fail } from "../errors";
+import { frNumber, frPercent } from "../format";
 import { roundCents } from "../money";
 import { entryAt, type Confidence } from "../params";
 import { FIELD_LABELS, type FieldCode, type MspInput } from "./fields";
@@ -54,8 +55,14 @@ const earned = (fixes: number, variables = 0, patientele = true, remarques: stri
 });
 const notMet = (remarque: string): Earned => earned(0, 0, true, [remarque], false);
 const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? "s" : ""}`;
-const fmt = (n: number) => n.toLocaleString("fr-FR", { maximumFractionDigits: 2 });
-const pct = (rate: number) => `${(rate * 100).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} %`;
+/**
+ * Remarks are only read by ACI.MSP_DETAIL; POINTS, EUROS and the regional
+ * sheets compute without them, and formatting French numbers was the largest
+ * cost of an evaluation. Set for the duration of one synchronous computeMsp call.
+ */
+let explaining = true;
+const fmt = (n: number) => (explaining ? frNumber(n) : "");
+const pct = (rate: number) => (explaining ? frPercent(rate) : "");
 
 function coordinationVariables(p: MspRules["coordination"]["value"], patientele: number, reference: number): number {
   return (p.variables * Math.min(patientele, p.seuil)) / reference + (p.variablesAuDela * Math.max(patientele - p.seuil, 0)) / reference;
@@ -377,7 +384,17 @@ function checkRates(input: MspInput): void {
   }
 }
 
-export function computeMsp(input: MspInput): MspResult {
+/** `explain`: also write the remarks (minorations, prorata, readings) that the detail shows. */
+export function computeMsp(input: MspInput, explain = true): MspResult {
+  explaining = explain;
+  try {
+    return compute(input);
+  } finally {
+    explaining = true;
+  }
+}
+
+function compute(input: MspInput): MspResult {
   const v = input.values;
   const annee = input.given.has("annee") ? v.annee : yearOf(todayIso());
   const rules = mspRulesFor(annee);

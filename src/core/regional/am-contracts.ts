@@ -13,13 +13,9 @@ import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
 import type { ContratAm } from "./tables";
 
-export function signedIn(contracts: readonly ContratAm[], year: number): ContratAm[] {
-  return contracts.filter((c) => yearOf(c.dateSignature) === year);
-}
-
-export function stockAt(contracts: readonly ContratAm[], year: number): ContratAm[] {
-  const date = `${year}-12-31`;
-  return contracts.filter((c) => c.dateSignature <= date && (!c.dateFin || c.dateFin > date));
+/** A contract runs at `date` when signed by then and not ended before. */
+export function activeAt(c: ContratAm, date: string): boolean {
+  return c.dateSignature <= date && (!c.dateFin || c.dateFin > date);
 }
 
 export type OptionLabel = "1/3 ETP" | "1/2 ETP" | "1 ETP" | "Centre de santé";
@@ -46,9 +42,19 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   const firstYear = Math.min(annee, ...contracts.map((c) => yearOf(c.dateSignature)));
   const years = Array.from({ length: annee - firstYear + 1 }, (_, i) => firstYear + i);
   const cpams = [...new Set(contracts.map((c) => c.cpam))].sort((a, b) => a.localeCompare(b, "fr", { numeric: true }));
-  const byCpamYear = (select: (list: readonly ContratAm[], y: number) => ContratAm[]): CellValue[][] => [
-    ...cpams.map((cpam) => [cpam, ...years.map((y) => select(contracts, y).filter((c) => c.cpam === cpam).length)]),
-    ["Région", ...years.map((y) => select(contracts, y).length)],
+  // one pass over the contracts: signed in each year, and active at each 31/12
+  const signed = new Map<string, number[]>(cpams.map((c) => [c, years.map(() => 0)]));
+  const stock = new Map<string, number[]>(cpams.map((c) => [c, years.map(() => 0)]));
+  for (const c of contracts) {
+    const y = yearOf(c.dateSignature);
+    if (y >= firstYear && y <= annee) signed.get(c.cpam)![y - firstYear]++;
+    years.forEach((year, i) => {
+      if (activeAt(c, `${year}-12-31`)) stock.get(c.cpam)![i]++;
+    });
+  }
+  const byCpamYear = (counts: Map<string, number[]>): CellValue[][] => [
+    ...cpams.map((cpam) => [cpam, ...counts.get(cpam)!]),
+    ["Région", ...years.map((_, i) => cpams.reduce((sum, cpam) => sum + counts.get(cpam)![i], 0))],
   ];
   const inScope = contracts.filter((c) => c.dateSignature <= `${annee}-12-31`);
   const options = OPTION_LABELS.map((label) => {
@@ -60,21 +66,22 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   let aidTotal = 0;
   let aidCount = 0;
   const failures: string[] = [];
-  for (const cpam of cpams) {
-    let total = 0;
-    let count = 0;
-    for (const c of contracts.filter((x) => x.cpam === cpam)) {
-      try {
-        const aid = aidOfYear(c, annee);
-        if (aid) {
-          total += aid.montant;
-          count++;
-        }
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        failures.push(`${c.id} (${error.message})`);
+  const aids = new Map<string, { total: number; count: number }>(cpams.map((c) => [c, { total: 0, count: 0 }]));
+  for (const c of contracts) {
+    try {
+      const aid = aidOfYear(c, annee);
+      if (aid) {
+        const a = aids.get(c.cpam)!;
+        a.total += aid.montant;
+        a.count++;
       }
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      failures.push(`${c.id} (${error.message})`);
     }
+  }
+  for (const cpam of cpams) {
+    const { total, count } = aids.get(cpam)!;
     aidRows.push([cpam, count, total]);
     aidTotal += total;
     aidCount += count;
@@ -94,8 +101,8 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
       `Aides de ${annee} : année de contrat commençant en ${annee}, objectifs supposés atteints (100 %).`,
     ],
     tables: [
-      { title: "Contrats signés dans l'année", header: ["CPAM", ...yearHeader], rows: byCpamYear(signedIn), formats: ["text", ...years.map(() => "integer" as const)], totalRows: 1 },
-      { title: "Contrats en cours au 31/12 (stock)", header: ["CPAM", ...yearHeader], rows: byCpamYear(stockAt), formats: ["text", ...years.map(() => "integer" as const)], totalRows: 1 },
+      { title: "Contrats signés dans l'année", header: ["CPAM", ...yearHeader], rows: byCpamYear(signed), formats: ["text", ...years.map(() => "integer" as const)], totalRows: 1 },
+      { title: "Contrats en cours au 31/12 (stock)", header: ["CPAM", ...yearHeader], rows: byCpamYear(stock), formats: ["text", ...years.map(() => "integer" as const)], totalRows: 1 },
       { title: `Répartition par option (contrats signés jusqu'au 31/12/${annee})`, header: ["Option", "Contrats", "Part"], rows: [...options, ["Total", inScope.length, inScope.length ? 1 : 0]], formats: ["text", "integer", "percent"], totalRows: 1 },
       { title: `Aides dues au titre de ${annee}`, header: ["CPAM", "Contrats", "Montant"], rows: aidRows, formats: ["text", "integer", "euro"], totalRows: 1 },
     ],

@@ -1,3 +1,4 @@
+import { frInteger } from "../format";
 import type { RegionalTables, TableKind } from "./tables";
 import { TABLE_LABELS } from "./tables";
 
@@ -16,7 +17,7 @@ export const referenceNote = (annee: number) => `Situation au 31/12/${annee}`;
 export function sourcesNote(ctx: BuildContext, kinds: TableKind[]): string {
   const parts = kinds.map((k) => {
     const s = ctx.sources[k];
-    return s ? `${TABLE_LABELS[k]} (« ${s.source} », ${s.rows.toLocaleString("fr-FR")} ligne${s.rows > 1 ? "s" : ""})` : TABLE_LABELS[k];
+    return s ? `${TABLE_LABELS[k]} (« ${s.source} », ${frInteger(s.rows)} ligne${s.rows > 1 ? "s" : ""})` : TABLE_LABELS[k];
   });
   return `Sources : ${parts.join(", ")}`;
 }

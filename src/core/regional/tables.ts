@@ -310,7 +310,7 @@ export function readMspTable(table: RawTable, problems: Problem[]): Msp[] {
     const values = table.rows[row - 2];
     let remuneration: MspResult | undefined;
     try {
-      remuneration = computeMsp(readMspFields(fieldColumns.map(([code, i]) => [code, values[i]] as const)));
+      remuneration = computeMsp(readMspFields(fieldColumns.map(([code, i]) => [code, values[i]] as const)), false);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       problems.push({ table: label, column: error.argument, row, message: error.message.replace(/^[^:]+ : /, "") });

@@ -1,0 +1,216 @@
+/**
+ * `npm run bench`: speed and size figures (never pass/fail). Prints them and
+ * rewrites the results section of BENCHMARKS.md.
+ *   1. evaluations per second of each custom function over 10^6 varied argument sets;
+ *   2. a 10 000-row sheet in a formula engine: custom function vs the native INDEX/MATCH an analyst would write;
+ *   3. the regional job at national scale (35 000 communes, 2 500 MSP, 1 000 CPTS, 20 000 AM contracts):
+ *      compute time, syncs and largest request against the fake workbook, peak memory;
+ *   4. bundle sizes, raw and gzipped.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { gzipSync } from "node:zlib";
+import "../tests/setup/custom-functions-stub";
+import { buildRegionalSheets, SHEET_KINDS, type RawTable } from "../src/core/regional";
+import * as F from "../src/functions/functions";
+import { readFileSync as read } from "node:fs";
+import { generateSheets } from "../src/taskpane/generate";
+import { FakeExcel } from "../tests/support/fake-excel";
+import { formulaEngine } from "../tests/support/formula-engine";
+
+const lines: string[] = [];
+const out = (line = "") => {
+  console.log(line);
+  lines.push(line);
+};
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+let peakRss = 0;
+const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rnd = random(42);
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+
+// 1. Evaluations per second -------------------------------------------------------------
+const N = 1_000_000;
+const POOL = 10_000;
+const missions = ["acces", "parcours", "prevention", "qualite", "accompagnement", "crise_redaction", "crise_mise_a_jour", "crise_survenue", "fonctionnement", "fonctionnement_supplement", "precoce", "regulation", "snp_compensation"];
+const mspCodes = ["annee", "annee_adhesion", "patientele", "nb_ps", "amplitude_h", "samedi_matin", "snp", "coordination", "si_standard", "protocoles", "reunions", "dossiers", "patients_ald75", "missions_sp", "diversite", "taux_css", "taux_css_national"];
+const pools: Record<string, unknown[][]> = {
+  "CPTS.TAILLE": Array.from({ length: POOL }, () => [Math.floor(rnd() * 400_000)]),
+  "CPTS.MISSION": Array.from({ length: POOL }, () => [1 + Math.floor(rnd() * 4), pick(missions), pick(["fixe", "variable", "total", null]), rnd(), serial(2020 + Math.floor(rnd() * 6), 1 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 28)), Math.floor(rnd() * 200), rnd() < 0.7]),
+  "AM.AID": Array.from({ length: POOL }, () => {
+    const cds = rnd() < 0.2;
+    return [cds ? pick([0.5, 1, 2.4, 4]) : pick([0.5, 1]), 1 + Math.floor(rnd() * 6), cds ? serial(2024, 9, 1 + Math.floor(rnd() * 28)) : serial(2019 + Math.floor(rnd() * 7), 9, 1 + Math.floor(rnd() * 28)), pick(["P30-P50", "P70-P90", "P90-P95", "P95+", null]), rnd(), cds ? "cds" : null];
+  }),
+};
+const mspRow = () => [2017 + Math.floor(rnd() * 9), 2016, Math.floor(rnd() * 15_000), Math.floor(rnd() * 30), 8 + rnd() * 4, rnd() < 0.7 ? 1 : 0, 1, 1, 1, Math.floor(rnd() * 12), Math.floor(rnd() * 15), Math.floor(rnd() * 200), Math.floor(rnd() * 3_000), Math.floor(rnd() * 3), Math.floor(rnd() * 3), rnd() * 0.2, 0.08];
+for (const id of ["ACI.MSP_POINTS", "ACI.MSP_EUROS", "ACI.MSP_DETAIL"]) pools[id] = Array.from({ length: POOL }, () => [[mspCodes], [mspRow()]]);
+/** The production bundle dist/functions.js, registered through CustomFunctions.associate as Excel does, in this realm. */
+function builtBundle(): Record<string, (...a: never[]) => unknown> {
+  const registry: Record<string, (...a: never[]) => unknown> = {};
+  const host = (globalThis as unknown as { CustomFunctions: { Error: unknown; ErrorCode: unknown } }).CustomFunctions;
+  const CustomFunctions = { Error: host.Error, ErrorCode: host.ErrorCode, associate: (id: string, fn: (...a: never[]) => unknown) => (registry[id] = fn) };
+  new Function("CustomFunctions", read("dist/functions.js", "utf8"))(CustomFunctions);
+  return registry;
+}
+const adapters = builtBundle();
+
+out("## 1. Custom function evaluations per second (one core; the built dist/functions.js; 10^6 calls over 10 000 distinct argument sets)");
+out("");
+out("| Function | Calls | Seconds | Evaluations / s | Target 10^6 / s |");
+out("|---|---|---|---|---|");
+const rates: Record<string, number> = {};
+for (const [id, fn] of Object.entries(adapters)) {
+  const pool = pools[id];
+  const calls = N;
+  let errors = 0;
+  for (let i = 0; i < 2_000; i++) {
+    try {
+      fn(...(pool[i % POOL] as never[])); // warm-up
+    } catch {
+      // refusals (#VALUE!) are part of the mix
+    }
+  }
+  const t0 = performance.now();
+  for (let i = 0; i < calls; i++) {
+    try {
+      fn(...(pool[i % POOL] as never[]));
+    } catch {
+      errors++;
+    }
+  }
+  const s = (performance.now() - t0) / 1000;
+  sample();
+  rates[id] = calls / s;
+  out(`| ${id} | ${fmt(calls)}${errors ? ` (${fmt(errors)} #VALUE!)` : ""} | ${fmt(s, 2)} | ${fmt(calls / s)} | ${calls / s >= 1e6 ? "met" : "not met"} |`);
+}
+
+// 2. Formula engine: custom function vs native INDEX/MATCH --------------------------------
+out("");
+out("## 2. A 10 000-row sheet in a formula engine (HyperFormula): custom function vs native INDEX/MATCH");
+out("");
+const ROWS = 10_000;
+const tailles = [1, 2, 3, 4];
+const tarifs: (string | number)[][] = [["cle", "T1", "T2", "T3", "T4"]];
+for (const m of ["parcours", "prevention", "qualite", "accompagnement"]) {
+  for (const v of ["fixe", "variable"]) tarifs.push([`${m}|${v}`, ...tailles.map((t) => Number(F.cptsMissionFunction(t, m, v, 1, serial(2023, 1, 1))))]);
+}
+const amTable: (string | number)[][] = [["cle", "an1", "an2", "an3"]];
+for (const etp of [0.5, 1]) amTable.push([etp, ...[1, 2, 3].map((y) => Number(F.amAidFunction(etp, y, serial(2024, 9, 1))))]);
+function timeSheet(rows: unknown[][]): { ms: number; sum: number } {
+  const t0 = performance.now();
+  const hf = formulaEngine(rows);
+  const ms = performance.now() - t0;
+  let sum = 0;
+  for (let r = 0; r < ROWS; r++) sum += Number(hf.getCellValue({ sheet: 0, col: 5, row: r })) || 0;
+  hf.destroy();
+  sample();
+  return { ms, sum };
+}
+const cptsInputs = Array.from({ length: ROWS }, () => [pick(tailles), pick(["parcours", "prevention", "qualite", "accompagnement"]), pick(["fixe", "variable"]), Math.round(rnd() * 100) / 100]);
+const custom = timeSheet(cptsInputs.map((r, i) => [...r, serial(2023, 1, 1), `=CPTS.MISSION(A${i + 1},B${i + 1},C${i + 1},D${i + 1},E${i + 1})`]));
+const nativeRows: unknown[][] = cptsInputs.map((r, i) => [...r, serial(2023, 1, 1), `=INDEX($H$1:$L$9,MATCH(B${i + 1}&"|"&C${i + 1},$H$1:$H$9,0),A${i + 1}+1)*IF(C${i + 1}="variable",D${i + 1},1)`]);
+tarifs.forEach((row, i) => nativeRows[i].push(null, ...row));
+const native = timeSheet(nativeRows);
+const amInputs = Array.from({ length: ROWS }, () => [pick([0.5, 1]), 1 + Math.floor(rnd() * 3)]);
+const amCustom = timeSheet(amInputs.map((r, i) => [...r, serial(2024, 9, 1), null, null, `=AM.AID(A${i + 1},B${i + 1},C${i + 1})`]));
+const amNativeRows: unknown[][] = amInputs.map((r, i) => [...r, serial(2024, 9, 1), null, null, `=INDEX($H$1:$K$3,MATCH(A${i + 1},$H$1:$H$3,0),MIN(B${i + 1},3)+1)`]);
+amTable.forEach((row, i) => amNativeRows[i].push(null, ...row));
+const amNative = timeSheet(amNativeRows);
+out("| Sheet (10 000 formulas) | Custom function (ms) | Native INDEX/MATCH (ms) | Ratio custom / native | Same total |");
+out("|---|---|---|---|---|");
+out(`| CPTS.MISSION | ${fmt(custom.ms)} | ${fmt(native.ms)} | ${fmt(custom.ms / native.ms, 2)} | ${Math.abs(custom.sum - native.sum) < 1 ? "yes" : `no (${fmt(custom.sum)} vs ${fmt(native.sum)})`} |`);
+out(`| AM.AID | ${fmt(amCustom.ms)} | ${fmt(amNative.ms)} | ${fmt(amCustom.ms / amNative.ms, 2)} | ${Math.abs(amCustom.sum - amNative.sum) < 1 ? "yes" : `no (${fmt(amCustom.sum)} vs ${fmt(amNative.sum)})`} |`);
+out("");
+out("The native formulas only look a rate up; the custom functions also apply the dates, SAS, majoration and caps. Both sheets are built and fully evaluated by the engine.");
+
+async function nationalScaleAndBundles(): Promise<void> {
+  // 3. National scale ------------------------------------------------------------------------
+  out("");
+  out("## 3. Regional job at national scale");
+  out("");
+  const depts = Array.from({ length: 96 }, (_, i) => String(i + 1).padStart(2, "0")).filter((d) => d !== "20");
+  const communes: unknown[][] = [];
+  const cpts: unknown[][] = [];
+  for (let i = 0; i < 1_000; i++) cpts.push([`CPTS${i}`, `CPTS ${i}`, pick(depts), pick(["1", "2", "2bis", "3", "4", "5", "5", "5"]), 20_000 + Math.floor(rnd() * 250_000), `${2019 + Math.floor(rnd() * 4)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-15`, Math.floor(rnd() * 250), rnd() < 0.7 ? 1 : 0]);
+  for (let i = 0; i < 35_000; i++) communes.push([String(10_000 + i), pick(depts), Math.floor(rnd() * 5_000), rnd() < 0.85 ? `CPTS${Math.floor(rnd() * 1_000)}` : ""]);
+  const msp: unknown[][] = [];
+  for (let i = 0; i < 2_500; i++) {
+    const row = mspRow();
+    msp.push([`MSP${i}`, `MSP ${i}`, pick(depts), rnd() < 0.7 ? 1 : 0, ...row.slice(0, 1).map(() => 2023), ...row.slice(1)]);
+  }
+  const am: unknown[][] = [];
+  for (let i = 0; i < 20_000; i++) am.push([`AM${i}`, pick(depts), `${2019 + Math.floor(rnd() * 4)}-${String(9 + Math.floor(rnd() * 4)).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`, pick([0.5, 1, "1/3"]), "liberal", pick(["P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+"]), ""]);
+  const headers = {
+    communes: ["code_commune", "departement", "population", "cpts"],
+    cpts: ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
+    msp: ["id", "nom", "departement", "aci", ...mspCodes],
+    contrats_am: ["id", "cpam", "date_signature", "etp", "regime", "bande", "date_fin"],
+  };
+  const tables: Record<string, RawTable> = {
+    communes: { source: "Communes", headers: headers.communes, rows: communes },
+    cpts: { source: "CPTS", headers: headers.cpts, rows: cpts },
+    msp: { source: "MSP", headers: headers.msp, rows: msp },
+    contrats_am: { source: "Contrats_AM", headers: headers.contrats_am, rows: am },
+  };
+  buildRegionalSheets({ tables, annee: 2023 }); // warm-up
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const r = buildRegionalSheets({ tables, annee: 2023 });
+    runs.push(performance.now() - t0);
+    if (r.problems.length) throw new Error(`national input invalid: ${r.problems[0].message}`);
+    sample();
+  }
+  runs.sort((a, b) => a - b);
+  const excel = new FakeExcel();
+  excel.addTable("Communes", "Communes", headers.communes, communes as never);
+  excel.addTable("CPTS", "CPTS", headers.cpts, cpts as never);
+  excel.addTable("MSP", "MSP", headers.msp, msp as never);
+  excel.addTable("Liste contrats AM", "Contrats_AM", headers.contrats_am, am as never);
+  const t0 = performance.now();
+  void (await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2023, choice: {}, options: { suspendScreenUpdating: true } }));
+  const paneMs = performance.now() - t0;
+  sample();
+  const writeSyncs = excel.syncs.slice(2);
+  const largest = Math.max(...excel.syncs.map((s) => s.bytes));
+  out("| Figure | Value | Target |");
+  out("|---|---|---|");
+  out(`| Input | 35 000 communes, 1 000 CPTS, 2 500 MSP, 20 000 AM contracts | |`);
+  out(`| Compute all five sheets in the rules core (median of 5) | ${fmt(runs[2])} ms (min ${fmt(runs[0])}, max ${fmt(runs[4])}) | ≤ 300 ms |`);
+  out(`| Task pane job on the fake workbook (read, compute, write) | ${fmt(paneMs)} ms | |`);
+  out(`| context.sync() calls | ${excel.syncs.length}: 2 reads + ${writeSyncs.length} writes for 5 sheets | reads once, ≤ 1 write sync per sheet |`);
+  out(`| Largest request payload | ${fmt(largest / 1024, 1)} KiB | < 5 MB |`);
+  out(`| Peak resident memory of this benchmark process | ${fmt(peakRss / 1024 / 1024)} MiB | |`);
+
+  // 4. Bundles ---------------------------------------------------------------------------------
+  out("");
+  out("## 4. Bundle sizes (production build)");
+  out("");
+  out("| File | Raw | Gzipped | Target |");
+  out("|---|---|---|---|");
+  for (const file of ["functions.js", "taskpane.js", "functions.json", "taskpane.html"]) {
+    const buf = readFileSync(`dist/${file}`);
+    out(`| ${file} | ${fmt(buf.length / 1024, 1)} KiB | ${fmt(gzipSync(buf).length / 1024, 1)} KiB | ${file === "functions.js" ? "≤ 30 KiB gzipped" : ""} |`);
+  }
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${fmt(totalmem() / 1024 ** 3)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+  const doc = readFileSync("BENCHMARKS.md", "utf8");
+  const start = doc.indexOf("<!-- results -->");
+  const end = doc.indexOf("<!-- /results -->");
+  writeFileSync("BENCHMARKS.md", `${doc.slice(0, start)}<!-- results -->\nMachine: ${machine}\n\n${lines.join("\n")}\n${doc.slice(end)}`);
+  console.log(`\nBENCHMARKS.md updated (${machine}).`);
+
+}
+
+void nationalScaleAndBundles();

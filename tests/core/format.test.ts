@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { frInteger, frNumber, frPercent } from "../../src/core/format";
+
+describe("French number display (same output as Intl fr-FR)", () => {
+  it.each([0, 7, 999, 1_000, 12_345.678, 1_234_567.5, -4_000.25, 0.005, 2050, 20_000, 6_150_451])("%f", (n) => {
+    expect(frNumber(n)).toBe(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(n));
+    expect(frInteger(n)).toBe(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(n));
+  });
+  it("writes percentages with one decimal", () => {
+    expect(frPercent(0.125)).toBe("12,5 %");
+    expect(frPercent(0.25)).toBe("25 %");
+    expect(frPercent(0.03)).toBe("3 %");
+  });
+});
