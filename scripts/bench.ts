@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { gzipSync } from "node:zlib";
 import "../tests/setup/custom-functions-stub";
+import { mulberry32 } from "./random";
 import { buildRegionalSheets, SHEET_KINDS, type RawTable } from "../src/core/regional";
 import * as F from "../src/functions/functions";
 import { readFileSync as read } from "node:fs";
@@ -27,16 +28,7 @@ const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFracti
 let peakRss = 0;
 const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(42);
+const rnd = mulberry32(42);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
 const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 

@@ -6,6 +6,7 @@
  * Run: npx tsx scripts/make-sample.ts
  */
 import ExcelJS from "exceljs";
+import { mulberry32 } from "./random";
 
 interface EtalabCommune {
   code: string;
@@ -18,15 +19,6 @@ interface EtalabCommune {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function buildSample() {
   // a fresh generator on every call: the same sample each time

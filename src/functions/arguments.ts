@@ -2,7 +2,6 @@
  * Readers for the arguments of the custom functions: Excel passes `null` for a
  * missing optional argument, serial numbers for dates, and any cell content.
  */
-import type { Bande, Regime } from "../core/assistant-medical";
 import type { MissionCode, Taille, Volet } from "../core/aci-cpts";
 import { parseDate, todayIso } from "../core/dates";
 import { fail } from "../core/errors";
@@ -42,48 +41,6 @@ export function readVolet(value: unknown): Volet {
 
 export function readOptionalDate(value: unknown, argument: string): string {
   return isMissing(value) ? todayIso() : parseDate(value, argument);
-}
-
-const BANDES: Readonly<Record<string, Bande>> = {
-  p30_p50: "P30-P50",
-  p50_p70: "P50-P70",
-  p70_p90: "P70-P90",
-  p90_p95: "P90-P95",
-  // the 2024 ameli table writes « P90-P94 » for the same band
-  p90_p94: "P90-P95",
-  "p95+": "P95+",
-  p95: "P95+",
-  ">p95": "P95+",
-  ">=p95": "P95+",
-  "≥p95": "P95+",
-};
-
-export function readBande(value: unknown): Bande | undefined {
-  if (isMissing(value)) return undefined;
-  const text = typeof value === "string" ? value.replace(/\s+/g, "") : value;
-  return readCode(text, "bande", BANDES);
-}
-
-const REGIMES: Readonly<Record<string, Regime>> = {
-  liberal: "liberal",
-  cds: "cds",
-  centre_de_sante: "cds",
-  centres_de_sante: "cds",
-};
-
-export function readRegime(value: unknown): Regime {
-  return isMissing(value) ? "liberal" : readCode(value, "regime", REGIMES);
-}
-
-/** ETP: a number (1/3 typed as =1/3 or 0,33), or a text fraction « 1/3 ». */
-export function readEtp(value: unknown): number {
-  if (typeof value === "string") {
-    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
-    if (m && Number(m[2]) > 0) return Number(m[1]) / Number(m[2]);
-  }
-  const n = readNumber(value, "etp");
-  if (!(n > 0)) fail("etp", `nombre d'ETP strictement positif attendu, reçu ${String(n).replace(".", ",")}`);
-  return n;
 }
 
 /** Pairs (code, value) from a header range and a value range of the same shape (a row or a column). */

@@ -7,8 +7,9 @@ import { cptsMission, cptsTaille } from "../core/aci-cpts";
 import { computeMsp, readMspFields } from "../core/aci-msp";
 import { mspDetailRows } from "../core/aci-msp/detail";
 import { amAid } from "../core/assistant-medical";
+import { readBande, readEtp, readRegime } from "../core/assistant-medical/codes";
 import { isMissing, readNonNegative, readNonNegativeInteger, readOptionalBoolean, readOptionalNumber, readRate, readNumber } from "../core/values";
-import { readBande, readEtp, readFieldPairs, readMission, readOptionalDate, readRegime, readTaille, readVolet } from "./arguments";
+import { readFieldPairs, readMission, readOptionalDate, readTaille, readVolet } from "./arguments";
 import { excelCall } from "./excel";
 
 /**

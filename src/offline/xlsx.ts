@@ -5,19 +5,7 @@
  * src/core; this file only moves cells.
  */
 import ExcelJS from "exceljs";
-import { layoutSheet, type RawTable, type SheetModel, type TableKind } from "../core/regional";
-import { normalizeCode } from "../core/text";
-
-const TABLE_NAMES: Readonly<Record<string, TableKind>> = {
-  communes: "communes",
-  cpts: "cpts",
-  msp: "msp",
-  contrats_am: "contrats_am",
-  contratsam: "contrats_am",
-  contrats_assistants_medicaux: "contrats_am",
-};
-
-export const tableKindOf = (name: string): TableKind | undefined => TABLE_NAMES[normalizeCode(name)];
+import { layoutSheet, tableKindOf, type RawTable, type SheetModel, type TableKind } from "../core/regional";
 
 /** A cell as the core reads it: dates as ISO text, formulas by their result, rich text as plain text. */
 export function plainValue(value: ExcelJS.CellValue): unknown {

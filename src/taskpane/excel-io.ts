@@ -5,8 +5,7 @@
  * touches sheets it owns (marked with a worksheet custom property).
  * Everything computed comes from src/core/regional; nothing is decided here.
  */
-import { layoutSheet, a1, SHEET_NAMES, TABLE_LABELS, type RawTable, type SheetKind, type SheetModel, type TableKind } from "../core/regional";
-import { normalizeCode } from "../core/text";
+import { layoutSheet, a1, SHEET_NAMES, TABLE_LABELS, tableKindOf, type RawTable, type SheetKind, type SheetModel, type TableKind } from "../core/regional";
 
 /** Custom property key that marks a sheet written by the add-in; its value is the sheet kind. */
 export const OWNER_KEY = "GDR.feuille";
@@ -30,15 +29,7 @@ export interface Inventory {
   sheetNames: string[];
 }
 
-const KIND_BY_NAME: Readonly<Record<string, TableKind>> = {
-  communes: "communes",
-  cpts: "cpts",
-  msp: "msp",
-  contrats_am: "contrats_am",
-  contratsam: "contrats_am",
-  contrats_assistants_medicaux: "contrats_am",
-};
-const suggestedKind = (name: string): TableKind | undefined => KIND_BY_NAME[normalizeCode(name)];
+const suggestedKind = tableKindOf;
 
 export interface WorkbookRead {
   inv: Inventory;

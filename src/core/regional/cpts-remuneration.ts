@@ -3,8 +3,8 @@
  * mean, min, max (seed 001: N = 18, mean 224 550 €, min 91 250 €, max
  * 300 000 €). Each CPTS's amount comes from the same rules as CPTS.MISSION.
  */
-import { AVENANT_2_START, cptsMission, cptsTaille, type MissionCode, type Taille } from "../aci-cpts";
-import { yearOf } from "../dates";
+import { AVENANT_2_START, cptsMission, cptsTaille, cptsVersion, type MissionCode, type Taille } from "../aci-cpts";
+import { frenchDate, yearOf } from "../dates";
 import { summarize } from "./aggregates";
 import { referenceDate, referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
@@ -65,7 +65,7 @@ export function cptsSheet(ctx: BuildContext): SheetModel {
     notes: [
       referenceNote(annee),
       sourcesNote(ctx, ["cpts"]),
-      `Règles : ${annee >= 2022 ? "ACI CPTS avenant 2 (en vigueur le 03/09/2022)" : "ACI CPTS 2019"}, calcul identique à CPTS.MISSION, au 31/12/${annee} ; CPTS conventionnées (stade 5) à cette date.`,
+      `Règles : ACI CPTS ${cptsVersion(referenceDate(annee))}${cptsVersion(referenceDate(annee)) === "avenant 2" ? ` (en vigueur le ${frenchDate(AVENANT_2_START)})` : ""}, calcul identique à CPTS.MISSION, au 31/12/${annee} ; CPTS conventionnées (stade 5) à cette date.`,
       "Lecture : enveloppes annuelles pleines, part variable aux taux d'atteinte du tableau (100 % s'ils manquent), plan de crise rédigé la première année de l'avenant 2 puis mis à jour, aucune crise déclarée ; supplément de fonctionnement de +75 % compté l'année de son versement.",
     ],
     tables: [

@@ -13,7 +13,7 @@ import { SHEET_KINDS, SHEET_NAMES, type SheetKind, type SheetModel } from "./she
 import { readCommunes, readContratsAm, readCpts, readMspTable, TABLE_LABELS, type Problem, type RawTable, type RegionalTables, type TableKind } from "./tables";
 
 export * from "./sheet-model";
-export { problemText, TABLE_LABELS, requiredColumns, type Problem, type RawTable, type TableKind } from "./tables";
+export { problemText, TABLE_LABELS, tableKindOf, requiredColumns, type Problem, type RawTable, type TableKind } from "./tables";
 
 export const SHEET_NEEDS: Readonly<Record<SheetKind, readonly TableKind[]>> = {
   couverture: ["communes", "cpts"],

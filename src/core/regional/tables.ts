@@ -5,6 +5,7 @@
  * header, so data rows start at 2, as the analyst sees them in Excel).
  */
 import type { Bande, Regime } from "../assistant-medical";
+import { readBande, readEtp, readRegime } from "../assistant-medical/codes";
 import { computeMsp, fieldCode, readMspFields, type FieldCode, type MspResult } from "../aci-msp";
 import { describe, parseDate } from "../dates";
 import { DomainError } from "../errors";
@@ -12,6 +13,18 @@ import { normalizeCode } from "../text";
 import { isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readRate } from "../values";
 
 export type TableKind = "communes" | "cpts" | "msp" | "contrats_am";
+
+const KIND_BY_NAME: Readonly<Record<string, TableKind>> = {
+  communes: "communes",
+  cpts: "cpts",
+  msp: "msp",
+  contrats_am: "contrats_am",
+  contratsam: "contrats_am",
+  contrats_assistants_medicaux: "contrats_am",
+};
+
+/** The source table an Excel table or sheet name stands for (`Contrats_AM`, `contrats am`…). */
+export const tableKindOf = (name: string): TableKind | undefined => KIND_BY_NAME[normalizeCode(name)];
 
 export const TABLE_LABELS: Readonly<Record<TableKind, string>> = {
   communes: "Communes",
@@ -321,9 +334,6 @@ export function readMspTable(table: RawTable, problems: Problem[]): Msp[] {
   return rows.map(({ row: _row, ...m }) => m);
 }
 
-const REGIMES: Readonly<Record<string, Regime>> = { liberal: "liberal", cds: "cds", centre_de_sante: "cds", centres_de_sante: "cds", "": "liberal" };
-const BANDES: Readonly<Record<string, Bande>> = { p30_p50: "P30-P50", p50_p70: "P50-P70", p70_p90: "P70-P90", p90_p95: "P90-P95", p90_p94: "P90-P95", "p95+": "P95+", p95: "P95+" };
-
 export function readContratsAm(table: RawTable, problems: Problem[]): ContratAm[] {
   const rows: (ContratAm & { row: number })[] = readRows("contrats_am", table, problems, (get, at, row) => {
     const id = at("id", requiredText("id"));
@@ -334,24 +344,9 @@ export function readContratsAm(table: RawTable, problems: Problem[]): ContratAm[
       return code.toUpperCase();
     });
     const dateSignature = at("date_signature", (v) => parseDate(v, "date_signature"));
-    const etp = at("etp", (v) => {
-      const t = text(v);
-      const m = /^(\d+)\s*\/\s*(\d+)$/.exec(t);
-      const n = m ? Number(m[1]) / Number(m[2]) : readNonNegative(v, "etp");
-      if (!(n > 0)) throw new DomainError("etp", "nombre d'ETP strictement positif attendu");
-      return n;
-    });
-    const regime = at("regime", (v) => {
-      const r = REGIMES[normalizeCode(text(v))];
-      if (!r) throw new DomainError("regime", `régime inconnu « ${describe(v)} » ; valeurs acceptées : liberal, cds`);
-      return r;
-    });
-    const bande = at("bande", (v) => {
-      if (isMissing(v)) return undefined;
-      const b = BANDES[normalizeCode(text(v).replace(/\s+/g, "")).replace(/^[>≥=]+/, "")];
-      if (!b) throw new DomainError("bande", `bande inconnue « ${describe(v)} » ; valeurs acceptées : P30-P50, P50-P70, P70-P90, P90-P95, P95+`);
-      return b;
-    });
+    const etp = at("etp", (v) => readEtp(v));
+    const regime = at("regime", (v) => readRegime(v));
+    const bande = at("bande", (v) => readBande(v));
     const dateFin = at("date_fin", (v) => (isMissing(v) ? undefined : parseDate(v, "date_fin")));
     if ([id, cpam, dateSignature, etp, regime].some((x) => x === undefined)) return undefined;
     if (dateFin && dateFin < dateSignature!) {

@@ -1,0 +1,50 @@
+/**
+ * How analysts write the assistant médical arguments, read the same way in a
+ * cell (AM.AID) and in the Contrats AM table: patientèle band, régime, ETP.
+ */
+import { describe } from "../dates";
+import { fail } from "../errors";
+import { normalizeCode } from "../text";
+import { isMissing, readNumber } from "../values";
+import type { Bande, Regime } from "./params";
+
+const BANDES: Readonly<Record<string, Bande>> = {
+  p30_p50: "P30-P50",
+  p50_p70: "P50-P70",
+  p70_p90: "P70-P90",
+  p90_p95: "P90-P95",
+  // the 2024 ameli table writes « P90-P94 » for the same band
+  p90_p94: "P90-P95",
+  "p95+": "P95+",
+  p95: "P95+",
+};
+
+/** `P50-P70`, `p50 - p70`, `≥ P95`, `P95+`…; empty means no band given. */
+export function readBande(value: unknown, argument = "bande"): Bande | undefined {
+  if (isMissing(value)) return undefined;
+  const key = typeof value === "string" ? normalizeCode(value.replace(/\s+/g, "")).replace(/^[>≥=]+/, "") : "";
+  const bande = BANDES[key];
+  if (!bande) fail(argument, `bande inconnue « ${describe(value)} » ; valeurs acceptées : P30-P50, P50-P70, P70-P90, P90-P95, P95+`);
+  return bande;
+}
+
+const REGIMES: Readonly<Record<string, Regime>> = { liberal: "liberal", cds: "cds", centre_de_sante: "cds", centres_de_sante: "cds" };
+
+/** `liberal` (the default when empty) or `cds` (centre de santé). */
+export function readRegime(value: unknown, argument = "regime"): Regime {
+  if (isMissing(value)) return "liberal";
+  const regime = typeof value === "string" ? REGIMES[normalizeCode(value)] : undefined;
+  if (!regime) fail(argument, `régime inconnu « ${describe(value)} » ; valeurs acceptées : liberal, cds`);
+  return regime;
+}
+
+/** ETP: a number (1/3 typed as =1/3 or 0,33), or a text fraction « 1/3 »; strictly positive. */
+export function readEtp(value: unknown, argument = "etp"): number {
+  if (typeof value === "string") {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+    if (m && Number(m[2]) > 0) return Number(m[1]) / Number(m[2]);
+  }
+  const n = readNumber(value, argument);
+  if (!(n > 0)) fail(argument, `nombre d'ETP strictement positif attendu, reçu ${describe(n)}`);
+  return n;
+}
