@@ -173,6 +173,26 @@ export class FakeRange extends Loadable {
   }
 }
 
+/** A collection whose `items` can only be read after load() + sync(), and whose members are found by name. */
+class Collection<T extends { name: string }> extends Loadable {
+  list: T[] = [];
+  constructor(
+    tracker: Tracker,
+    private what: string,
+  ) {
+    super(tracker);
+  }
+  get items(): T[] {
+    this.need("items");
+    return this.list;
+  }
+  getItem(name: string): T {
+    const item = this.list.find((x) => x.name === name);
+    if (!item) throw new HostError("ItemNotFound", `${this.what} « ${name} » introuvable`);
+    return item;
+  }
+}
+
 class FakeCustomProperties extends Loadable {
   private list: { key: string; value: string }[] = [];
   constructor(
@@ -221,27 +241,17 @@ export class FakeChart {
   }
 }
 
-class FakeCharts extends Loadable {
-  list: FakeChart[] = [];
+class FakeCharts extends Collection<FakeChart> {
   constructor(
     tracker: Tracker,
     private sheet: FakeSheet,
   ) {
-    super(tracker);
-  }
-  get items() {
-    this.need("items");
-    return this.list;
+    super(tracker, "graphique");
   }
   add(type: string, data: FakeRange, _seriesBy?: string) {
     const chart = new FakeChart(type, data, this);
     this.list.push(chart);
     this.tracker.op(`chart ${this.sheet.name} ${type}`);
-    return chart;
-  }
-  getItem(name: string) {
-    const chart = this.list.find((c) => c.name === name);
-    if (!chart) throw new HostError("ItemNotFound", `graphique « ${name} » introuvable`);
     return chart;
   }
   remove(chart: FakeChart) {
@@ -250,22 +260,12 @@ class FakeCharts extends Loadable {
   }
 }
 
-class FakeSheets extends Loadable {
-  list: FakeSheet[] = [];
-  get items() {
-    this.need("items");
-    return this.list;
-  }
+class FakeSheets extends Collection<FakeSheet> {
   add(name: string) {
     if (this.list.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new HostError("ItemAlreadyExists", `la feuille « ${name} » existe déjà`);
     const sheet = new FakeSheet(name, this.tracker);
     this.list.push(sheet);
     this.tracker.op(`addSheet ${name}`);
-    return sheet;
-  }
-  getItem(name: string) {
-    const sheet = this.list.find((s) => s.name === name);
-    if (!sheet) throw new HostError("ItemNotFound", `feuille « ${name} » introuvable`);
     return sheet;
   }
 }
@@ -285,23 +285,12 @@ export class FakeTable {
   }
 }
 
-class FakeTables extends Loadable {
-  list: FakeTable[] = [];
-  get items() {
-    this.need("items");
-    return this.list;
-  }
-  getItem(name: string) {
-    const table = this.list.find((t) => t.name === name);
-    if (!table) throw new HostError("ItemNotFound", `tableau « ${name} » introuvable`);
-    return table;
-  }
-}
+class FakeTables extends Collection<FakeTable> {}
 
 export class FakeExcel {
   private tracker = new Tracker();
-  worksheets = new FakeSheets(this.tracker);
-  tables = new FakeTables(this.tracker);
+  worksheets = new FakeSheets(this.tracker, "feuille");
+  tables = new FakeTables(this.tracker, "tableau");
   context = {
     workbook: { worksheets: this.worksheets, tables: this.tables },
     application: {
