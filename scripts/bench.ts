@@ -12,7 +12,10 @@ import { cpus, totalmem } from "node:os";
 import { gzipSync } from "node:zlib";
 import "../tests/setup/custom-functions-stub";
 import { mulberry32 } from "./random";
-import { buildRegionalSheets, SHEET_KINDS, type RawTable } from "../src/core/regional";
+import { createRequire } from "node:module";
+import { buildSync } from "esbuild";
+import { SHEET_KINDS, type RawTable } from "../src/core/regional";
+import type * as Regional from "../src/core/regional";
 import * as F from "../src/functions/functions";
 import { readFileSync as read } from "node:fs";
 import { generateSheets } from "../src/taskpane/generate";
@@ -56,6 +59,16 @@ function builtBundle(): Record<string, (...a: never[]) => unknown> {
   return registry;
 }
 const adapters = builtBundle();
+
+/** The rules core as the add-in ships it: bundled and minified (no tsx keepNames wrappers), loaded as a module. */
+function productionCore(): typeof Regional {
+  const code = buildSync({ entryPoints: ["src/core/regional/index.ts"], bundle: true, platform: "node", format: "cjs", minify: true, write: false }).outputFiles[0].text;
+  const Module = createRequire(__filename)("module") as { new (id: string): { exports: unknown; _compile: (c: string, f: string) => void } };
+  const m = new Module("regional-core.js");
+  m._compile(code, "regional-core.js");
+  return m.exports as typeof Regional;
+}
+const { buildRegionalSheets } = productionCore();
 
 out("## 1. Custom function evaluations per second (one core; the built dist/functions.js; 10^6 calls over 10 000 distinct argument sets)");
 out("");
@@ -179,7 +192,7 @@ async function nationalScaleAndBundles(): Promise<void> {
   out("| Figure | Value | Target |");
   out("|---|---|---|");
   out(`| Input | 35 000 communes, 1 000 CPTS, 2 500 MSP, 20 000 AM contracts | |`);
-  out(`| Compute all five sheets in the rules core (median of 5) | ${fmt(runs[2])} ms (min ${fmt(runs[0])}, max ${fmt(runs[4])}) | ≤ 300 ms |`);
+  out(`| Compute all five sheets in the rules core (minified bundle, median of 5) | ${fmt(runs[2])} ms (min ${fmt(runs[0])}, max ${fmt(runs[4])}) | ≤ 300 ms |`);
   out(`| Task pane job on the fake workbook (read, compute, write) | ${fmt(paneMs)} ms | |`);
   out(`| context.sync() calls | ${excel.syncs.length}: 2 reads + ${writeSyncs.length} writes for 5 sheets | reads once, ≤ 1 write sync per sheet |`);
   out(`| Largest request payload | ${fmt(largest / 1024, 1)} KiB | < 5 MB |`);

@@ -45,12 +45,12 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   // one pass over the contracts: signed in each year, and active at each 31/12
   const signed = new Map<string, number[]>(cpams.map((c) => [c, years.map(() => 0)]));
   const stock = new Map<string, number[]>(cpams.map((c) => [c, years.map(() => 0)]));
+  const yearEnds = years.map((y) => `${y}-12-31`);
   for (const c of contracts) {
     const y = yearOf(c.dateSignature);
     if (y >= firstYear && y <= annee) signed.get(c.cpam)![y - firstYear]++;
-    years.forEach((year, i) => {
-      if (activeAt(c, `${year}-12-31`)) stock.get(c.cpam)![i]++;
-    });
+    const counts = stock.get(c.cpam)!;
+    for (let i = 0; i < yearEnds.length; i++) if (activeAt(c, yearEnds[i])) counts[i]++;
   }
   const byCpamYear = (counts: Map<string, number[]>): CellValue[][] => [
     ...cpams.map((cpam) => [cpam, ...counts.get(cpam)!]),

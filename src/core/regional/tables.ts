@@ -185,17 +185,6 @@ function text(value: Cell): string {
   return String(value).trim();
 }
 
-/** Runs a reader on one cell, turning its DomainError into a problem on that cell. */
-function cell<T>(problems: Problem[], table: string, column: string, row: number, read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    problems.push({ table, column, row, message: error.message.replace(/^[^:]+ : /, "") });
-    return undefined;
-  }
-}
-
 function checkEmptyTable(kind: TableKind, table: RawTable, problems: Problem[]): boolean {
   if (table.rows.length === 0) {
     problems.push({ table: TABLE_LABELS[kind], message: "le tableau ne contient aucune ligne de données" });
@@ -223,22 +212,52 @@ const KEYS: Readonly<Record<TableKind, readonly string[]>> = {
   contrats_am: ["id"],
 };
 
-function readRows<T>(kind: TableKind, table: RawTable, problems: Problem[], build: (get: (c: string) => Cell, at: <U>(c: string, read: (v: Cell) => U) => U | undefined, row: number) => T | undefined): T[] {
+/**
+ * Reads the cells of the current row; one reader serves a whole table (tables
+ * run to tens of thousands of rows: no closure per row or per cell).
+ */
+class RowReader {
+  values: unknown[] = [];
+  row = 0;
+  constructor(
+    private index: ReadonlyMap<string, number>,
+    private table: string,
+    private problems: Problem[],
+  ) {}
+  get(column: string): Cell {
+    const i = this.index.get(column);
+    return i === undefined ? undefined : this.values[i];
+  }
+  /** Runs `read` on one cell, turning its DomainError into a problem on that cell. */
+  at<U>(column: string, read: (v: Cell) => U): U | undefined {
+    try {
+      return read(this.get(column));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.problems.push({ table: this.table, column, row: this.row, message: error.message.replace(/^[^:]+ : /, "") });
+      return undefined;
+    }
+  }
+}
+
+function readRows<T>(kind: TableKind, table: RawTable, problems: Problem[], build: (r: RowReader) => T | undefined): T[] {
   const label = TABLE_LABELS[kind];
   const index = indexColumns(kind, table, problems);
   if (!index || !checkEmptyTable(kind, table, problems)) return [];
   const out: T[] = [];
   const keys: { id: string; row: number }[] = [];
-  table.rows.forEach((values, i) => {
-    if (isBlankRow(values)) return;
-    const row = i + 2;
-    const key = KEYS[kind].map((c) => text(values[index.get(c)!]));
-    if (key[0]) keys.push({ id: key.join(" / "), row });
-    const get = (c: string) => (index.has(c) ? values[index.get(c)!] : undefined);
-    const at = <U>(c: string, read: (v: Cell) => U) => cell(problems, label, c, row, () => read(get(c)));
-    const item = build(get, at, row);
+  const keyColumns = KEYS[kind].map((c) => index.get(c)!);
+  const reader = new RowReader(index, label, problems);
+  for (let i = 0; i < table.rows.length; i++) {
+    const values = table.rows[i];
+    if (isBlankRow(values)) continue;
+    reader.values = values;
+    reader.row = i + 2;
+    const id = keyColumns.length === 1 ? text(values[keyColumns[0]]) : keyColumns.map((k) => text(values[k])).join(" / ");
+    if (text(values[keyColumns[0]])) keys.push({ id, row: reader.row });
+    const item = build(reader);
     if (item !== undefined) out.push(item);
-  });
+  }
   checkDuplicates(label, keys, problems, KEYS[kind].join(", "));
   return out;
 }
@@ -250,12 +269,12 @@ const requiredText = (column: string) => (v: Cell) => {
 };
 
 export function readCommunes(table: RawTable, problems: Problem[]): Commune[] {
-  return readRows("communes", table, problems, (get, at) => {
-    const code = at("code_commune", requiredText("code_commune"));
-    const departement = at("departement", requiredText("departement"));
-    const population = at("population", (v) => readNonNegative(v, "population"));
+  return readRows("communes", table, problems, (r) => {
+    const code = r.at("code_commune", requiredText("code_commune"));
+    const departement = r.at("departement", requiredText("departement"));
+    const population = r.at("population", (v) => readNonNegative(v, "population"));
     if (code === undefined || departement === undefined || population === undefined) return undefined;
-    return { code, departement, population, cpts: text(get("cpts")) };
+    return { code, departement, population, cpts: text(r.get("cpts")) };
   });
 }
 
@@ -272,30 +291,31 @@ const optionalRate = (column: string) => (v: Cell) => (isMissing(v) ? 1 : readRa
 const optionalFlag = (column: string) => (v: Cell) => (isMissing(v) ? false : readBoolean(v, column));
 
 export function readCpts(table: RawTable, problems: Problem[]): (Cpts & { row: number })[] {
-  const rows: (Cpts & { row: number })[] = readRows("cpts", table, problems, (get, at, row) => {
-    const id = at("id", requiredText("id"));
-    const stade = at("stade", readStade);
-    const population = at("population", (v) => readNonNegative(v, "population"));
-    const dateSignature = at("date_signature", (v) => (isMissing(v) ? undefined : parseDate(v, "date_signature")));
-    if (stade === "5" && isMissing(get("date_signature"))) {
+  const rows: (Cpts & { row: number })[] = readRows("cpts", table, problems, (r) => {
+    const row = r.row;
+    const id = r.at("id", requiredText("id"));
+    const stade = r.at("stade", readStade);
+    const population = r.at("population", (v) => readNonNegative(v, "population"));
+    const dateSignature = r.at("date_signature", (v) => (isMissing(v) ? undefined : parseDate(v, "date_signature")));
+    if (stade === "5" && isMissing(r.get("date_signature"))) {
       problems.push({ table: TABLE_LABELS.cpts, column: "date_signature", row, message: "date de signature obligatoire pour une CPTS conventionnée (stade 5)" });
     }
-    const membres = at("membres", (v) => (isMissing(v) ? 0 : readNonNegativeInteger(v, "membres")));
-    const sas = at("sas", (v) => (isMissing(v) ? true : readBoolean(v, "sas")));
+    const membres = r.at("membres", (v) => (isMissing(v) ? 0 : readNonNegativeInteger(v, "membres")));
+    const sas = r.at("sas", (v) => (isMissing(v) ? true : readBoolean(v, "sas")));
     const atteinte = {
-      acces: at("atteinte_acces", optionalRate("atteinte_acces")),
-      parcours: at("atteinte_parcours", optionalRate("atteinte_parcours")),
-      prevention: at("atteinte_prevention", optionalRate("atteinte_prevention")),
-      qualite: at("atteinte_qualite", optionalRate("atteinte_qualite")),
-      accompagnement: at("atteinte_accompagnement", optionalRate("atteinte_accompagnement")),
+      acces: r.at("atteinte_acces", optionalRate("atteinte_acces")),
+      parcours: r.at("atteinte_parcours", optionalRate("atteinte_parcours")),
+      prevention: r.at("atteinte_prevention", optionalRate("atteinte_prevention")),
+      qualite: r.at("atteinte_qualite", optionalRate("atteinte_qualite")),
+      accompagnement: r.at("atteinte_accompagnement", optionalRate("atteinte_accompagnement")),
     };
-    const qualite = at("qualite", optionalFlag("qualite"));
-    const accompagnement = at("accompagnement", optionalFlag("accompagnement"));
+    const qualite = r.at("qualite", optionalFlag("qualite"));
+    const accompagnement = r.at("accompagnement", optionalFlag("accompagnement"));
     if ([id, stade, population, membres, sas, qualite, accompagnement, ...Object.values(atteinte)].some((x) => x === undefined)) return undefined;
     return {
       id: id!,
-      nom: text(get("nom")),
-      departement: text(get("departement")),
+      nom: text(r.get("nom")),
+      departement: text(r.get("departement")),
       stade: stade!,
       population: population!,
       dateSignature,
@@ -317,37 +337,41 @@ export function readMspTable(table: RawTable, problems: Problem[]): Msp[] {
     const code = typeof h === "string" ? fieldCode(h) : undefined;
     if (code) fieldColumns.push([code, i]);
   });
-  const rows: (Msp & { row: number })[] = readRows("msp", table, problems, (get, at, row) => {
-    const id = at("id", requiredText("id"));
-    const aci = at("aci", (v) => (isMissing(v) ? false : readBoolean(v, "aci")));
-    const values = table.rows[row - 2];
+  const pairs: [FieldCode, unknown][] = fieldColumns.map(([code]) => [code, undefined]);
+  const rows: (Msp & { row: number })[] = readRows("msp", table, problems, (r) => {
+    const row = r.row;
+    const id = r.at("id", requiredText("id"));
+    const aci = r.at("aci", (v) => (isMissing(v) ? false : readBoolean(v, "aci")));
     let remuneration: MspResult | undefined;
+    // one array of (code, value) pairs, refilled for each row
+    for (let k = 0; k < fieldColumns.length; k++) pairs[k][1] = r.values[fieldColumns[k][1]];
     try {
-      remuneration = computeMsp(readMspFields(fieldColumns.map(([code, i]) => [code, values[i]] as const)), false);
+      remuneration = computeMsp(readMspFields(pairs), false);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       problems.push({ table: label, column: error.argument, row, message: error.message.replace(/^[^:]+ : /, "") });
     }
     if (id === undefined || aci === undefined || !remuneration) return undefined;
-    return { id, nom: text(get("nom")), departement: text(get("departement")), aci, annee: remuneration.annee, remuneration, row };
+    return { id, nom: text(r.get("nom")), departement: text(r.get("departement")), aci, annee: remuneration.annee, remuneration, row };
   });
   return rows.map(({ row: _row, ...m }) => m);
 }
 
 export function readContratsAm(table: RawTable, problems: Problem[]): ContratAm[] {
-  const rows: (ContratAm & { row: number })[] = readRows("contrats_am", table, problems, (get, at, row) => {
-    const id = at("id", requiredText("id"));
-    const cpam = at("cpam", (v) => {
+  const rows: (ContratAm & { row: number })[] = readRows("contrats_am", table, problems, (r) => {
+    const row = r.row;
+    const id = r.at("id", requiredText("id"));
+    const cpam = r.at("cpam", (v) => {
       const code = requiredText("cpam")(v);
       // a département code, with the CPAM's rank where a département has several (641, 642; 131, 831…)
       if (!/^(\d{2,3}|2[AB]\d?|97\d{1,2})$/i.test(code)) throw new DomainError("cpam", `code CPAM inconnu « ${code} » : code du département attendu (ex. 33, 2A, 641)`);
       return code.toUpperCase();
     });
-    const dateSignature = at("date_signature", (v) => parseDate(v, "date_signature"));
-    const etp = at("etp", (v) => readEtp(v));
-    const regime = at("regime", (v) => readRegime(v));
-    const bande = at("bande", (v) => readBande(v));
-    const dateFin = at("date_fin", (v) => (isMissing(v) ? undefined : parseDate(v, "date_fin")));
+    const dateSignature = r.at("date_signature", (v) => parseDate(v, "date_signature"));
+    const etp = r.at("etp", (v) => readEtp(v));
+    const regime = r.at("regime", (v) => readRegime(v));
+    const bande = r.at("bande", (v) => readBande(v));
+    const dateFin = r.at("date_fin", (v) => (isMissing(v) ? undefined : parseDate(v, "date_fin")));
     if ([id, cpam, dateSignature, etp, regime].some((x) => x === undefined)) return undefined;
     if (dateFin && dateFin < dateSignature!) {
       problems.push({ table: TABLE_LABELS.contrats_am, column: "date_fin", row, message: "date de fin antérieure à la date de signature" });
