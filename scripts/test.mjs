@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The project's test command (`npm test`, run by .ci/run): type-check, build
+// The project's test command (`npm test`, run by .ci/run): type-check, lint, build
 // the add-in (tests call the built bundle as Excel does), run every vitest
 // suite, then print the plain « N passed, N failed » line CI reads.
 import { spawnSync } from "node:child_process";
@@ -13,6 +13,7 @@ function step(title, command, args) {
 }
 
 let ok = step("Type check (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "."]);
+ok = step("Lint (office-addin-lint: eslint with the Office add-in rules, prettier)", bin("office-addin-lint"), ["check", "--files", "src/**/*.ts"]) && ok;
 ok = step("Production build (webpack)", bin("webpack"), ["--mode", "production"]) && ok;
 ok = step("Licences of the production bundle", "node", ["scripts/check-licences.mjs"]) && ok;
 

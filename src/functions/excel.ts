@@ -1,3 +1,4 @@
+/* global CustomFunctions */
 /**
  * What every custom function shares: turn any failure into `#VALUE!` with a
  * French message, and make sure no NaN or Infinity ever reaches a cell.

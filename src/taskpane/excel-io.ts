@@ -1,3 +1,4 @@
+/* global Excel */
 /**
  * The task pane's side of the workbook (Office.js). Reads the source tables
  * once, writes each regional sheet with one bulk `values` and one
@@ -88,7 +89,9 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
   const read: Partial<Record<TableKind, RawTable>> = {};
   for (const [kind, name, r] of ranges) {
     if (r.rowCount * r.columnCount > MAX_READ_CELLS || !Array.isArray(r.values)) {
-      problems.push(`tableau ${TABLE_LABELS[kind]} : « ${name} » compte ${r.rowCount * r.columnCount} cellules, plus que les ${MAX_READ_CELLS} qu'Excel lit en une fois`);
+      problems.push(
+        `tableau ${TABLE_LABELS[kind]} : « ${name} » compte ${r.rowCount * r.columnCount} cellules, plus que les ${MAX_READ_CELLS} qu'Excel lit en une fois`,
+      );
       continue;
     }
     const [headers = [], ...rows] = r.values as unknown[][];
@@ -114,7 +117,10 @@ export function nameConflicts(models: readonly SheetModel[], inv: Inventory): st
   const lower = new Map(inv.sheetNames.map((n) => [n.toLowerCase(), n]));
   return models
     .filter((m) => lower.has(m.name.toLowerCase()) && !inv.owned.has(lower.get(m.name.toLowerCase())!))
-    .map((m) => `la feuille « ${lower.get(m.name.toLowerCase())} » existe déjà et n'a pas été créée par le complément : renommez-la pour produire « ${m.name} » (elle n'a pas été modifiée)`);
+    .map(
+      (m) =>
+        `la feuille « ${lower.get(m.name.toLowerCase())} » existe déjà et n'a pas été créée par le complément : renommez-la pour produire « ${m.name} » (elle n'a pas été modifiée)`,
+    );
 }
 
 export interface WriteOptions {
@@ -164,6 +170,8 @@ export async function writeSheet(context: Excel.RequestContext, model: SheetMode
     const range = sheet.getRangeByIndexes(from, 0, to - from, grid.width);
     range.values = grid.values.slice(from, to);
     range.numberFormat = grid.numberFormats.slice(from, to);
+    // only for a sheet past Excel on the web's 5 MB request limit: one sync per 4.5 MB block
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     if (i < chunks.length - 1) await context.sync();
   }
   for (const row of grid.boldRows) sheet.getRangeByIndexes(row, 0, 1, grid.width).format.font.bold = true;

@@ -1,3 +1,4 @@
+/* global Excel */
 /**
  * One click of the task pane: read the workbook (two syncs), build the sheets
  * in the rules core, check everything, then write each sheet with one sync.

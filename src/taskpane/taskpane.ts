@@ -1,4 +1,4 @@
-/* global Office, Excel */
+/* global Office, Excel, document, HTMLElement, HTMLElementTagNameMap, HTMLSelectElement, HTMLInputElement, HTMLButtonElement, HTMLProgressElement */
 /**
  * Task pane (shared runtime): pick the source tables, the reference year, and
  * produce the regional sheets. Every text that may come from the workbook is
@@ -83,7 +83,7 @@ function fillSelects(ui: Ui, inv: Inventory): void {
     const previous = select.value;
     select.replaceChildren(el("option", { value: "" }, "— aucun —"));
     for (const option of inv.options) select.append(el("option", { value: option.key }, option.label));
-    const keep = inv.options.some((o) => o.key === previous) ? previous : chosen[kind] ?? "";
+    const keep = inv.options.some((o) => o.key === previous) ? previous : (chosen[kind] ?? "");
     select.value = keep;
   }
 }
@@ -161,7 +161,8 @@ Office.onReady((info) => {
     return;
   }
   if (!Office.context.requirements.isSetSupported("ExcelApi", "1.12")) {
-    hote.textContent = "Cette version d'Excel est trop ancienne pour produire les feuilles (ExcelApi 1.12 requis) ; les fonctions de cellule restent disponibles.";
+    hote.textContent =
+      "Cette version d'Excel est trop ancienne pour produire les feuilles (ExcelApi 1.12 requis) ; les fonctions de cellule restent disponibles.";
     return;
   }
   hote.textContent = "Connecté à Excel";

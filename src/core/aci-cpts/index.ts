@@ -3,15 +3,7 @@ import { frenchDate } from "../dates";
 import { fail } from "../errors";
 import { roundCents } from "../money";
 import { entryAt, type Confidence } from "../params";
-import {
-  ACCES_SANS_SAS,
-  ACI_CPTS_2019_START,
-  AVENANT_2_START,
-  MAJORATION_TAILLE_4,
-  MISSIONS,
-  TAILLE_THRESHOLDS,
-  type MissionCode,
-} from "./params";
+import { ACCES_SANS_SAS, ACI_CPTS_2019_START, AVENANT_2_START, MAJORATION_TAILLE_4, MISSIONS, TAILLE_THRESHOLDS, type MissionCode } from "./params";
 
 export { MISSIONS, type MissionCode } from "./params";
 

@@ -66,14 +66,24 @@ export const MISSIONS: Readonly<Record<MissionCode, { label: string; series: Ser
     label: "Accès aux soins : volet supplémentaire SNP, compensation des PS",
     series: [
       { from: ACI_CPTS_2019_START, to: DAY_BEFORE_AVENANT_2, value: fixedOnly([10_000, 12_000, 15_000, 20_000]), ref: ACI_2019, confidence: "seed" },
-      { from: AVENANT_2_START, value: fixedOnly(NONE), ref: `${SEEDS.cprCptsNouvelleAquitaine2023} (fusionné dans l'enveloppe accès aux soins)`, confidence: "seed" },
+      {
+        from: AVENANT_2_START,
+        value: fixedOnly(NONE),
+        ref: `${SEEDS.cprCptsNouvelleAquitaine2023} (fusionné dans l'enveloppe accès aux soins)`,
+        confidence: "seed",
+      },
     ],
   },
   regulation: {
     label: "Accès aux soins : financement spécifique de la régulation",
     series: [
       { from: ACI_CPTS_2019_START, to: DAY_BEFORE_AVENANT_2, value: fixedOnly([35_000, 45_000, 55_000, 70_000]), ref: ACI_2019, confidence: "seed" },
-      { from: AVENANT_2_START, value: fixedOnly(NONE), ref: `${SEEDS.cprCptsNouvelleAquitaine2023} (fusionné dans l'enveloppe accès aux soins)`, confidence: "seed" },
+      {
+        from: AVENANT_2_START,
+        value: fixedOnly(NONE),
+        ref: `${SEEDS.cprCptsNouvelleAquitaine2023} (fusionné dans l'enveloppe accès aux soins)`,
+        confidence: "seed",
+      },
     ],
   },
   parcours: {
@@ -94,11 +104,25 @@ export const MISSIONS: Readonly<Record<MissionCode, { label: string; series: Ser
   },
   crise_redaction: {
     label: "Crises sanitaires graves : année 1, rédaction du plan",
-    series: [{ from: AVENANT_2_START, value: fixedOnly([25_000, 35_000, 45_000, 50_000]), ref: `${SEEDS.cprCptsNouvelleAquitaine2023}, « Nouvelle mission : crise sanitaire »`, confidence: "seed" }],
+    series: [
+      {
+        from: AVENANT_2_START,
+        value: fixedOnly([25_000, 35_000, 45_000, 50_000]),
+        ref: `${SEEDS.cprCptsNouvelleAquitaine2023}, « Nouvelle mission : crise sanitaire »`,
+        confidence: "seed",
+      },
+    ],
   },
   crise_mise_a_jour: {
     label: "Crises sanitaires graves : années suivantes, mise à jour du plan",
-    series: [{ from: AVENANT_2_START, value: fixedOnly([12_500, 17_500, 22_500, 25_000]), ref: `${SEEDS.cprCptsNouvelleAquitaine2023}, « Nouvelle mission : crise sanitaire »`, confidence: "seed" }],
+    series: [
+      {
+        from: AVENANT_2_START,
+        value: fixedOnly([12_500, 17_500, 22_500, 25_000]),
+        ref: `${SEEDS.cprCptsNouvelleAquitaine2023}, « Nouvelle mission : crise sanitaire »`,
+        confidence: "seed",
+      },
+    ],
   },
   crise_survenue: {
     label: "Crises sanitaires graves : survenue d'une crise (volet variable)",
@@ -130,7 +154,14 @@ export const MISSIONS: Readonly<Record<MissionCode, { label: string; series: Ser
   },
   precoce: {
     label: "Contrat mission précoce (avant validation du projet de santé)",
-    series: [{ from: AVENANT_2_START, value: fixedOnly([15_000, 17_500, 25_000, 30_000]), ref: `${SEEDS.cprCptsNouvelleAquitaine2023}, « Contrat mission précoce »`, confidence: "seed" }],
+    series: [
+      {
+        from: AVENANT_2_START,
+        value: fixedOnly([15_000, 17_500, 25_000, 30_000]),
+        ref: `${SEEDS.cprCptsNouvelleAquitaine2023}, « Contrat mission précoce »`,
+        confidence: "seed",
+      },
+    ],
   },
 };
 
@@ -141,7 +172,9 @@ export const MISSIONS: Readonly<Record<MissionCode, { label: string; series: Ser
  */
 export const ACCES_SANS_SAS = {
   missions: ["acces", "snp_compensation", "regulation"] as readonly MissionCode[],
-  series: [{ from: AVENANT_2_START, value: DAY_BEFORE_AVENANT_2, ref: `${SEEDS.cprCptsNouvelleAquitaine2023}, « Les 4 cas possibles »`, confidence: "seed" }] as Series<string>,
+  series: [
+    { from: AVENANT_2_START, value: DAY_BEFORE_AVENANT_2, ref: `${SEEDS.cprCptsNouvelleAquitaine2023}, « Les 4 cas possibles »`, confidence: "seed" },
+  ] as Series<string>,
 };
 
 /**

@@ -25,7 +25,17 @@ export function mspDetailRows(r: MspResult): DetailCell[][] {
     );
   }
   rows.push(["", "Majoration précarité", "majoration", 0, r.precarite.points, r.precarite.points, r.precarite.euros, r.precarite.source, r.precarite.remarque]);
-  rows.push(["", "Complément minimum nouvelle structure", "garantie", 0, 0, 0, r.complementMinimum.euros, r.complementMinimum.source, r.complementMinimum.remarque]);
+  rows.push([
+    "",
+    "Complément minimum nouvelle structure",
+    "garantie",
+    0,
+    0,
+    0,
+    r.complementMinimum.euros,
+    r.complementMinimum.source,
+    r.complementMinimum.remarque,
+  ]);
   rows.push([
     "Total",
     `${r.version}, rémunération ${r.annee}`,

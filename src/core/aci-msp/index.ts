@@ -82,16 +82,16 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     compute: (rules, { v }) => {
       const h = rules.horaires.value;
       if (!v.snp) return notMet("organisation des soins non programmés absente (snp = 0) : indicateur non atteint");
-      if (v.amplitude_h < h.amplitudeMinimale) return notMet(`amplitude de ${fmt(v.amplitude_h)} h, moins de ${h.amplitudeMinimale} h par jour : indicateur non atteint`);
+      if (v.amplitude_h < h.amplitudeMinimale)
+        return notMet(`amplitude de ${fmt(v.amplitude_h)} h, moins de ${h.amplitudeMinimale} h par jour : indicateur non atteint`);
       const minorations: [string, number][] = [];
       if (v.amplitude_h < h.amplitudeMoyenne) minorations.push([`amplitude de ${h.amplitudeMinimale} à ${h.amplitudeMoyenne} h`, h.minorationAmplitudeFaible]);
-      else if (v.amplitude_h < h.amplitudeSansMinoration) minorations.push([`amplitude de ${h.amplitudeMoyenne} à ${h.amplitudeSansMinoration} h`, h.minorationAmplitudeMoyenne]);
+      else if (v.amplitude_h < h.amplitudeSansMinoration)
+        minorations.push([`amplitude de ${h.amplitudeMoyenne} à ${h.amplitudeSansMinoration} h`, h.minorationAmplitudeMoyenne]);
       if (!v.samedi_matin) minorations.push(["fermeture le samedi matin", h.minorationSamediFerme]);
       if (v.fermeture_conges) minorations.push(["fermeture pendant les congés scolaires", h.minorationConges]);
       const total = minorations.reduce((s, [, m]) => s + m, 0);
-      const remarques = minorations.length
-        ? [`minorations cumulées (lecture de RULES.md) : ${minorations.map(([w, m]) => `${w} −${m}`).join(", ")}`]
-        : [];
+      const remarques = minorations.length ? [`minorations cumulées (lecture de RULES.md) : ${minorations.map(([w, m]) => `${w} −${m}`).join(", ")}`] : [];
       return earned(Math.max(0, h.points - total), 0, true, remarques, true);
     },
     avance: (rules) => rules.horaires.value.points,
@@ -104,7 +104,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     param: (r) => r.crise,
     compute: (rules, { v, ratio }) => {
       const p = rules.crise!.value;
-      if (!v.crise_plan) return notMet(v.crise_survenue ? "crise survenue sans plan de préparation : rien n'est versé" : "pas de plan de préparation (crise_plan = 0)");
+      if (!v.crise_plan)
+        return notMet(v.crise_survenue ? "crise survenue sans plan de préparation : rien n'est versé" : "pas de plan de préparation (crise_plan = 0)");
       const variables = v.crise_survenue ? p.survenueVariables * ratio : 0;
       return earned(p.planFixes, variables, true, v.crise_survenue ? [] : ["volet variable versé seulement en cas de crise sanitaire grave (crise_survenue)"]);
     },
@@ -165,7 +166,12 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     param: (r) => r.usagers,
     compute: (rules, { v, ratio }) => {
       const p = rules.usagers!.value;
-      return earned(v.usagers >= 1 ? p.niveau1Fixes : 0, v.usagers >= 2 ? p.niveau2Variables * ratio : 0, true, v.usagers ? [`niveau ${v.usagers} (niveaux cumulés)`] : []);
+      return earned(
+        v.usagers >= 1 ? p.niveau1Fixes : 0,
+        v.usagers >= 2 ? p.niveau2Variables * ratio : 0,
+        true,
+        v.usagers ? [`niveau ${v.usagers} (niveaux cumulés)`] : [],
+      );
     },
   },
   {
@@ -366,7 +372,18 @@ export interface MspResult {
 }
 
 /** Fields created by avenant 1: given for an ACI 2017 year, they are ignored and the detail says so. */
-const AVENANT_1_FIELDS: readonly FieldCode[] = ["ipa", "crise_plan", "crise_survenue", "sas", "usagers", "qualite", "cooperation", "parcours_ic", "parcours_obesite", "stages"];
+const AVENANT_1_FIELDS: readonly FieldCode[] = [
+  "ipa",
+  "crise_plan",
+  "crise_survenue",
+  "sas",
+  "usagers",
+  "qualite",
+  "cooperation",
+  "parcours_ic",
+  "parcours_obesite",
+  "stages",
+];
 
 export function mspRulesFor(annee: number): MspRules {
   if (annee < FIRST_MSP_YEAR) fail("annee", `l'ACI MSP s'applique aux rémunérations depuis ${FIRST_MSP_YEAR} ; année reçue ${annee}`);
@@ -420,8 +437,22 @@ function compute(input: MspInput): MspResult {
 
   const indicateurs: IndicatorResult[] = raw.map(({ def, param, result }) => {
     if (!param || !result) {
-      const why = def.code === "satisfaction" ? "remplacé par l'implication des usagers (avenant 1)" : "indicateur créé par l'avenant 1 (années 2022 et suivantes)";
-      return { code: def.code, axe: def.axe, label: def.label, type: def.type, applicable: false, fixes: 0, variables: 0, points: 0, euros: 0, source: "", confidence: "none", remarque: why };
+      const why =
+        def.code === "satisfaction" ? "remplacé par l'implication des usagers (avenant 1)" : "indicateur créé par l'avenant 1 (années 2022 et suivantes)";
+      return {
+        code: def.code,
+        axe: def.axe,
+        label: def.label,
+        type: def.type,
+        applicable: false,
+        fixes: 0,
+        variables: 0,
+        points: 0,
+        euros: 0,
+        source: "",
+        confidence: "none",
+        remarque: why,
+      };
     }
     const remarques = [...result.remarques];
     let fixes = result.fixes;
@@ -498,7 +529,9 @@ function compute(input: MspInput): MspResult {
 
   const remarques: string[] = [];
   if (!declenche) {
-    remarques.push(`prérequis manquant(s) : ${prerequisManquants.join(", ")}${derogation ? " (2 sur 3 suffisent les deux premières années civiles)" : ""} : aucune rémunération`);
+    remarques.push(
+      `prérequis manquant(s) : ${prerequisManquants.join(", ")}${derogation ? " (2 sur 3 suffisent les deux premières années civiles)" : ""} : aucune rémunération`,
+    );
   } else if (prerequisManquants.length) {
     remarques.push(`dérogation nouvelle structure : 2 prérequis sur 3 suffisent (manquant : ${prerequisManquants.join(", ")})`);
   }

@@ -113,7 +113,10 @@ const RULES_2017: MspRules = {
   version: "ACI 2017",
   ...COMMON_2017,
   horaires: HORAIRES_2017,
-  coordination: seed({ fixes: 700, variables: 1_350, seuil: 8_000, variablesAuDela: 1_000 }, "« Fonction de coordination » (700 fixes + 1 350 variables jusqu'à 8 000 patients + 1 000 au-delà)"),
+  coordination: seed(
+    { fixes: 700, variables: 1_350, seuil: 8_000, variablesAuDela: 1_000 },
+    "« Fonction de coordination » (700 fixes + 1 350 variables jusqu'à 8 000 patients + 1 000 au-delà)",
+  ),
   diversite: seed(250, "« Diversité de l'offre » niveaux 1 et 2"),
   secondRecours: seed(250, "« 2nd recours » niveaux 1 et 2"),
   cstm: seed(200, "« Accueil CSTM »"),

@@ -3,7 +3,19 @@ import { addYears, frenchDate } from "../dates";
 import { fail } from "../errors";
 import { roundCents } from "../money";
 import { entryAt, type Confidence } from "../params";
-import { AVENANT_7_START, CDS, CDS_MAX_ETP, CDS_START, CM_2024_START, LIBERAL, OPTION_TIERS_FERMEE, type AidTable, type Bande, type Option, type Regime } from "./params";
+import {
+  AVENANT_7_START,
+  CDS,
+  CDS_MAX_ETP,
+  CDS_START,
+  CM_2024_START,
+  LIBERAL,
+  OPTION_TIERS_FERMEE,
+  type AidTable,
+  type Bande,
+  type Option,
+  type Regime,
+} from "./params";
 
 export type { Bande, Option, Regime } from "./params";
 
@@ -56,15 +68,23 @@ export function amAid(input: AidInput): AidAmount {
     const option = liberalOption(etp);
     if (!option) fail("etp", `pour un médecin libéral, option 1/3, 0,5 ou 1 ETP attendue, reçu ${String(etp).replace(".", ",")}`);
     if (option === "1/3" && dateSignature >= OPTION_TIERS_FERMEE.from) {
-      fail("etp", `l'option 1/3 ETP est fermée aux contrats signés depuis le ${frenchDate(OPTION_TIERS_FERMEE.from)} (règlement arbitral) ; choisir 0,5 ou 1 ETP`);
+      fail(
+        "etp",
+        `l'option 1/3 ETP est fermée aux contrats signés depuis le ${frenchDate(OPTION_TIERS_FERMEE.from)} (règlement arbitral) ; choisir 0,5 ou 1 ETP`,
+      );
     }
-    if (dateSignature < AVENANT_7_START) fail("date_signature", `l'aide à l'emploi d'un assistant médical existe depuis le ${frenchDate(AVENANT_7_START)} (avenant 7)`);
+    if (dateSignature < AVENANT_7_START)
+      fail("date_signature", `l'aide à l'emploi d'un assistant médical existe depuis le ${frenchDate(AVENANT_7_START)} (avenant 7)`);
     entry = entryAt(LIBERAL[option], dateReference);
     multiplier = 1;
   } else {
-    if (!(etp > 0) || etp > CDS_MAX_ETP.value) fail("etp", `pour un centre de santé, nombre d'ETP d'assistant médical entre 0 et ${CDS_MAX_ETP.value} attendu, reçu ${String(etp).replace(".", ",")}`);
+    if (!(etp > 0) || etp > CDS_MAX_ETP.value)
+      fail("etp", `pour un centre de santé, nombre d'ETP d'assistant médical entre 0 et ${CDS_MAX_ETP.value} attendu, reçu ${String(etp).replace(".", ",")}`);
     if (dateSignature < CDS_START) {
-      fail("date_signature", `le contrat assistant médical des centres de santé (avenant 5) s'applique aux contrats signés depuis le ${frenchDate(CDS_START)} ; les contrats antérieurs (avenant 3) ne sont pas calculés`);
+      fail(
+        "date_signature",
+        `le contrat assistant médical des centres de santé (avenant 5) s'applique aux contrats signés depuis le ${frenchDate(CDS_START)} ; les contrats antérieurs (avenant 3) ne sont pas calculés`,
+      );
     }
     entry = entryAt(CDS, dateReference);
     multiplier = etp;
@@ -77,7 +97,8 @@ export function amAid(input: AidInput): AidAmount {
     montant: roundCents(bareme * multiplier * rate),
     bareme,
     dateReference,
-    version: regime === "cds" ? "avenant 5 centres de santé" : dateReference >= CM_2024_START ? "convention médicale 2024" : "avenant 7 (convention médicale 2016)",
+    version:
+      regime === "cds" ? "avenant 5 centres de santé" : dateReference >= CM_2024_START ? "convention médicale 2024" : "avenant 7 (convention médicale 2016)",
     source: entry.ref,
     confidence: entry.confidence,
   };

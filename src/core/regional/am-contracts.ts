@@ -101,11 +101,36 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
       `Aides de ${annee} : année de contrat commençant en ${annee}, objectifs supposés atteints (100 %).`,
     ],
     tables: [
-      { title: "Contrats signés dans l'année", header: ["CPAM", ...yearHeader], rows: byCpamYear(signed), formats: ["text", ...years.map(() => "integer" as const)], totalRows: 1 },
-      { title: "Contrats en cours au 31/12 (stock)", header: ["CPAM", ...yearHeader], rows: byCpamYear(stock), formats: ["text", ...years.map(() => "integer" as const)], totalRows: 1 },
-      { title: `Répartition par option (contrats signés jusqu'au 31/12/${annee})`, header: ["Option", "Contrats", "Part"], rows: [...options, ["Total", inScope.length, inScope.length ? 1 : 0]], formats: ["text", "integer", "percent"], totalRows: 1 },
+      {
+        title: "Contrats signés dans l'année",
+        header: ["CPAM", ...yearHeader],
+        rows: byCpamYear(signed),
+        formats: ["text", ...years.map(() => "integer" as const)],
+        totalRows: 1,
+      },
+      {
+        title: "Contrats en cours au 31/12 (stock)",
+        header: ["CPAM", ...yearHeader],
+        rows: byCpamYear(stock),
+        formats: ["text", ...years.map(() => "integer" as const)],
+        totalRows: 1,
+      },
+      {
+        title: `Répartition par option (contrats signés jusqu'au 31/12/${annee})`,
+        header: ["Option", "Contrats", "Part"],
+        rows: [...options, ["Total", inScope.length, inScope.length ? 1 : 0]],
+        formats: ["text", "integer", "percent"],
+        totalRows: 1,
+      },
       { title: `Aides dues au titre de ${annee}`, header: ["CPAM", "Contrats", "Montant"], rows: aidRows, formats: ["text", "integer", "euro"], totalRows: 1 },
     ],
-    chart: { kind: "columnClustered", title: "Contrats signés par année", table: 0, categoryColumn: 0, seriesColumns: years.map((_, i) => i + 1), withoutTotals: true },
+    chart: {
+      kind: "columnClustered",
+      title: "Contrats signés par année",
+      table: 0,
+      categoryColumn: 0,
+      seriesColumns: years.map((_, i) => i + 1),
+      withoutTotals: true,
+    },
   };
 }

@@ -44,7 +44,10 @@ export function coverageSheet(ctx: BuildContext): SheetModel {
   const { communes, cpts } = ctx.tables;
   const known = new Set(cpts.map((c) => c.id));
   const unknown = new Set(communes.filter((c) => c.cpts && !known.has(c.cpts)).map((c) => c.cpts));
-  if (unknown.size) ctx.warnings.push(`Couverture : ${unknown.size} identifiant(s) de CPTS du tableau Communes absents du tableau CPTS (comptés en zone blanche) : ${[...unknown].slice(0, 5).join(", ")}`);
+  if (unknown.size)
+    ctx.warnings.push(
+      `Couverture : ${unknown.size} identifiant(s) de CPTS du tableau Communes absents du tableau CPTS (comptés en zone blanche) : ${[...unknown].slice(0, 5).join(", ")}`,
+    );
   const late = cpts.filter((c) => c.stade === "5" && c.dateSignature && c.dateSignature > date);
   if (late.length) ctx.warnings.push(`Couverture : ${late.length} CPTS conventionnée(s) après le ${frenchDate(date)} comptée(s) en zone grise`);
   const { departements, region } = coverage(communes, cpts, date);
@@ -68,6 +71,13 @@ export function coverageSheet(ctx: BuildContext): SheetModel {
         totalRows: 1,
       },
     ],
-    chart: { kind: "barStacked100", title: `Couverture CPTS par département au 31/12/${ctx.annee}`, table: 0, categoryColumn: 0, seriesColumns: [2, 3, 4], withoutTotals: false },
+    chart: {
+      kind: "barStacked100",
+      title: `Couverture CPTS par département au 31/12/${ctx.annee}`,
+      table: 0,
+      categoryColumn: 0,
+      seriesColumns: [2, 3, 4],
+      withoutTotals: false,
+    },
   };
 }

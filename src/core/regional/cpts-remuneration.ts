@@ -10,8 +10,17 @@ import { referenceDate, referenceNote, sourcesNote, type BuildContext } from "./
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
 import type { Cpts } from "./tables";
 
-export type MissionGroup = "Fonctionnement" | "Accès aux soins" | "Parcours" | "Prévention" | "Qualité et pertinence" | "Accompagnement des PS" | "Crises sanitaires";
-export const MISSION_GROUPS: readonly MissionGroup[] = ["Fonctionnement", "Accès aux soins", "Parcours", "Prévention", "Qualité et pertinence", "Accompagnement des PS", "Crises sanitaires"];
+export type MissionGroup =
+  "Fonctionnement" | "Accès aux soins" | "Parcours" | "Prévention" | "Qualité et pertinence" | "Accompagnement des PS" | "Crises sanitaires";
+export const MISSION_GROUPS: readonly MissionGroup[] = [
+  "Fonctionnement",
+  "Accès aux soins",
+  "Parcours",
+  "Prévention",
+  "Qualité et pertinence",
+  "Accompagnement des PS",
+  "Crises sanitaires",
+];
 
 export interface CptsYear {
   cpts: Cpts;
@@ -54,8 +63,18 @@ const statsRow = (label: string, values: number[]): CellValue[] => {
 export function cptsSheet(ctx: BuildContext): SheetModel {
   const { annee } = ctx;
   const years = ctx.tables.cpts.map((c) => cptsYear(c, annee)).filter((y): y is CptsYear => y !== undefined);
-  const byTaille = ([1, 2, 3, 4] as Taille[]).map((t) => statsRow(`Taille ${t}`, years.filter((y) => y.taille === t).map((y) => y.total)));
-  const byMission = MISSION_GROUPS.map((g) => statsRow(g, years.map((y) => y.missions[g]).filter((v) => v > 0)));
+  const byTaille = ([1, 2, 3, 4] as Taille[]).map((t) =>
+    statsRow(
+      `Taille ${t}`,
+      years.filter((y) => y.taille === t).map((y) => y.total),
+    ),
+  );
+  const byMission = MISSION_GROUPS.map((g) =>
+    statsRow(
+      g,
+      years.map((y) => y.missions[g]).filter((v) => v > 0),
+    ),
+  );
   const header = ["", "CPTS", "Moyenne", "Minimum", "Maximum", "Total"];
   const formats = ["text", "integer", "euro", "euro", "euro", "euro"] as const;
   return {
@@ -69,9 +88,28 @@ export function cptsSheet(ctx: BuildContext): SheetModel {
       "Lecture : enveloppes annuelles pleines, part variable aux taux d'atteinte du tableau (100 % s'ils manquent), plan de crise rédigé la première année de l'avenant 2 puis mis à jour, aucune crise déclarée ; supplément de fonctionnement de +75 % compté l'année de son versement.",
     ],
     tables: [
-      { title: "Par taille de CPTS", header: ["Taille", ...header.slice(1)], rows: [...byTaille, statsRow("Ensemble", years.map((y) => y.total))], formats: [...formats], totalRows: 1 },
+      {
+        title: "Par taille de CPTS",
+        header: ["Taille", ...header.slice(1)],
+        rows: [
+          ...byTaille,
+          statsRow(
+            "Ensemble",
+            years.map((y) => y.total),
+          ),
+        ],
+        formats: [...formats],
+        totalRows: 1,
+      },
       { title: "Par mission (CPTS financées pour la mission)", header: ["Mission", ...header.slice(1)], rows: byMission, formats: [...formats], totalRows: 0 },
     ],
-    chart: { kind: "columnClustered", title: `Rémunération moyenne par taille, ${annee}`, table: 0, categoryColumn: 0, seriesColumns: [2], withoutTotals: true },
+    chart: {
+      kind: "columnClustered",
+      title: `Rémunération moyenne par taille, ${annee}`,
+      table: 0,
+      categoryColumn: 0,
+      seriesColumns: [2],
+      withoutTotals: true,
+    },
   };
 }

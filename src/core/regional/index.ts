@@ -10,7 +10,18 @@ import { cptsSheet } from "./cpts-remuneration";
 import { mspSheet } from "./msp-remuneration";
 import { projectsSheet } from "./projects";
 import { SHEET_KINDS, SHEET_NAMES, type SheetKind, type SheetModel } from "./sheet-model";
-import { readCommunes, readContratsAm, readCpts, readMspTable, TABLE_LABELS, type Problem, type RawTable, type RegionalTables, type TableKind } from "./tables";
+import {
+  readCommunes,
+  readContratsAm,
+  readCpts,
+  readMspTable,
+  withoutRow,
+  TABLE_LABELS,
+  type Problem,
+  type RawTable,
+  type RegionalTables,
+  type TableKind,
+} from "./tables";
 
 export * from "./sheet-model";
 export { problemText, TABLE_LABELS, tableKindOf, requiredColumns, type Problem, type RawTable, type TableKind } from "./tables";
@@ -55,13 +66,16 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
   for (const kind of needed) {
     if (!request.tables[kind]) {
       const sheets = kinds.filter((k) => SHEET_NEEDS[k].includes(kind)).map((k) => `« ${SHEET_NAMES[k]} »`);
-      problems.push({ table: TABLE_LABELS[kind], message: `tableau introuvable : il faut un tableau (ou une feuille) « ${TABLE_LABELS[kind]} » pour ${sheets.join(", ")}` });
+      problems.push({
+        table: TABLE_LABELS[kind],
+        message: `tableau introuvable : il faut un tableau (ou une feuille) « ${TABLE_LABELS[kind]} » pour ${sheets.join(", ")}`,
+      });
     }
   }
   const t = request.tables;
   const tables: RegionalTables = {
     communes: needed.has("communes") && t.communes ? readCommunes(t.communes, problems) : [],
-    cpts: needed.has("cpts") && t.cpts ? readCpts(t.cpts, problems).map(({ row: _row, ...c }) => c) : [],
+    cpts: needed.has("cpts") && t.cpts ? readCpts(t.cpts, problems).map(withoutRow) : [],
     msp: needed.has("msp") && t.msp ? readMspTable(t.msp, problems) : [],
     contratsAm: needed.has("contrats_am") && t.contrats_am ? readContratsAm(t.contrats_am, problems) : [],
   };

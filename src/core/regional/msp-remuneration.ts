@@ -82,7 +82,13 @@ export function mspSheet(ctx: BuildContext): SheetModel {
       `Évolution calculée sur les ${evo.count} MSP rémunérées au titre de ${annee - 1} et de ${annee}.`,
     ],
     tables: [
-      { title: "MSP et adhésion à l'ACI par département", header: ["Département", "MSP", "MSP ayant signé l'ACI", "Taux d'adhésion"], rows: byDept, formats: ["text", "integer", "integer", "percent"], totalRows: 1 },
+      {
+        title: "MSP et adhésion à l'ACI par département",
+        header: ["Département", "MSP", "MSP ayant signé l'ACI", "Taux d'adhésion"],
+        rows: byDept,
+        formats: ["text", "integer", "integer", "percent"],
+        totalRows: 1,
+      },
       {
         title: "Rémunération moyenne",
         header: ["Année", "MSP rémunérées", "Rémunération moyenne", "Minimum", "Maximum", "Total"],
@@ -100,7 +106,13 @@ export function mspSheet(ctx: BuildContext): SheetModel {
         formats: ["integer", "euro", "euro", "percent"],
         totalRows: 0,
       },
-      { title: `Poids de chaque axe dans la rémunération ${annee}`, header: ["Axe", "Part"], rows: AXES.map((a) => [a, weights[a]]), formats: ["text", "percent"], totalRows: 0 },
+      {
+        title: `Poids de chaque axe dans la rémunération ${annee}`,
+        header: ["Axe", "Part"],
+        rows: AXES.map((a) => [a, weights[a]]),
+        formats: ["text", "percent"],
+        totalRows: 0,
+      },
     ],
   };
 }

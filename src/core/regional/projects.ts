@@ -16,7 +16,11 @@ export function projectsSheet(ctx: BuildContext): SheetModel {
     kind: "projets",
     name: SHEET_NAMES.projets,
     title: `Revue des projets CPTS au 31/12/${ctx.annee}`,
-    notes: [referenceNote(ctx.annee), sourcesNote(ctx, ["cpts"]), "Stades : 1 émergence, 2 lettre d'intention, 2bis mission précoce, 3 projet de santé, 4 co-construction de l'ACI, 5 conventionnée."],
+    notes: [
+      referenceNote(ctx.annee),
+      sourcesNote(ctx, ["cpts"]),
+      "Stades : 1 émergence, 2 lettre d'intention, 2bis mission précoce, 3 projet de santé, 4 co-construction de l'ACI, 5 conventionnée.",
+    ],
     tables: [
       {
         title: "Nombre de CPTS par stade",
@@ -26,6 +30,13 @@ export function projectsSheet(ctx: BuildContext): SheetModel {
         totalRows: 1,
       },
     ],
-    chart: { kind: "columnClustered", title: `Projets CPTS par stade au 31/12/${ctx.annee}`, table: 0, categoryColumn: 1, seriesColumns: [2], withoutTotals: true },
+    chart: {
+      kind: "columnClustered",
+      title: `Projets CPTS par stade au 31/12/${ctx.annee}`,
+      table: 0,
+      categoryColumn: 1,
+      seriesColumns: [2],
+      withoutTotals: true,
+    },
   };
 }

@@ -268,6 +268,13 @@ const requiredText = (column: string) => (v: Cell) => {
   return t;
 };
 
+/** Drops the row number kept for messages. */
+export function withoutRow<T extends { row: number }>(item: T): Omit<T, "row"> {
+  const copy: Partial<T> = { ...item };
+  delete copy.row;
+  return copy as Omit<T, "row">;
+}
+
 export function readCommunes(table: RawTable, problems: Problem[]): Commune[] {
   return readRows("communes", table, problems, (r) => {
     const code = r.at("code_commune", requiredText("code_commune"));
@@ -281,7 +288,9 @@ export function readCommunes(table: RawTable, problems: Problem[]): Commune[] {
 const STADE_CODES: Readonly<Record<string, Stade>> = Object.fromEntries(STADES.map((s) => [s, s]));
 
 function readStade(v: Cell): Stade {
-  const code = normalizeCode(text(v)).replace(/^stade_?/, "").replace(/_/g, "");
+  const code = normalizeCode(text(v))
+    .replace(/^stade_?/, "")
+    .replace(/_/g, "");
   const stade = STADE_CODES[code];
   if (!stade) throw new DomainError("stade", `stade inconnu « ${describe(v)} » ; stades acceptés : 1, 2, 2bis, 3, 4, 5`);
   return stade;
@@ -298,7 +307,12 @@ export function readCpts(table: RawTable, problems: Problem[]): (Cpts & { row: n
     const population = r.at("population", (v) => readNonNegative(v, "population"));
     const dateSignature = r.at("date_signature", (v) => (isMissing(v) ? undefined : parseDate(v, "date_signature")));
     if (stade === "5" && isMissing(r.get("date_signature"))) {
-      problems.push({ table: TABLE_LABELS.cpts, column: "date_signature", row, message: "date de signature obligatoire pour une CPTS conventionnée (stade 5)" });
+      problems.push({
+        table: TABLE_LABELS.cpts,
+        column: "date_signature",
+        row,
+        message: "date de signature obligatoire pour une CPTS conventionnée (stade 5)",
+      });
     }
     const membres = r.at("membres", (v) => (isMissing(v) ? 0 : readNonNegativeInteger(v, "membres")));
     const sas = r.at("sas", (v) => (isMissing(v) ? true : readBoolean(v, "sas")));
@@ -354,7 +368,7 @@ export function readMspTable(table: RawTable, problems: Problem[]): Msp[] {
     if (id === undefined || aci === undefined || !remuneration) return undefined;
     return { id, nom: text(r.get("nom")), departement: text(r.get("departement")), aci, annee: remuneration.annee, remuneration, row };
   });
-  return rows.map(({ row: _row, ...m }) => m);
+  return rows.map(withoutRow);
 }
 
 export function readContratsAm(table: RawTable, problems: Problem[]): ContratAm[] {
@@ -364,7 +378,8 @@ export function readContratsAm(table: RawTable, problems: Problem[]): ContratAm[
     const cpam = r.at("cpam", (v) => {
       const code = requiredText("cpam")(v);
       // a département code, with the CPAM's rank where a département has several (641, 642; 131, 831…)
-      if (!/^(\d{2,3}|2[AB]\d?|97\d{1,2})$/i.test(code)) throw new DomainError("cpam", `code CPAM inconnu « ${code} » : code du département attendu (ex. 33, 2A, 641)`);
+      if (!/^(\d{2,3}|2[AB]\d?|97\d{1,2})$/i.test(code))
+        throw new DomainError("cpam", `code CPAM inconnu « ${code} » : code du département attendu (ex. 33, 2A, 641)`);
       return code.toUpperCase();
     });
     const dateSignature = r.at("date_signature", (v) => parseDate(v, "date_signature"));
@@ -379,5 +394,5 @@ export function readContratsAm(table: RawTable, problems: Problem[]): ContratAm[
     }
     return { id: id!, cpam: cpam!, dateSignature: dateSignature!, etp: etp!, regime: regime!, bande, dateFin, row };
   });
-  return rows.map(({ row: _row, ...c }) => c);
+  return rows.map(withoutRow);
 }
