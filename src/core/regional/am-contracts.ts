@@ -57,10 +57,12 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
     ["Région", ...years.map((_, i) => cpams.reduce((sum, cpam) => sum + counts.get(cpam)![i], 0))],
   ];
   const inScope = contracts.filter((c) => c.dateSignature <= `${annee}-12-31`);
-  const options = OPTION_LABELS.map((label) => {
-    const n = inScope.filter((c) => optionOf(c) === label).length;
-    return [label, n, share(n, inScope.length)];
-  });
+  const optionCounts = new Map<OptionLabel | undefined, number>();
+  for (const c of inScope) {
+    const o = optionOf(c);
+    optionCounts.set(o, (optionCounts.get(o) ?? 0) + 1);
+  }
+  const options = OPTION_LABELS.map((label) => [label, optionCounts.get(label) ?? 0, share(optionCounts.get(label) ?? 0, inScope.length)]);
 
   const aidRows: CellValue[][] = [];
   let aidTotal = 0;

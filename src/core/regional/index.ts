@@ -10,18 +10,7 @@ import { cptsSheet } from "./cpts-remuneration";
 import { mspSheet } from "./msp-remuneration";
 import { projectsSheet } from "./projects";
 import { SHEET_KINDS, SHEET_NAMES, type SheetKind, type SheetModel } from "./sheet-model";
-import {
-  readCommunes,
-  readContratsAm,
-  readCpts,
-  readMspTable,
-  withoutRow,
-  TABLE_LABELS,
-  type Problem,
-  type RawTable,
-  type RegionalTables,
-  type TableKind,
-} from "./tables";
+import { readCommunes, readContratsAm, readCpts, readMspTable, TABLE_LABELS, type Problem, type RawTable, type RegionalTables, type TableKind } from "./tables";
 
 export * from "./sheet-model";
 export { problemText, TABLE_LABELS, tableKindOf, requiredColumns, type Problem, type RawTable, type TableKind } from "./tables";
@@ -75,7 +64,7 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
   const t = request.tables;
   const tables: RegionalTables = {
     communes: needed.has("communes") && t.communes ? readCommunes(t.communes, problems) : [],
-    cpts: needed.has("cpts") && t.cpts ? readCpts(t.cpts, problems).map(withoutRow) : [],
+    cpts: needed.has("cpts") && t.cpts ? readCpts(t.cpts, problems) : [],
     msp: needed.has("msp") && t.msp ? readMspTable(t.msp, problems) : [],
     contratsAm: needed.has("contrats_am") && t.contrats_am ? readContratsAm(t.contrats_am, problems) : [],
   };

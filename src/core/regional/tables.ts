@@ -268,13 +268,6 @@ const requiredText = (column: string) => (v: Cell) => {
   return t;
 };
 
-/** Drops the row number kept for messages. */
-export function withoutRow<T extends { row: number }>(item: T): Omit<T, "row"> {
-  const copy: Partial<T> = { ...item };
-  delete copy.row;
-  return copy as Omit<T, "row">;
-}
-
 export function readCommunes(table: RawTable, problems: Problem[]): Commune[] {
   return readRows("communes", table, problems, (r) => {
     const code = r.at("code_commune", requiredText("code_commune"));
@@ -299,8 +292,8 @@ function readStade(v: Cell): Stade {
 const optionalRate = (column: string) => (v: Cell) => (isMissing(v) ? 1 : readRate(v, column, true));
 const optionalFlag = (column: string) => (v: Cell) => (isMissing(v) ? false : readBoolean(v, column));
 
-export function readCpts(table: RawTable, problems: Problem[]): (Cpts & { row: number })[] {
-  const rows: (Cpts & { row: number })[] = readRows("cpts", table, problems, (r) => {
+export function readCpts(table: RawTable, problems: Problem[]): Cpts[] {
+  return readRows("cpts", table, problems, (r) => {
     const row = r.row;
     const id = r.at("id", requiredText("id"));
     const stade = r.at("stade", readStade);
@@ -338,10 +331,8 @@ export function readCpts(table: RawTable, problems: Problem[]): (Cpts & { row: n
       atteinte: atteinte as Cpts["atteinte"],
       qualite: qualite!,
       accompagnement: accompagnement!,
-      row,
     };
   });
-  return rows;
 }
 
 export function readMspTable(table: RawTable, problems: Problem[]): Msp[] {
@@ -352,7 +343,7 @@ export function readMspTable(table: RawTable, problems: Problem[]): Msp[] {
     if (code) fieldColumns.push([code, i]);
   });
   const pairs: [FieldCode, unknown][] = fieldColumns.map(([code]) => [code, undefined]);
-  const rows: (Msp & { row: number })[] = readRows("msp", table, problems, (r) => {
+  return readRows("msp", table, problems, (r) => {
     const row = r.row;
     const id = r.at("id", requiredText("id"));
     const aci = r.at("aci", (v) => (isMissing(v) ? false : readBoolean(v, "aci")));
@@ -366,13 +357,12 @@ export function readMspTable(table: RawTable, problems: Problem[]): Msp[] {
       problems.push({ table: label, column: error.argument, row, message: error.message.replace(/^[^:]+ : /, "") });
     }
     if (id === undefined || aci === undefined || !remuneration) return undefined;
-    return { id, nom: text(r.get("nom")), departement: text(r.get("departement")), aci, annee: remuneration.annee, remuneration, row };
+    return { id, nom: text(r.get("nom")), departement: text(r.get("departement")), aci, annee: remuneration.annee, remuneration };
   });
-  return rows.map(withoutRow);
 }
 
 export function readContratsAm(table: RawTable, problems: Problem[]): ContratAm[] {
-  const rows: (ContratAm & { row: number })[] = readRows("contrats_am", table, problems, (r) => {
+  return readRows("contrats_am", table, problems, (r) => {
     const row = r.row;
     const id = r.at("id", requiredText("id"));
     const cpam = r.at("cpam", (v) => {
@@ -392,7 +382,6 @@ export function readContratsAm(table: RawTable, problems: Problem[]): ContratAm[
       problems.push({ table: TABLE_LABELS.contrats_am, column: "date_fin", row, message: "date de fin antérieure à la date de signature" });
       return undefined;
     }
-    return { id: id!, cpam: cpam!, dateSignature: dateSignature!, etp: etp!, regime: regime!, bande, dateFin, row };
+    return { id: id!, cpam: cpam!, dateSignature: dateSignature!, etp: etp!, regime: regime!, bande, dateFin };
   });
-  return rows.map(withoutRow);
 }
