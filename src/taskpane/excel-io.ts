@@ -6,7 +6,7 @@
  * touches sheets it owns (marked with a worksheet custom property).
  * Everything computed comes from src/core/regional; nothing is decided here.
  */
-import { layoutSheet, a1, SHEET_NAMES, TABLE_LABELS, tableKindOf, type RawTable, type SheetKind, type SheetModel, type TableKind } from "../core/regional";
+import { layoutSheet, a1, TABLE_LABELS, tableKindOf, type RawTable, type SheetModel, type TableKind } from "../core/regional";
 
 /** Custom property key that marks a sheet written by the add-in; its value is the sheet kind. */
 export const OWNER_KEY = "GDR.feuille";
@@ -29,8 +29,6 @@ export interface Inventory {
   owned: Map<string, { kind: string; charts: string[] }>;
   sheetNames: string[];
 }
-
-const suggestedKind = tableKindOf;
 
 export interface WorkbookRead {
   inv: Inventory;
@@ -57,11 +55,11 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
   }
   const ownerOf = (s: Excel.Worksheet) => s.customProperties.items.find((p) => p.key === OWNER_KEY);
   const partial: Inventory = {
-    options: tables.items.map((t) => ({ key: `table:${t.name}`, label: `Tableau « ${t.name} »`, suggested: suggestedKind(t.name) })),
+    options: tables.items.map((t) => ({ key: `table:${t.name}`, label: `Tableau « ${t.name} »`, suggested: tableKindOf(t.name) })),
     owned: new Map(),
     sheetNames: sheets.items.map((s) => s.name),
   };
-  const sheetOptions = sheets.items.map((s) => ({ key: `sheet:${s.name}`, label: `Feuille « ${s.name} » (plage utilisée)`, suggested: suggestedKind(s.name) }));
+  const sheetOptions = sheets.items.map((s) => ({ key: `sheet:${s.name}`, label: `Feuille « ${s.name} » (plage utilisée)`, suggested: tableKindOf(s.name) }));
   const choice = choose ? choose({ ...partial, options: [...partial.options, ...sheetOptions] }) : {};
   const ranges: [TableKind, string, Excel.Range][] = [];
   const problems: string[] = [];
@@ -199,5 +197,3 @@ export interface GenerationOutcome {
   problems: string[];
   warnings: string[];
 }
-
-export { SHEET_NAMES, type SheetKind };
