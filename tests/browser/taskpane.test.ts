@@ -17,7 +17,14 @@ const DIST = resolve(__dirname, "../../dist");
 const ARTIFACTS = resolve(__dirname, "../artifacts");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".xml": "text/xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "text/xml",
+};
 
 let server: Server;
 let base: string;
@@ -37,11 +44,26 @@ beforeAll(async () => {
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const bundle = await build({ entryPoints: [resolve(__dirname, "../support/fake-office-browser.ts")], bundle: true, format: "iife", write: false, target: "es2020" });
+  const bundle = await build({
+    entryPoints: [resolve(__dirname, "../support/fake-office-browser.ts")],
+    bundle: true,
+    format: "iife",
+    write: false,
+    target: "es2020",
+  });
   fakeHost = bundle.outputFiles[0].text;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   mkdirSync(ARTIFACTS, { recursive: true });
 });
@@ -91,7 +113,8 @@ function sampleSeed(): Seed {
   };
 }
 
-const sheetNames = (page: Page) => page.evaluate(() => (window as unknown as { __excel: { worksheets: { list: { name: string }[] } } }).__excel.worksheets.list.map((s) => s.name));
+const sheetNames = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __excel: { worksheets: { list: { name: string }[] } } }).__excel.worksheets.list.map((s) => s.name));
 const sheetGrid = (page: Page, name: string) =>
   page.evaluate((n) => (window as unknown as { __excel: { sheet: (n: string) => { grid: () => unknown[][] } } }).__excel.sheet(n).grid(), name);
 
@@ -105,8 +128,22 @@ describe("task pane in Chromium", () => {
     await page.locator("#etat", { hasText: "feuille(s) écrite(s)" }).waitFor();
     expect(await page.textContent("#etat")).toBe("5 feuille(s) écrite(s), situation au 31/12/2022.");
     const names = await sheetNames(page);
-    expect(names).toEqual(["Communes", "CPTS", "MSP", "Liste contrats AM", "Mes notes", "Couverture CPTS", "Projets CPTS", "Contrats AM", "Rémunérations MSP", "Rémunérations CPTS"]);
-    expect(await sheetGrid(page, "Mes notes")).toEqual([["Ne pas toucher", "", ""], [1, 2, 3]]);
+    expect(names).toEqual([
+      "Communes",
+      "CPTS",
+      "MSP",
+      "Liste contrats AM",
+      "Mes notes",
+      "Couverture CPTS",
+      "Projets CPTS",
+      "Contrats AM",
+      "Rémunérations MSP",
+      "Rémunérations CPTS",
+    ]);
+    expect(await sheetGrid(page, "Mes notes")).toEqual([
+      ["Ne pas toucher", "", ""],
+      [1, 2, 3],
+    ]);
     const first = await sheetGrid(page, "Couverture CPTS");
     await page.screenshot({ path: join(ARTIFACTS, "taskpane.png"), fullPage: true });
 
@@ -122,9 +159,16 @@ describe("task pane in Chromium", () => {
   });
 
   it("lists French problems for a malformed table, writes nothing, and keeps cell text inert", async () => {
-    const attack = "<img src=x onerror=\"window.__xss=1\">";
+    const attack = '<img src=x onerror="window.__xss=1">';
     const seed: Seed = {
-      tables: [{ sheet: "CPTS", table: "CPTS", header: ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"], rows: [["A", "CPTS A", "33", attack, 1_000, "", 5, 1]] }],
+      tables: [
+        {
+          sheet: "CPTS",
+          table: "CPTS",
+          header: ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
+          rows: [["A", "CPTS A", "33", attack, 1_000, "", 5, 1]],
+        },
+      ],
       sheets: [],
     };
     const { page, errors } = await openPane(seed);

@@ -4,7 +4,8 @@ import { cptsMission, cptsTaille, type MissionCode, type Taille, type Volet } fr
 const TAILLES: Taille[] = [1, 2, 3, 4];
 
 function amount(taille: Taille, mission: MissionCode, volet: Volet, date: string, extra: Partial<{ atteinte: number; membres: number; sas: boolean }> = {}) {
-  return cptsMission({ taille, mission, volet, dateSignature: date, atteinte: extra.atteinte ?? 1, membres: extra.membres ?? 0, sas: extra.sas ?? true }).montant;
+  return cptsMission({ taille, mission, volet, dateSignature: date, atteinte: extra.atteinte ?? 1, membres: extra.membres ?? 0, sas: extra.sas ?? true })
+    .montant;
 }
 
 describe("CPTS taille", () => {
@@ -146,7 +147,9 @@ describe("Avenant 2 (seed 001)", () => {
     expect(amount(t, "fonctionnement_supplement", "total", "2022-09-30")).toBe(montant);
     expect(amount(t, "fonctionnement_supplement", "total", "2022-10-01")).toBe(0);
     // base + supplement: 87 500 / 105 000 / 131 250 / 157 500 (seed 001 with the CNAM drafts)
-    expect(amount(t, "fonctionnement", "total", "2022-09-15") + amount(t, "fonctionnement_supplement", "total", "2022-09-15")).toBe([87_500, 105_000, 131_250, 157_500][t - 1]);
+    expect(amount(t, "fonctionnement", "total", "2022-09-15") + amount(t, "fonctionnement_supplement", "total", "2022-09-15")).toBe(
+      [87_500, 105_000, 131_250, 157_500][t - 1],
+    );
   });
 
   it.each([

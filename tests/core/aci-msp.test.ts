@@ -7,7 +7,17 @@ const msp = (fields: Fields): MspResult => computeMsp(readMspFields(Object.entri
 const points = (r: MspResult, code: string) => r.indicateurs.find((i) => i.code === code)!.points;
 
 /** A 2020 MSP (ACI 2017) meeting the three prerequisites, signed long ago, nothing else. */
-const BASE_2020: Fields = { annee: 2020, annee_adhesion: 2017, patientele: 4_000, nb_ps: 13, amplitude_h: 12, samedi_matin: 1, snp: 1, coordination: 1, si_standard: 1 };
+const BASE_2020: Fields = {
+  annee: 2020,
+  annee_adhesion: 2017,
+  patientele: 4_000,
+  nb_ps: 13,
+  amplitude_h: 12,
+  samedi_matin: 1,
+  snp: 1,
+  coordination: 1,
+  si_standard: 1,
+};
 const with2020 = (extra: Fields) => msp({ ...BASE_2020, ...extra });
 
 describe("ACI 2017 indicators (seed 002, « Présentation de l'ACI »)", () => {
@@ -206,7 +216,18 @@ describe("avenant 1 (remuneration years 2022 and after)", () => {
 });
 
 describe("ACI.MSP_DETAIL layout", () => {
-  const r = with2020({ protocoles: 5, reunions: 6, dossiers: 30, patients_ald75: 1_000, missions_sp: 1, diversite: 1, taux_css: 0.12, taux_ame: 0.02, taux_css_national: 0.08, taux_ame_national: 0.01 });
+  const r = with2020({
+    protocoles: 5,
+    reunions: 6,
+    dossiers: 30,
+    patients_ald75: 1_000,
+    missions_sp: 1,
+    diversite: 1,
+    taux_css: 0.12,
+    taux_ame: 0.02,
+    taux_css_national: 0.08,
+    taux_ame_national: 0.01,
+  });
   const rows = mspDetailRows(r);
 
   it("has a fixed size", () => {
@@ -243,10 +264,29 @@ describe("field validation", () => {
 
   it("rejects unknown and repeated codes", () => {
     expect(() => computeMsp(readMspFields([["patientèles", 3]]))).toThrow(/champs.*inconnu.*patientèles/);
-    expect(() => computeMsp(readMspFields([["patientele", 3], ["Patientèle", 4]]))).toThrow(/deux fois/);
+    expect(() =>
+      computeMsp(
+        readMspFields([
+          ["patientele", 3],
+          ["Patientèle", 4],
+        ]),
+      ),
+    ).toThrow(/deux fois/);
   });
 
   it("matches codes without case or accents", () => {
-    expect(computeMsp(readMspFields([["Année", 2020], ["PATIENTÈLE", 4000], ["Coordination", "oui"], ["SNP", 1], ["amplitude_h", 12], ["samedi_matin", 1], ["si_standard", 1]])).points).toBe(800 + 2_050 + 500);
+    expect(
+      computeMsp(
+        readMspFields([
+          ["Année", 2020],
+          ["PATIENTÈLE", 4000],
+          ["Coordination", "oui"],
+          ["SNP", 1],
+          ["amplitude_h", 12],
+          ["samedi_matin", 1],
+          ["si_standard", 1],
+        ]),
+      ).points,
+    ).toBe(800 + 2_050 + 500);
   });
 });

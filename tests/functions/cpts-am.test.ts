@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { evaluate, excelDate } from "../support/built-functions";
 
 describe("examples of issue 2, called on the built bundle as Excel calls them", () => {
-  it("=CPTS.MISSION(4;\"acces\";\"total\";1;DATE(2022;10;1);120;VRAI) → 170 500 (seed 001, majoration taille 4)", () => {
+  it('=CPTS.MISSION(4;"acces";"total";1;DATE(2022;10;1);120;VRAI) → 170 500 (seed 001, majoration taille 4)', () => {
     expect(evaluate("CPTS.MISSION", 4, "acces", "total", 1, excelDate(2022, 10, 1), 120, true)).toBe(170_500);
   });
-  it("=CPTS.MISSION(2;\"parcours\";\"fixe\";1;DATE(2020;1;1)) → 35 000 (seed 003)", () => {
+  it('=CPTS.MISSION(2;"parcours";"fixe";1;DATE(2020;1;1)) → 35 000 (seed 003)', () => {
     expect(evaluate("CPTS.MISSION", 2, "parcours", "fixe", 1, excelDate(2020, 1, 1))).toBe(35_000);
   });
-  it("=CPTS.MISSION(1;\"crise_redaction\";\"total\";1;DATE(2023;1;1)) → 25 000 (seed 001)", () => {
+  it('=CPTS.MISSION(1;"crise_redaction";"total";1;DATE(2023;1;1)) → 25 000 (seed 001)', () => {
     expect(evaluate("CPTS.MISSION", 1, "crise_redaction", "total", 1, excelDate(2023, 1, 1))).toBe(25_000);
   });
   it("=AM.AID(1/3;2;DATE(2020;1;1)) → 9 000 (seed 002)", () => {
@@ -17,7 +17,7 @@ describe("examples of issue 2, called on the built bundle as Excel calls them", 
   it("=AM.AID(0,5;1;DATE(2024;9;1)) → 19 000 (ameli 2024 table)", () => {
     expect(evaluate("AM.AID", 0.5, 1, excelDate(2024, 9, 1))).toBe(19_000);
   });
-  it("=AM.AID(2,4;1;DATE(2024;9;1);\"P50-P70\";1;\"cds\") → 86 400 (seed 004: 36 000 × 2,4 ETP)", () => {
+  it('=AM.AID(2,4;1;DATE(2024;9;1);"P50-P70";1;"cds") → 86 400 (seed 004: 36 000 × 2,4 ETP)', () => {
     expect(evaluate("AM.AID", 2.4, 1, excelDate(2024, 9, 1), "P50-P70", 1, "cds")).toBe(86_400);
   });
   it("=CPTS.TAILLE(120000) → 3", () => {

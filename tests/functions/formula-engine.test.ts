@@ -29,14 +29,14 @@ describe("the built functions inside a formula engine", () => {
   });
 
   it("recalculates when an input cell changes", () => {
-    const hf = formulaEngine([[1, "=CPTS.MISSION(A1,\"parcours\",\"total\",1,DATE(2021,1,1))"]], spills);
+    const hf = formulaEngine([[1, '=CPTS.MISSION(A1,"parcours","total",1,DATE(2021,1,1))']], spills);
     expect(hf.getCellValue({ sheet: 0, col: 1, row: 0 })).toBe(50_000);
     hf.setCellContents({ sheet: 0, col: 0, row: 0 }, 3);
     expect(hf.getCellValue({ sheet: 0, col: 1, row: 0 })).toBe(90_000);
   });
 
   it("shows #VALUE! with the French message for bad input", () => {
-    const hf = formulaEngine([["=CPTS.MISSION(5,\"acces\")"]], spills);
+    const hf = formulaEngine([['=CPTS.MISSION(5,"acces")']], spills);
     const value = hf.getCellValue({ sheet: 0, col: 0, row: 0 }) as { value: string; message: string };
     expect(value.value).toBe("#VALUE!");
     expect(value.message).toMatch(/taille/);

@@ -3,7 +3,21 @@ import { MSP_DETAIL_SIZE } from "../../src/core/aci-msp/detail";
 import { evaluate } from "../support/built-functions";
 import { formulaEngine } from "../support/formula-engine";
 
-const CHAMPS = ["annee", "annee_adhesion", "patientele", "nb_ps", "amplitude_h", "samedi_matin", "snp", "coordination", "si_standard", "protocoles", "reunions", "dossiers", "patients_ald75"];
+const CHAMPS = [
+  "annee",
+  "annee_adhesion",
+  "patientele",
+  "nb_ps",
+  "amplitude_h",
+  "samedi_matin",
+  "snp",
+  "coordination",
+  "si_standard",
+  "protocoles",
+  "reunions",
+  "dossiers",
+  "patients_ald75",
+];
 const VALEURS = [2020, 2017, 4_000, 13, 11, 0, 1, 1, 1, 4, 5, 40, 1_000];
 
 describe("ACI.MSP_* on the built bundle (seed 002 examples)", () => {
@@ -16,7 +30,13 @@ describe("ACI.MSP_* on the built bundle (seed 002 examples)", () => {
   });
 
   it("accepts a column of codes and a column of values", () => {
-    expect(evaluate("ACI.MSP_POINTS", CHAMPS.map((c) => [c]), VALEURS.map((v) => [v]))).toBe(6_170);
+    expect(
+      evaluate(
+        "ACI.MSP_POINTS",
+        CHAMPS.map((c) => [c]),
+        VALEURS.map((v) => [v]),
+      ),
+    ).toBe(6_170);
   });
 
   it("spills the detail with its header and the indicator rows", () => {

@@ -16,7 +16,32 @@ const excelScalar = fc.oneof(
   fc.integer({ min: -100_000, max: 3_000_000 }),
   fc.integer({ min: 43_000, max: 47_000 }),
   fc.string(),
-  fc.constantFrom("acces", "Parcours", "crise_redaction", "fixe", "variable", "total", "P90-P95", "P95+", "cds", "liberal", "1/3", "oui", "non", "VRAI", "15/03/2022", "2022-09-03", "31/02/2022", "", " ", "NaN", "Infinity", "-0", "1e400", "<img src=x>"),
+  fc.constantFrom(
+    "acces",
+    "Parcours",
+    "crise_redaction",
+    "fixe",
+    "variable",
+    "total",
+    "P90-P95",
+    "P95+",
+    "cds",
+    "liberal",
+    "1/3",
+    "oui",
+    "non",
+    "VRAI",
+    "15/03/2022",
+    "2022-09-03",
+    "31/02/2022",
+    "",
+    " ",
+    "NaN",
+    "Infinity",
+    "-0",
+    "1e400",
+    "<img src=x>",
+  ),
   fc.boolean(),
   fc.constant(null),
 );
@@ -45,8 +70,9 @@ function check(id: string, args: unknown[]): void {
     const width = (result[0] as unknown[]).length;
     for (const row of result as unknown[][]) {
       expect(row.length).toBe(width);
-      for (const cell of row) if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
-      else expect(typeof cell).toBe("string");
+      for (const cell of row)
+        if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
+        else expect(typeof cell).toBe("string");
     }
   } else {
     expect(typeof result).toBe("number");
@@ -60,14 +86,17 @@ describe("fuzzing every custom function", () => {
   for (const fn of functions) {
     it(`${fn.id} never throws raw, never returns NaN`, () => {
       const args = fn.parameters.map((p) => (p.dimensionality === "matrix" ? excelRange(p.name === "champs" ? fieldName : excelScalar) : excelScalar));
-      fc.assert(fc.property(fc.tuple(...args), (values) => check(fn.id, values)), { numRuns: 1_500 });
+      fc.assert(
+        fc.property(fc.tuple(...args), (values) => check(fn.id, values)),
+        { numRuns: 1_500 },
+      );
     });
   }
 
   it("ACI.MSP_* with valid codes and random values", () => {
-    const row = fc.uniqueArray(fc.constantFrom(...FIELD_CODES), { minLength: 1, maxLength: FIELD_CODES.length }).chain((codes) =>
-      fc.tuple(fc.constant(codes), fc.array(excelScalar, { minLength: codes.length, maxLength: codes.length })),
-    );
+    const row = fc
+      .uniqueArray(fc.constantFrom(...FIELD_CODES), { minLength: 1, maxLength: FIELD_CODES.length })
+      .chain((codes) => fc.tuple(fc.constant(codes), fc.array(excelScalar, { minLength: codes.length, maxLength: codes.length })));
     fc.assert(
       fc.property(row, ([codes, values]) => {
         for (const id of ["ACI.MSP_POINTS", "ACI.MSP_EUROS", "ACI.MSP_DETAIL"]) check(id, [[codes], [values]]);

@@ -5,7 +5,8 @@ import { cptsMission, MISSIONS, type MissionCode, type Taille, type Volet } from
 import { computeMsp, readMspFields } from "../../src/core/aci-msp";
 import { amAid } from "../../src/core/assistant-medical";
 
-const isoDate = (from: number, to: number) => fc.integer({ min: Date.UTC(from, 0, 1), max: Date.UTC(to, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+const isoDate = (from: number, to: number) =>
+  fc.integer({ min: Date.UTC(from, 0, 1), max: Date.UTC(to, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
 const mission = fc.constantFrom(...(Object.keys(MISSIONS) as MissionCode[]));
 const volet = fc.constantFrom<Volet>("fixe", "variable", "total");
 const rate = fc.double({ min: 0, max: 1.5, noNaN: true });

@@ -30,7 +30,15 @@ const AM = ["id", "cpam", "date_signature", "etp", "regime", "bande", "date_fin"
 /** A valid workbook; each case breaks one thing. */
 function valid(): Record<string, Source> {
   return {
-    communes: { sheet: "Communes", table: "Communes", header: COMMUNES, rows: [["33001", "33", 12_000, "A"], ["33002", "33", 8_000, ""]] },
+    communes: {
+      sheet: "Communes",
+      table: "Communes",
+      header: COMMUNES,
+      rows: [
+        ["33001", "33", 12_000, "A"],
+        ["33002", "33", 8_000, ""],
+      ],
+    },
     cpts: { sheet: "CPTS", table: "CPTS", header: CPTS, rows: [["A", "CPTS A", "33", "5", 12_000, "15/03/2021", 40, 1]] },
     msp: { sheet: "MSP", table: "MSP", header: MSP, rows: [["M1", "MSP 1", "33", 1, 2022, 4_000, 1, 1, 1, 12, 1]] },
     am: { sheet: "Liste AM", table: "Contrats_AM", header: AM, rows: [["C1", "33", "15/10/2021", 0.5, "liberal", "P50-P70", ""]] },
@@ -47,23 +55,84 @@ interface Case {
 
 const CASES: Case[] = [
   { name: "missing table", change: (w) => delete (w as Partial<typeof w>).communes, expected: /^tableau Communes : tableau introuvable/ },
-  { name: "missing column", change: (w) => ((w.cpts.header = CPTS.filter((c) => c !== "stade")), (w.cpts.rows = [["A", "CPTS A", "33", 12_000, "15/03/2021", 40, 1]])), expected: /^tableau CPTS, colonne « stade » : colonne obligatoire absente$/ },
-  { name: "duplicated column", change: (w) => ((w.communes.header = [...COMMUNES, "Population"]), w.communes.rows.forEach((r) => r.push(1))), expected: /^tableau Communes, colonne « Population », ligne 1 : colonne présente deux fois$/ },
-  { name: "text in a number column", change: (w) => (w.communes.rows[1][2] = "huit mille"), expected: /^tableau Communes, colonne « population », ligne 3 : nombre attendu, reçu « huit mille »$/ },
-  { name: "negative population", change: (w) => (w.cpts.rows[0][4] = -5), expected: /^tableau CPTS, colonne « population », ligne 2 : valeur positive ou nulle attendue/ },
+  {
+    name: "missing column",
+    change: (w) => ((w.cpts.header = CPTS.filter((c) => c !== "stade")), (w.cpts.rows = [["A", "CPTS A", "33", 12_000, "15/03/2021", 40, 1]])),
+    expected: /^tableau CPTS, colonne « stade » : colonne obligatoire absente$/,
+  },
+  {
+    name: "duplicated column",
+    change: (w) => ((w.communes.header = [...COMMUNES, "Population"]), w.communes.rows.forEach((r) => r.push(1))),
+    expected: /^tableau Communes, colonne « Population », ligne 1 : colonne présente deux fois$/,
+  },
+  {
+    name: "text in a number column",
+    change: (w) => (w.communes.rows[1][2] = "huit mille"),
+    expected: /^tableau Communes, colonne « population », ligne 3 : nombre attendu, reçu « huit mille »$/,
+  },
+  {
+    name: "negative population",
+    change: (w) => (w.cpts.rows[0][4] = -5),
+    expected: /^tableau CPTS, colonne « population », ligne 2 : valeur positive ou nulle attendue/,
+  },
   { name: "empty table", change: (w) => (w.msp.rows = []), expected: /^tableau MSP : le tableau ne contient aucune ligne de données$/ },
-  { name: "duplicated ids", change: (w) => w.cpts.rows.push(["A", "Autre", "33", "3", 5_000, "", 5, 1]), expected: /^tableau CPTS, colonne « id », ligne 3 : identifiant « A » déjà utilisé ligne 2$/ },
+  {
+    name: "duplicated ids",
+    change: (w) => w.cpts.rows.push(["A", "Autre", "33", "3", 5_000, "", 5, 1]),
+    expected: /^tableau CPTS, colonne « id », ligne 3 : identifiant « A » déjà utilisé ligne 2$/,
+  },
   { name: "unknown stage", change: (w) => (w.cpts.rows[0][3] = "6"), expected: /^tableau CPTS, colonne « stade », ligne 2 : stade inconnu « 6 »/ },
-  { name: "unknown CPAM", change: (w) => (w.am.rows[0][1] = "Paris Nord"), expected: /^tableau Contrats AM, colonne « cpam », ligne 2 : code CPAM inconnu « Paris Nord »/ },
-  { name: "date as free text", change: (w) => (w.am.rows[0][2] = "mars 2021"), expected: /^tableau Contrats AM, colonne « date_signature », ligne 2 : date attendue .* reçu « mars 2021 »/ },
-  { name: "impossible date", change: (w) => (w.cpts.rows[0][5] = "31/02/2021"), expected: /^tableau CPTS, colonne « date_signature », ligne 2 : date attendue/ },
-  { name: "end before signature", change: (w) => (w.am.rows[0][6] = "01/01/2020"), expected: /^tableau Contrats AM, colonne « date_fin », ligne 2 : date de fin antérieure/ },
-  { name: "unknown regime", change: (w) => (w.am.rows[0][4] = "hôpital"), expected: /^tableau Contrats AM, colonne « regime », ligne 2 : régime inconnu « hôpital »/ },
-  { name: "MSP level out of range", change: (w) => ((w.msp.header = [...MSP, "diversite"]), w.msp.rows[0].push(7)), expected: /^tableau MSP, colonne « diversite », ligne 2 : niveau entier de 0 à 2/ },
-  { name: "MSP rate without the national rate", change: (w) => ((w.msp.header = [...MSP, "taux_css"]), w.msp.rows[0].push(0.12)), expected: /^tableau MSP, colonne « taux_css_national », ligne 2 : requis avec taux_css/ },
-  { name: "conventionnée without signature date", change: (w) => (w.cpts.rows[0][5] = ""), expected: /^tableau CPTS, colonne « date_signature », ligne 2 : date de signature obligatoire/ },
-  { name: "merged header cells (the merge leaves the second header empty)", change: (w) => (w.communes.header = ["code_commune", "departement", "population", ""]), expected: /^tableau Communes, colonne « cpts » : colonne obligatoire absente$/ },
-  { name: "a user sheet already named like an output sheet", change: (w) => (w.am.sheet = "Contrats AM"), expected: /la feuille « Contrats AM » existe déjà et n'a pas été créée par le complément/, officeOnly: true },
+  {
+    name: "unknown CPAM",
+    change: (w) => (w.am.rows[0][1] = "Paris Nord"),
+    expected: /^tableau Contrats AM, colonne « cpam », ligne 2 : code CPAM inconnu « Paris Nord »/,
+  },
+  {
+    name: "date as free text",
+    change: (w) => (w.am.rows[0][2] = "mars 2021"),
+    expected: /^tableau Contrats AM, colonne « date_signature », ligne 2 : date attendue .* reçu « mars 2021 »/,
+  },
+  {
+    name: "impossible date",
+    change: (w) => (w.cpts.rows[0][5] = "31/02/2021"),
+    expected: /^tableau CPTS, colonne « date_signature », ligne 2 : date attendue/,
+  },
+  {
+    name: "end before signature",
+    change: (w) => (w.am.rows[0][6] = "01/01/2020"),
+    expected: /^tableau Contrats AM, colonne « date_fin », ligne 2 : date de fin antérieure/,
+  },
+  {
+    name: "unknown regime",
+    change: (w) => (w.am.rows[0][4] = "hôpital"),
+    expected: /^tableau Contrats AM, colonne « regime », ligne 2 : régime inconnu « hôpital »/,
+  },
+  {
+    name: "MSP level out of range",
+    change: (w) => ((w.msp.header = [...MSP, "diversite"]), w.msp.rows[0].push(7)),
+    expected: /^tableau MSP, colonne « diversite », ligne 2 : niveau entier de 0 à 2/,
+  },
+  {
+    name: "MSP rate without the national rate",
+    change: (w) => ((w.msp.header = [...MSP, "taux_css"]), w.msp.rows[0].push(0.12)),
+    expected: /^tableau MSP, colonne « taux_css_national », ligne 2 : requis avec taux_css/,
+  },
+  {
+    name: "conventionnée without signature date",
+    change: (w) => (w.cpts.rows[0][5] = ""),
+    expected: /^tableau CPTS, colonne « date_signature », ligne 2 : date de signature obligatoire/,
+  },
+  {
+    name: "merged header cells (the merge leaves the second header empty)",
+    change: (w) => (w.communes.header = ["code_commune", "departement", "population", ""]),
+    expected: /^tableau Communes, colonne « cpts » : colonne obligatoire absente$/,
+  },
+  {
+    name: "a user sheet already named like an output sheet",
+    change: (w) => (w.am.sheet = "Contrats AM"),
+    expected: /la feuille « Contrats AM » existe déjà et n'a pas été créée par le complément/,
+    officeOnly: true,
+  },
 ];
 
 function fakeWorkbook(sources: Record<string, Source>): FakeExcel {
@@ -90,7 +159,10 @@ describe("malformed workbooks in the task pane (fake Excel host)", () => {
     const before = cellsOf(excel);
     const outcome = await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: { suspendScreenUpdating: true } });
     expect(outcome.written).toEqual([]);
-    expect(outcome.problems.some((p) => expected.test(p)), outcome.problems.join("\n")).toBe(true);
+    expect(
+      outcome.problems.some((p) => expected.test(p)),
+      outcome.problems.join("\n"),
+    ).toBe(true);
     expect(cellsOf(excel)).toBe(before);
   });
 
@@ -115,7 +187,13 @@ describe("malformed workbooks in the offline job (.xlsx)", () => {
     const wb = new ExcelJS.Workbook();
     for (const s of Object.values(sources)) {
       const ws = wb.addWorksheet(s.sheet);
-      ws.addTable({ name: s.table!, ref: "A1", headerRow: true, columns: s.header.map((name, i) => ({ name: name || `Colonne${i + 1}` })), rows: s.rows.length ? s.rows : [s.header.map(() => "")] });
+      ws.addTable({
+        name: s.table!,
+        ref: "A1",
+        headerRow: true,
+        columns: s.header.map((name, i) => ({ name: name || `Colonne${i + 1}` })),
+        rows: s.rows.length ? s.rows : [s.header.map(() => "")],
+      });
       if (mergeHeader) ws.mergeCells("C1:D1");
     }
     await wb.xlsx.writeFile(path);
@@ -132,7 +210,10 @@ describe("malformed workbooks in the offline job (.xlsx)", () => {
     vi.spyOn(console, "log").mockImplementation(() => {});
     const output = join(dir, `${name.replace(/\W+/g, "_")}-sortie.xlsx`);
     expect(await runRegional([input, output, "--annee", "2022"])).toBe(1);
-    expect(errors.some((e) => expected.test(e.replace(/^- /, ""))), errors.join("\n")).toBe(true);
+    expect(
+      errors.some((e) => expected.test(e.replace(/^- /, ""))),
+      errors.join("\n"),
+    ).toBe(true);
     expect(existsSync(output)).toBe(false);
     expect(createHash("sha256").update(readFileSync(input)).digest("hex")).toBe(hash);
   });
@@ -141,7 +222,10 @@ describe("malformed workbooks in the offline job (.xlsx)", () => {
     const input = join(dir, "fusion.xlsx");
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("CPTS");
-    ws.addRows([["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"], ["A", "CPTS A", "33", "5", 12_000, "15/03/2021", 40, 1]]);
+    ws.addRows([
+      ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
+      ["A", "CPTS A", "33", "5", 12_000, "15/03/2021", 40, 1],
+    ]);
     ws.mergeCells("D1:E1");
     await wb.xlsx.writeFile(input);
     const errors: string[] = [];

@@ -52,10 +52,12 @@ describe("npm run regional on the sample region (examples/region-exemple.xlsx)",
     const ws = wb.getWorksheet("Rémunérations MSP")!;
     let euro = "";
     let percent = "";
-    ws.eachRow((row) => row.eachCell((cell) => {
-      if (cell.numFmt?.includes("€")) euro = cell.numFmt;
-      if (cell.numFmt?.includes("%")) percent = cell.numFmt;
-    }));
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.numFmt?.includes("€")) euro = cell.numFmt;
+        if (cell.numFmt?.includes("%")) percent = cell.numFmt;
+      }),
+    );
     expect(euro).toBe('#,##0 "€"');
     expect(percent).toBe("0.0%");
   });

@@ -51,9 +51,18 @@ describe("Couverture CPTS (seed 001, « Taux de couverture CPTS au 31/12/2022 »
 
 describe("Projets CPTS (seed 001, « Revue des projets CPTS au 31/12/2022 »)", () => {
   // 5 conventionnée: 34; 4 co-construction: 2; 3 projet de santé: 20; 2bis mission précoce: 1; 2 lettre d'intention: 8; 1 émergence: 26
-  const counts: [string, number][] = [["5", 34], ["4", 2], ["3", 20], ["2bis", 1], ["2", 8], ["1", 26]];
+  const counts: [string, number][] = [
+    ["5", 34],
+    ["4", 2],
+    ["3", 20],
+    ["2bis", 1],
+    ["2", 8],
+    ["1", 26],
+  ];
   const rows: unknown[][] = [];
-  for (const [stade, n] of counts) for (let i = 0; i < n; i++) rows.push([`${stade}-${i}`, `CPTS ${stade} ${i}`, "33", stade === "2bis" ? "2 bis" : stade, 50_000, stade === "5" ? "2021-01-01" : "", 20, 1]);
+  for (const [stade, n] of counts)
+    for (let i = 0; i < n; i++)
+      rows.push([`${stade}-${i}`, `CPTS ${stade} ${i}`, "33", stade === "2bis" ? "2 bis" : stade, 50_000, stade === "5" ? "2021-01-01" : "", 20, 1]);
   const cpts = table("CPTS", ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"], rows);
 
   it("counts each stage", () => {
@@ -71,7 +80,8 @@ describe("Contrats AM (seed 000, Bretagne)", () => {
   for (const [cpam, counts] of Object.entries(SEED)) {
     counts.forEach((n, i) => {
       // the first contracts were signed in the autumn of 2019 (avenant 7 in force on 21/08/2019)
-      for (let j = 0; j < n; j++) rows.push([`AM${k}`, cpam, `15/${String(i === 0 ? 9 + (j % 4) : (j % 12) + 1).padStart(2, "0")}/${2019 + i}`, options[k++], "liberal", "P50-P70", ""]);
+      for (let j = 0; j < n; j++)
+        rows.push([`AM${k}`, cpam, `15/${String(i === 0 ? 9 + (j % 4) : (j % 12) + 1).padStart(2, "0")}/${2019 + i}`, options[k++], "liberal", "P50-P70", ""]);
     });
   }
   // one contract ended in 2020 to tell stock from signatures
@@ -104,7 +114,21 @@ describe("Contrats AM (seed 000, Bretagne)", () => {
 });
 
 describe("Rémunérations MSP (seed 000, Bretagne)", () => {
-  const header = ["id", "nom", "departement", "aci", "annee", "annee_adhesion", "patientele", "nb_ps", "amplitude_h", "samedi_matin", "snp", "coordination", "si_standard"];
+  const header = [
+    "id",
+    "nom",
+    "departement",
+    "aci",
+    "annee",
+    "annee_adhesion",
+    "patientele",
+    "nb_ps",
+    "amplitude_h",
+    "samedi_matin",
+    "snp",
+    "coordination",
+    "si_standard",
+  ];
   const rows: unknown[][] = [];
   // 130 MSP, 60 under contract (46 %); 43 paid for 2019 and 2020, 11 more paid only for 2020 (54 MSP paid for 2020)
   for (let i = 0; i < 130; i++) {
@@ -170,7 +194,14 @@ describe("Rémunérations CPTS", () => {
 });
 
 describe("validation: nothing is built, every problem is named", () => {
-  const communes = table("Communes", ["code_commune", "departement", "population", "cpts"], [["33001", "33", "beaucoup", ""], ["33001", "33", 10, ""]]);
+  const communes = table(
+    "Communes",
+    ["code_commune", "departement", "population", "cpts"],
+    [
+      ["33001", "33", "beaucoup", ""],
+      ["33001", "33", 10, ""],
+    ],
+  );
   const cpts = table("CPTS", ["id", "nom", "departement", "population", "date_signature", "membres", "sas"], [["A", "x", "33", 1, "", 1, 1]]);
 
   it("lists each problem with table, column and row, and builds no sheet", () => {
@@ -202,5 +233,32 @@ describe("layout", () => {
     expect(grid.values[block.headerRow]).toEqual(["Département", "Population", "% zone couverte", "% zone grise", "% zone blanche"]);
     expect(grid.numberFormats[block.firstRow]).toEqual(["@", "#,##0", "0.0%", "0.0%", "0.0%"]);
     expect(grid.values.length).toBe(block.firstRow + 13);
+  });
+});
+
+describe("codes stored as numbers by Excel", () => {
+  it("gives départements, CPAM and communes back their leading zeros", () => {
+    const communes = table(
+      "Communes",
+      ["code_commune", "departement", "population", "cpts"],
+      [
+        [1001, 1, 800, ""],
+        ["01002", "01", 200, ""],
+      ],
+    );
+    const cpts = table(
+      "CPTS",
+      ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
+      [["A", "CPTS A", 1, "3", 1_000, "", 5, 1]],
+    );
+    const contrats = table(
+      "Contrats AM",
+      ["id", "cpam", "date_signature", "etp", "regime", "bande", "date_fin"],
+      [["C1", 1, "15/10/2021", 0.5, "liberal", "", ""]],
+    );
+    const result = buildRegionalSheets({ tables: { communes, cpts, contrats_am: contrats }, annee: 2022, kinds: ["couverture", "contrats_am"] });
+    expect(result.problems).toEqual([]);
+    expect(rowsOf(result.sheets[0]).map((r) => r[0])).toEqual(["01", "Région"]);
+    expect(rowsOf(result.sheets[1], 0)[0][0]).toBe("01");
   });
 });

@@ -20,13 +20,19 @@ describe("security", () => {
   it("ships a Content-Security-Policy allowing scripts from the add-in and the Office CDN only", () => {
     const html = readFileSync(join(ROOT, "dist/taskpane.html"), "utf8");
     const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/i.exec(html)?.[1] ?? "";
-    const directives = Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = Object.fromEntries(
+      csp
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(directives["default-src"]).toEqual(["'self'"]);
     expect(directives["script-src"]).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
     expect(directives["object-src"]).toEqual(["'none'"]);
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline'?\s*[^;]*;?\s*script/);
     // every script tag is the add-in's own or office.js from the CDN
-    for (const [, src] of html.matchAll(/<script[^>]*src="?([^"\s>]+)/g)) expect(src).toMatch(/^(https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js|[a-z]+\.js)$/);
+    for (const [, src] of html.matchAll(/<script[^>]*src="?([^"\s>]+)/g))
+      expect(src).toMatch(/^(https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js|[a-z]+\.js)$/);
   });
 
   it("keeps the production bundles free of test-only packages", () => {

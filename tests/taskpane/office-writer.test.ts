@@ -72,7 +72,12 @@ describe("Office writer on a fake workbook", () => {
 
   it("writes nothing when a table is malformed, and names table, column and row in French", async () => {
     const excel = new FakeExcel();
-    excel.addTable("CPTS", "CPTS", ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"], [["A", "CPTS A", "33", "9", "beaucoup", "", 10, 1]]);
+    excel.addTable(
+      "CPTS",
+      "CPTS",
+      ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
+      [["A", "CPTS A", "33", "9", "beaucoup", "", 10, 1]],
+    );
     const before = snapshot(excel, "CPTS");
     const outcome = await generateSheets(excel.run, { kinds: ["projets"], annee: 2022, choice: {}, options: OPTIONS });
     expect(outcome.written).toEqual([]);
@@ -98,10 +103,18 @@ describe("Office writer on a fake workbook", () => {
 
   it("reads a sheet's used range when there is no Excel table, and honours the pane's choice", async () => {
     const excel = new FakeExcel();
-    excel.addSheet("Mes CPTS", [["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"], ["A", "CPTS A", "33", "5", 50_000, "2021-01-01", 10, 1]]);
+    excel.addSheet("Mes CPTS", [
+      ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
+      ["A", "CPTS A", "33", "5", 50_000, "2021-01-01", 10, 1],
+    ]);
     const outcome = await generateSheets(excel.run, { kinds: ["projets"], annee: 2022, choice: { cpts: "sheet:Mes CPTS" }, options: OPTIONS });
     expect(outcome.problems).toEqual([]);
-    expect(excel.sheet("Projets CPTS")!.grid().find((r) => r[0] === "Total")![2]).toBe(1);
+    expect(
+      excel
+        .sheet("Projets CPTS")!
+        .grid()
+        .find((r) => r[0] === "Total")![2],
+    ).toBe(1);
   });
 
   it("splits a sheet whose cells pass the 5 MB request limit, never sending more", async () => {

@@ -179,6 +179,16 @@ function indexColumns(kind: TableKind, table: RawTable, problems: Problem[]): Ma
   return problems.length === before ? index : undefined;
 }
 
+/**
+ * Territorial codes lose their leading zeros when Excel stores them as numbers
+ * (1 for « 01 », 1001 for « 01001 »): give them back their width.
+ */
+function code(value: Cell, width: number): string {
+  const t = text(value);
+  return /^\d+$/.test(t) && t.length < width ? t.padStart(width, "0") : t;
+}
+const departementCode = (v: Cell) => code(v, 2);
+
 function text(value: Cell): string {
   if (isMissing(value)) return "";
   if (typeof value === "number") return String(value);
@@ -270,11 +280,11 @@ const requiredText = (column: string) => (v: Cell) => {
 
 export function readCommunes(table: RawTable, problems: Problem[]): Commune[] {
   return readRows("communes", table, problems, (r) => {
-    const code = r.at("code_commune", requiredText("code_commune"));
-    const departement = r.at("departement", requiredText("departement"));
+    const codeCommune = r.at("code_commune", (v) => code(requiredText("code_commune")(v), 5));
+    const departement = r.at("departement", (v) => departementCode(requiredText("departement")(v)));
     const population = r.at("population", (v) => readNonNegative(v, "population"));
-    if (code === undefined || departement === undefined || population === undefined) return undefined;
-    return { code, departement, population, cpts: text(r.get("cpts")) };
+    if (codeCommune === undefined || departement === undefined || population === undefined) return undefined;
+    return { code: codeCommune, departement, population, cpts: text(r.get("cpts")) };
   });
 }
 
@@ -322,7 +332,7 @@ export function readCpts(table: RawTable, problems: Problem[]): Cpts[] {
     return {
       id: id!,
       nom: text(r.get("nom")),
-      departement: text(r.get("departement")),
+      departement: departementCode(r.get("departement")),
       stade: stade!,
       population: population!,
       dateSignature,
@@ -357,7 +367,7 @@ export function readMspTable(table: RawTable, problems: Problem[]): Msp[] {
       problems.push({ table: label, column: error.argument, row, message: error.message.replace(/^[^:]+ : /, "") });
     }
     if (id === undefined || aci === undefined || !remuneration) return undefined;
-    return { id, nom: text(r.get("nom")), departement: text(r.get("departement")), aci, annee: remuneration.annee, remuneration };
+    return { id, nom: text(r.get("nom")), departement: departementCode(r.get("departement")), aci, annee: remuneration.annee, remuneration };
   });
 }
 
@@ -366,11 +376,11 @@ export function readContratsAm(table: RawTable, problems: Problem[]): ContratAm[
     const row = r.row;
     const id = r.at("id", requiredText("id"));
     const cpam = r.at("cpam", (v) => {
-      const code = requiredText("cpam")(v);
+      const cpam = departementCode(requiredText("cpam")(v));
       // a département code, with the CPAM's rank where a département has several (641, 642; 131, 831…)
-      if (!/^(\d{2,3}|2[AB]\d?|97\d{1,2})$/i.test(code))
-        throw new DomainError("cpam", `code CPAM inconnu « ${code} » : code du département attendu (ex. 33, 2A, 641)`);
-      return code.toUpperCase();
+      if (!/^(\d{2,3}|2[AB]\d?|97\d{1,2})$/i.test(cpam))
+        throw new DomainError("cpam", `code CPAM inconnu « ${cpam} » : code du département attendu (ex. 33, 2A, 641)`);
+      return cpam.toUpperCase();
     });
     const dateSignature = r.at("date_signature", (v) => parseDate(v, "date_signature"));
     const etp = r.at("etp", (v) => readEtp(v));
