@@ -290,3 +290,35 @@ describe("field validation", () => {
     ).toBe(800 + 2_050 + 500);
   });
 });
+
+describe("date_adhesion: the avance prorated to the contract date (RULES.md)", () => {
+  it("prorates the avance and the new-structure minimum in the year of signature, not the indicators", () => {
+    // signed 01/07/2020: 184 days out of 366
+    const full = with2020({ annee_adhesion: 2020 });
+    const r = with2020({ annee_adhesion: undefined, date_adhesion: "01/07/2020" });
+    const prorata = 184 / 366;
+    expect(r.derogation).toBe(true);
+    expect(r.points).toBe(full.points);
+    // avance: 60 % × 7 € × (800 + 2 050 + 3 100 + 800 + 1 000) points, prorated
+    expect(r.avance.euros).toBeCloseTo(0.6 * 7 * 7_750 * prorata, 2);
+    expect(full.avance.euros).toBe(32_550);
+  });
+
+  it("prorates the 20 000 € minimum, set for a full year", () => {
+    // no patients, SI missing (derogation): 800 + 700 = 1 500 points = 10 500 €
+    const tiny = { annee_adhesion: undefined, si_standard: 0, patientele: 0 };
+    expect(with2020({ ...tiny, annee_adhesion: 2020 }).euros).toBe(20_000);
+    // signed 01/03/2020: 306 days out of 366 → minimum 16 721,31 €
+    const march = with2020({ ...tiny, date_adhesion: "01/03/2020" });
+    expect(march.euros).toBeCloseTo((20_000 * 306) / 366, 2);
+    expect(march.complementMinimum.euros).toBeCloseTo((20_000 * 306) / 366 - 10_500, 2);
+    // signed 01/07/2020: 184 days → minimum 10 054,64 €, already passed by the 10 500 € earned
+    expect(with2020({ ...tiny, date_adhesion: "01/07/2020" }).euros).toBe(10_500);
+  });
+
+  it("leaves the following year whole, and rejects a date that contradicts annee_adhesion", () => {
+    expect(with2020({ annee_adhesion: undefined, date_adhesion: "01/07/2019" }).avance.euros).toBe(32_550);
+    expect(() => with2020({ annee_adhesion: 2018, date_adhesion: "01/07/2019" })).toThrow(/date_adhesion.*annee_adhesion vaut 2018/);
+    expect(() => with2020({ annee_adhesion: undefined, date_adhesion: "01/07/2021" })).toThrow(/date_adhesion.*postérieure/);
+  });
+});

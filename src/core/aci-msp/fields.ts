@@ -20,6 +20,7 @@ type Kind =
 const FIELDS = {
   annee: { kind: "year", label: "année de rémunération" },
   annee_adhesion: { kind: "year", label: "année de signature du contrat" },
+  date_adhesion: { kind: "date", label: "date de signature du contrat (proratise l'avance et le minimum l'année de signature)" },
   patientele: { kind: "quantity", label: "patientèle médecin traitant" },
   nb_ps: { kind: "count", label: "professionnels de santé associés" },
   amplitude_h: { kind: "quantity", max: 24, label: "amplitude d'ouverture quotidienne en semaine (heures)" },
@@ -62,10 +63,14 @@ export type FieldCode = keyof typeof FIELDS;
 export const FIELD_CODES = Object.keys(FIELDS) as FieldCode[];
 export const FIELD_LABELS: Readonly<Record<FieldCode, string>> = Object.fromEntries(FIELD_CODES.map((c) => [c, FIELDS[c].label])) as Record<FieldCode, string>;
 
-/** Numbers for every field (0 when missing), ISO date for `si_date`, and which fields were given. */
+type DateField = "si_date" | "date_adhesion";
+const isDateField = (code: FieldCode): code is DateField => FIELDS[code].kind === "date";
+
+/** Numbers for every field (0 when missing), ISO dates for the date fields, and which fields were given. */
 export interface MspInput {
-  values: Record<Exclude<FieldCode, "si_date">, number>;
+  values: Record<Exclude<FieldCode, DateField>, number>;
   siDate?: string;
+  adhesionDate?: string;
   given: ReadonlySet<FieldCode>;
 }
 
@@ -121,12 +126,12 @@ function readField(code: FieldCode, raw: unknown): number {
  * Reads pairs of (field code, value). Unknown or repeated codes are errors
  * naming the code; empty header cells are skipped only when their value is empty too.
  */
-const ZERO_VALUES = Object.fromEntries(FIELD_CODES.filter((c) => c !== "si_date").map((c) => [c, 0])) as MspInput["values"];
+const ZERO_VALUES = Object.fromEntries(FIELD_CODES.filter((c) => !isDateField(c)).map((c) => [c, 0])) as MspInput["values"];
 
 export function readMspFields(pairs: Iterable<readonly [unknown, unknown]>): MspInput {
   const values = { ...ZERO_VALUES };
   const given = new Set<FieldCode>();
-  let siDate: string | undefined;
+  const dates: Partial<Record<DateField, string>> = {};
   let position = 0;
   for (const [header, raw] of pairs) {
     position++;
@@ -140,8 +145,8 @@ export function readMspFields(pairs: Iterable<readonly [unknown, unknown]>): Msp
     if (given.has(code)) fail("champs", `le champ « ${code} » apparaît deux fois`);
     given.add(code);
     if (isMissing(raw)) continue;
-    if (code === "si_date") siDate = parseDate(raw, code);
+    if (isDateField(code)) dates[code] = parseDate(raw, code);
     else values[code] = readField(code, raw);
   }
-  return { values, siDate, given };
+  return { values, siDate: dates.si_date, adhesionDate: dates.date_adhesion, given };
 }

@@ -385,6 +385,16 @@ const AVENANT_1_FIELDS: readonly FieldCode[] = [
   "stages",
 ];
 
+/** Year the contract was signed: from date_adhesion, else annee_adhesion; both must agree. */
+function contractYear(input: MspInput): number | undefined {
+  const fromDate = input.adhesionDate ? yearOf(input.adhesionDate) : undefined;
+  const fromYear = input.given.has("annee_adhesion") && input.values.annee_adhesion > 0 ? input.values.annee_adhesion : undefined;
+  if (fromDate !== undefined && fromYear !== undefined && fromDate !== fromYear) {
+    fail("date_adhesion", `signature le ${frenchDate(input.adhesionDate!)}, mais annee_adhesion vaut ${fromYear}`);
+  }
+  return fromDate ?? fromYear;
+}
+
 export function mspRulesFor(annee: number): MspRules {
   if (annee < FIRST_MSP_YEAR) fail("annee", `l'ACI MSP s'applique aux rémunérations depuis ${FIRST_MSP_YEAR} ; année reçue ${annee}`);
   return entryAt(MSP_VERSIONS, `${annee}-01-01`)!.value;
@@ -416,9 +426,17 @@ function compute(input: MspInput): MspResult {
   const annee = input.given.has("annee") ? v.annee : yearOf(todayIso());
   const rules = mspRulesFor(annee);
   checkRates(input);
-  if (input.given.has("annee_adhesion") && v.annee_adhesion > annee) {
-    fail("annee_adhesion", `année de signature ${v.annee_adhesion} postérieure à l'année de rémunération ${annee}`);
+  const adhesionYear = contractYear(input);
+  if (adhesionYear !== undefined && adhesionYear > annee) {
+    const field = input.adhesionDate ? "date_adhesion" : "annee_adhesion";
+    fail(field, `année de signature ${adhesionYear} postérieure à l'année de rémunération ${annee}`);
   }
+  // In the year the contract is signed, the avance (and the new-structure minimum, set for a full year) run from the signature.
+  const prorata = input.adhesionDate && adhesionYear === annee ? daysToYearEnd(input.adhesionDate) / daysInYear(annee) : 1;
+  const prorataNote =
+    prorata < 1
+      ? `, proratisée depuis la signature du ${frenchDate(input.adhesionDate!)} (${daysToYearEnd(input.adhesionDate!)} jours sur ${daysInYear(annee)})`
+      : "";
   const reference = rules.patienteleReference.value;
   const ctx: Context = { v, input, annee, ratio: v.patientele / reference, ipa: rules.version === "avenant 1" && v.ipa === 1 };
 
@@ -428,12 +446,12 @@ function compute(input: MspInput): MspResult {
   });
   const prerequis = raw.filter((r) => r.def.type === "prérequis");
   const prerequisManquants = prerequis.filter((r) => !r.result?.atteint).map((r) => r.def.label);
-  const derogation = input.given.has("annee_adhesion") && v.annee_adhesion > 0 && annee - v.annee_adhesion < DEROGATION.value;
+  const derogation = adhesionYear !== undefined && annee - adhesionYear < DEROGATION.value;
   const requis = derogation ? prerequis.length - 1 : prerequis.length;
   const declenche = prerequis.length - prerequisManquants.length >= requis;
   const valeurPoint = rules.valeurPoint.value;
 
-  const ignoredFields = rules.version === "ACI 2017" ? AVENANT_1_FIELDS.filter((f) => input.given.has(f) && v[f as Exclude<FieldCode, "si_date">]) : [];
+  const ignoredFields = rules.version === "ACI 2017" ? AVENANT_1_FIELDS.filter((f) => input.given.has(f) && v[f as keyof typeof v]) : [];
 
   const indicateurs: IndicatorResult[] = raw.map(({ def, param, result }) => {
     if (!param || !result) {
@@ -502,7 +520,7 @@ function compute(input: MspInput): MspResult {
   const points = roundCents(fixesTotal + variablesTotal);
   const eurosPoints = roundCents(indicateurs.reduce((s, i) => s + i.euros, 0) + precarite.euros);
 
-  const minimum = rules.minimumNouvelleStructure.value;
+  const minimum = roundCents(rules.minimumNouvelleStructure.value * prorata);
   const complement = derogation && declenche ? roundCents(Math.max(0, minimum - eurosPoints)) : 0;
   const complementMinimum = {
     euros: complement,
@@ -510,20 +528,20 @@ function compute(input: MspInput): MspResult {
     remarque: derogation
       ? declenche
         ? complement > 0
-          ? `nouvelle structure (deux premières années civiles) : rémunération portée à ${fmt(minimum)} € pour une année pleine`
+          ? `nouvelle structure (deux premières années civiles) : rémunération portée à ${fmt(minimum)} €${prorata < 1 ? ` (${fmt(rules.minimumNouvelleStructure.value)} € pour une année pleine${prorataNote})` : " pour une année pleine"}`
           : `nouvelle structure : minimum de ${fmt(minimum)} € déjà atteint`
         : "nouvelle structure, mais moins de 2 prérequis sur 3 : pas de minimum"
-      : "sans objet (structure adhérente depuis plus de deux années civiles, ou annee_adhesion non renseignée)",
+      : "sans objet (structure adhérente depuis plus de deux années civiles, ou annee_adhesion / date_adhesion non renseignée)",
   };
   const euros = roundCents(eurosPoints + complement);
 
   const avancePoints = roundCents(raw.reduce((s, r) => s + (r.param && r.def.avance ? r.def.avance(rules, ctx) : 0), 0));
   const avanceTaux = rules.avanceTaux.value;
-  let avanceEuros = roundCents(avanceTaux * avancePoints * valeurPoint);
-  let avanceRemarque = `${pct(avanceTaux)} des points des indicateurs prérequis et socle atteints à 100 % (${fmt(avancePoints)} points), année pleine`;
+  let avanceEuros = roundCents(avanceTaux * avancePoints * valeurPoint * prorata);
+  let avanceRemarque = `${pct(avanceTaux)} des points des indicateurs prérequis et socle atteints à 100 % (${fmt(avancePoints)} points)${prorataNote || ", année pleine"}`;
   if (derogation && avanceEuros < avanceTaux * minimum) {
     avanceEuros = roundCents(avanceTaux * minimum);
-    avanceRemarque = `nouvelle structure : avance minimale de ${fmt(avanceEuros)} € (${pct(avanceTaux)} du minimum de ${fmt(minimum)} €)`;
+    avanceRemarque = `nouvelle structure : avance minimale de ${fmt(avanceEuros)} € (${pct(avanceTaux)} du minimum de ${fmt(minimum)} €${prorataNote})`;
   }
   const solde = roundCents(euros - avanceEuros);
 
