@@ -19,7 +19,6 @@ interface EtalabCommune {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
-
 export function buildSample() {
   // a fresh generator on every call: the same sample each time
   const random = mulberry32(20221231);
@@ -88,9 +87,37 @@ export function buildSample() {
 
   // MSP: one row per MSP and remuneration year (2021 under ACI 2017, 2022 under avenant 1)
   const mspHeader = [
-    "id", "nom", "departement", "aci", "annee", "annee_adhesion", "patientele", "nb_ps", "amplitude_h", "samedi_matin", "fermeture_conges", "snp",
-    "coordination", "si_standard", "protocoles", "reunions", "dossiers", "patients_ald75", "missions_sp", "diversite", "second_recours", "cstm",
-    "formation", "coord_externe", "si_avance", "taux_css", "taux_ame", "taux_css_national", "taux_ame_national", "ipa", "crise_plan",
+    "id",
+    "nom",
+    "departement",
+    "aci",
+    "annee",
+    "annee_adhesion",
+    "patientele",
+    "nb_ps",
+    "amplitude_h",
+    "samedi_matin",
+    "fermeture_conges",
+    "snp",
+    "coordination",
+    "si_standard",
+    "protocoles",
+    "reunions",
+    "dossiers",
+    "patients_ald75",
+    "missions_sp",
+    "diversite",
+    "second_recours",
+    "cstm",
+    "formation",
+    "coord_externe",
+    "si_avance",
+    "taux_css",
+    "taux_ame",
+    "taux_css_national",
+    "taux_ame_national",
+    "ipa",
+    "crise_plan",
   ];
   const mspRows: unknown[][] = [];
   for (let i = 1; i <= 260; i++) {
@@ -102,11 +129,37 @@ export function buildSample() {
       const patientele = Math.round(base.patientele * (annee === 2022 ? 1 + random() * 0.08 : 1));
       const ald = Math.round(patientele * (0.18 + random() * 0.1));
       mspRows.push([
-        `MSP-${pad(i, 3)}`, `Maison de santé ${i}`, d, aci, annee, adhesion, patientele, base.nbPs, pick([8.5, 9, 10, 11, 11.5, 12, 12]),
-        chance(0.75) ? 1 : 0, chance(0.3) ? 1 : 0, chance(0.95) ? 1 : 0, chance(0.92) ? 1 : 0, chance(0.95) ? 1 : 0, between(0, 10),
-        between(3, 14), Math.round(ald * (0.02 + random() * 0.05)), ald, between(0, 3), between(0, 2), between(0, 2), chance(0.15) ? 1 : 0,
-        chance(0.4) ? 1 : 0, chance(0.5) ? 1 : 0, chance(0.2) ? 1 : 0, Math.round((0.04 + random() * 0.12) * 1000) / 1000,
-        Math.round(random() * 0.03 * 1000) / 1000, 0.078, 0.012, annee >= 2022 && chance(0.2) ? 1 : 0, annee >= 2022 && chance(0.7) ? 1 : 0,
+        `MSP-${pad(i, 3)}`,
+        `Maison de santé ${i}`,
+        d,
+        aci,
+        annee,
+        adhesion,
+        patientele,
+        base.nbPs,
+        pick([8.5, 9, 10, 11, 11.5, 12, 12]),
+        chance(0.75) ? 1 : 0,
+        chance(0.3) ? 1 : 0,
+        chance(0.95) ? 1 : 0,
+        chance(0.92) ? 1 : 0,
+        chance(0.95) ? 1 : 0,
+        between(0, 10),
+        between(3, 14),
+        Math.round(ald * (0.02 + random() * 0.05)),
+        ald,
+        between(0, 3),
+        between(0, 2),
+        between(0, 2),
+        chance(0.15) ? 1 : 0,
+        chance(0.4) ? 1 : 0,
+        chance(0.5) ? 1 : 0,
+        chance(0.2) ? 1 : 0,
+        Math.round((0.04 + random() * 0.12) * 1000) / 1000,
+        Math.round(random() * 0.03 * 1000) / 1000,
+        0.078,
+        0.012,
+        annee >= 2022 && chance(0.2) ? 1 : 0,
+        annee >= 2022 && chance(0.7) ? 1 : 0,
       ]);
     }
   }
@@ -117,13 +170,35 @@ export function buildSample() {
     const cds = i > 600;
     const signed = cds ? dateBetween("2024-08-06", "2025-10-31") : dateBetween("2019-09-01", "2022-12-31");
     const etp = cds ? pick([0.5, 1, 1.5, 2]) : signed < "2023-05-01" && chance(0.5) ? "1/3" : pick([0.5, 0.5, 1]);
-    amRows.push([`AM-${pad(i, 4)}`, pick(departements), signed, etp, cds ? "cds" : "liberal", pick(["P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+"]), chance(0.05) ? dateBetween(signed, cds ? "2026-06-30" : "2022-12-31") : ""]);
+    amRows.push([
+      `AM-${pad(i, 4)}`,
+      pick(departements),
+      signed,
+      etp,
+      cds ? "cds" : "liberal",
+      pick(["P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+"]),
+      chance(0.05) ? dateBetween(signed, cds ? "2026-06-30" : "2022-12-31") : "",
+    ]);
   }
 
   return {
     communes: { header: ["code_commune", "nom", "departement", "population", "cpts"], rows: communeRows },
     cpts: {
-      header: ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas", "atteinte_acces", "atteinte_parcours", "atteinte_prevention", "qualite", "accompagnement"],
+      header: [
+        "id",
+        "nom",
+        "departement",
+        "stade",
+        "population",
+        "date_signature",
+        "membres",
+        "sas",
+        "atteinte_acces",
+        "atteinte_parcours",
+        "atteinte_prevention",
+        "qualite",
+        "accompagnement",
+      ],
       rows: cptsRows,
     },
     msp: { header: mspHeader, rows: mspRows },

@@ -74,7 +74,7 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
       continue;
     }
     const range = type === "table" ? context.workbook.tables.getItem(name).getRange() : context.workbook.worksheets.getItem(name).getUsedRange(true);
-    range.load("values,rowCount,columnCount");
+    range.load("rowCount,columnCount");
     ranges.push([kind, name, range]);
   }
   await context.sync();
@@ -84,18 +84,59 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
     if (mark) owned.set(s.name, { kind: String(mark.value), charts: s.charts.items.map((c) => c.name) });
   }
   const inv: Inventory = { ...partial, owned, options: [...partial.options, ...sheetOptions.filter((o) => !owned.has(o.key.slice(6)))] };
+  const readable = ranges.filter(([kind, name, r]) => {
+    if (r.rowCount * r.columnCount <= MAX_READ_CELLS) return true;
+    problems.push(
+      `tableau ${TABLE_LABELS[kind]} : « ${name} » compte ${r.rowCount * r.columnCount} cellules, plus que les ${MAX_READ_CELLS} qu'Excel lit en une fois`,
+    );
+    return false;
+  });
+  const values = await readValues(
+    context,
+    readable.map(([, , r]) => r),
+  );
   const read: Partial<Record<TableKind, RawTable>> = {};
-  for (const [kind, name, r] of ranges) {
-    if (r.rowCount * r.columnCount > MAX_READ_CELLS || !Array.isArray(r.values)) {
-      problems.push(
-        `tableau ${TABLE_LABELS[kind]} : « ${name} » compte ${r.rowCount * r.columnCount} cellules, plus que les ${MAX_READ_CELLS} qu'Excel lit en une fois`,
-      );
-      continue;
-    }
-    const [headers = [], ...rows] = r.values as unknown[][];
+  readable.forEach(([kind, name], i) => {
+    const [headers = [], ...rows] = values[i];
     read[kind] = { source: name, headers, rows };
-  }
+  });
   return { inv, choice, tables: read, problems };
+}
+
+/** Bytes a cell's value may take in Excel's JSON response (generous: text cells, dates as numbers). */
+export const BYTES_PER_CELL = 24;
+
+/**
+ * Reads each range's values once, batching ranges in one sync while their
+ * estimated response stays under Excel on the web's 5 MB limit, and reading a
+ * range that alone passes it in row blocks.
+ */
+async function readValues(context: Excel.RequestContext, ranges: Excel.Range[]): Promise<unknown[][][]> {
+  const budget = Math.floor(MAX_REQUEST_BYTES / BYTES_PER_CELL);
+  const out: unknown[][][] = ranges.map(() => []);
+  let pending: [number, Excel.Range][] = [];
+  let cells = 0;
+  const flush = async () => {
+    if (!pending.length) return;
+    await context.sync();
+    for (const [i, part] of pending) out[i].push(...(part.values as unknown[][]));
+    pending = [];
+    cells = 0;
+  };
+  for (const [i, range] of ranges.entries()) {
+    const width = Math.max(range.columnCount, 1);
+    const rowsPerRead = Math.max(1, Math.floor(budget / width));
+    for (let start = 0; start < range.rowCount; start += rowsPerRead) {
+      const rows = Math.min(rowsPerRead, range.rowCount - start);
+      if (cells + rows * width > budget) await flush();
+      const part = range.rowCount <= rowsPerRead ? range : range.getCell(start, 0).getResizedRange(rows - 1, width - 1);
+      part.load("values");
+      pending.push([i, part]);
+      cells += rows * width;
+    }
+  }
+  await flush();
+  return out;
 }
 
 /** The source chosen for each kind by default: an Excel table named like it, else a sheet named like it. */

@@ -11,6 +11,8 @@ type Cell = string | number | boolean;
 export interface SyncRecord {
   /** Approximate request size: the JSON of every value and format written since the previous sync. */
   bytes: number;
+  /** Approximate response size: the JSON of every range's values loaded for this sync. */
+  responseBytes: number;
   operations: string[];
 }
 
@@ -26,7 +28,7 @@ class HostError extends Error {
 
 class Tracker {
   syncs: SyncRecord[] = [];
-  pending: SyncRecord = { bytes: 0, operations: [] };
+  pending: SyncRecord = { bytes: 0, responseBytes: 0, operations: [] };
   toLoad = new Set<Loadable>();
   op(text: string, bytes = 0) {
     this.pending.operations.push(text);
@@ -41,8 +43,10 @@ abstract class Loadable {
     this.tracker.toLoad.add(this);
     return this;
   }
-  markLoaded() {
+  /** Marks the object loaded at sync; returns the size of what the response carried for it. */
+  markLoaded(): number {
     this.loaded = true;
+    return 0;
   }
   protected need(prop: string) {
     if (!this.loaded) throw new HostError("PropertyNotLoaded", `La propriété « ${prop} » n'est pas chargée : appeler load() puis context.sync()`);
@@ -133,6 +137,21 @@ export class FakeRange extends Loadable {
   ) {
     super(tracker);
     this.format = { font: new FakeFont(this), autofitColumns: () => tracker.op(`autofit ${sheet.name}`) };
+  }
+  private wantsValues = false;
+  override load(props?: string | string[] | object): this {
+    if (String(props).includes("values")) this.wantsValues = true;
+    return super.load(props);
+  }
+  override markLoaded(): number {
+    super.markLoaded();
+    return this.wantsValues ? JSON.stringify(this.values).length : 0;
+  }
+  getCell(row: number, col: number): FakeRange {
+    return new FakeRange(this.tracker, this.sheet, this.row + row, this.col + col, 1, 1);
+  }
+  getResizedRange(deltaRows: number, deltaCols: number): FakeRange {
+    return new FakeRange(this.tracker, this.sheet, this.row, this.col, this.rows + deltaRows, this.cols + deltaCols);
   }
   each(fn: (r: number, c: number) => void) {
     for (let r = this.row; r < this.row + this.rows; r++) for (let c = this.col; c < this.col + this.cols; c++) fn(r, c);
@@ -299,11 +318,13 @@ export class FakeExcel {
     },
     sync: async () => {
       const record = this.tracker.pending;
-      this.tracker.pending = { bytes: 0, operations: [] };
+      this.tracker.pending = { bytes: 0, responseBytes: 0, operations: [] };
       this.tracker.syncs.push(record);
       if (record.bytes > REQUEST_LIMIT_BYTES) throw new HostError("RequestPayloadSizeLimitExceeded", `requête de ${record.bytes} octets, plus que 5 Mo`);
-      for (const item of this.tracker.toLoad) item.markLoaded();
+      for (const item of this.tracker.toLoad) record.responseBytes += item.markLoaded();
       this.tracker.toLoad.clear();
+      if (record.responseBytes > REQUEST_LIMIT_BYTES)
+        throw new HostError("ResponsePayloadSizeLimitExceeded", `réponse de ${record.responseBytes} octets, plus que 5 Mo`);
     },
   };
 

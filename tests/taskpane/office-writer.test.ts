@@ -23,16 +23,20 @@ const snapshot = (excel: FakeExcel, name: string) => JSON.stringify([...excel.sh
 const userSheets = ["Communes", "CPTS", "MSP", "Liste contrats AM", "Mes notes"];
 
 describe("Office writer on a fake workbook", () => {
-  it("writes the five sheets with two reads and one sync per sheet, leaving user sheets untouched", async () => {
+  it("writes the five sheets with three reads and one sync per sheet, leaving user sheets untouched", async () => {
     const excel = sampleWorkbook();
     const before = userSheets.map((n) => snapshot(excel, n));
     const outcome = await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: OPTIONS });
     expect(outcome.problems).toEqual([]);
     expect(outcome.written).toEqual(SHEET_KINDS.map((k) => SHEET_NAMES[k]));
-    expect(excel.syncs.length).toBe(2 + 5);
-    for (const s of excel.syncs) expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+    // reads: names; owner marks and table sizes; the values of the four tables (one batch here)
+    expect(excel.syncs.length).toBe(3 + 5);
+    for (const s of excel.syncs) {
+      expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+      expect(s.responseBytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+    }
     // every write sync suspends calculation and writes its cells in one values assignment
-    for (const s of excel.syncs.slice(2)) {
+    for (const s of excel.syncs.slice(3)) {
       expect(s.operations[0]).toBe("suspendCalculation");
       expect(s.operations.filter((o) => o.startsWith("values ")).length).toBe(1);
     }
@@ -64,7 +68,7 @@ describe("Office writer on a fake workbook", () => {
     const syncsBefore = excel.syncs.length;
     const again = await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: OPTIONS });
     expect(again.problems).toEqual([]);
-    expect(excel.syncs.length - syncsBefore).toBe(2 + 5);
+    expect(excel.syncs.length - syncsBefore).toBe(3 + 5);
     expect(SHEET_KINDS.map((k) => snapshot(excel, SHEET_NAMES[k]))).toEqual(first);
     expect(excel.sheet("Couverture CPTS")!.charts.list.length).toBe(1);
     expect(excel.worksheets.list.length).toBe(userSheets.length + 5);
@@ -85,7 +89,7 @@ describe("Office writer on a fake workbook", () => {
       "tableau CPTS, colonne « stade », ligne 2 : stade inconnu « 9 » ; stades acceptés : 1, 2, 2bis, 3, 4, 5",
       "tableau CPTS, colonne « population », ligne 2 : nombre attendu, reçu « beaucoup »",
     ]);
-    expect(excel.syncs.length).toBe(2);
+    expect(excel.syncs.length).toBe(3);
     expect(excel.worksheets.list.map((s) => s.name)).toEqual(["CPTS"]);
     expect(snapshot(excel, "CPTS")).toBe(before);
   });
@@ -115,6 +119,26 @@ describe("Office writer on a fake workbook", () => {
         .grid()
         .find((r) => r[0] === "Total")![2],
     ).toBe(1);
+  });
+
+  it("reads national-size tables in batches whose responses stay under 5 MB, each table once", async () => {
+    const excel = new FakeExcel();
+    const long = "x".repeat(30);
+    const communes = Array.from({ length: 60_000 }, (_, i) => [String(10_000 + i), "33", 100, `CPTS ${long}`, `Commune ${i} ${long}`]);
+    excel.addTable("Communes", "Communes", ["code_commune", "departement", "population", "cpts", "nom"], communes);
+    excel.addTable(
+      "CPTS",
+      "CPTS",
+      ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
+      [[`CPTS ${long}`, "A", "33", "3", 1, "", 1, 1]],
+    );
+    const read = await excel.run((ctx) => readWorkbook(ctx, () => ({ communes: "table:Communes", cpts: "table:CPTS" })));
+    expect(read.problems).toEqual([]);
+    expect(read.tables.communes!.rows.length).toBe(60_000);
+    expect(read.tables.communes!.rows[59_999][0]).toBe("69999");
+    const valueReads = excel.syncs.slice(2);
+    expect(valueReads.length).toBeGreaterThan(1);
+    for (const s of valueReads) expect(s.responseBytes).toBeLessThan(REQUEST_LIMIT_BYTES);
   });
 
   it("splits a sheet whose cells pass the 5 MB request limit, never sending more", async () => {
