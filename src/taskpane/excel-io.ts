@@ -189,6 +189,15 @@ function rowChunks(values: unknown[][]): [number, number][] {
   return chunks;
 }
 
+/**
+ * Text that Excel would take for a formula (`=…`, `+…`, `-…`, `@…`) comes from
+ * the analyst's cells (département labels, identifiers): the leading apostrophe
+ * keeps it text, so nothing a cell contains is ever run in a sheet we write.
+ */
+export function inertText(value: string | number): string | number {
+  return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
+}
+
 /** Writes (or refreshes in place) one owned sheet: one sync, unless its cells pass the 5 MB request limit. */
 export async function writeSheet(context: Excel.RequestContext, model: SheetModel, inv: Inventory, options: WriteOptions): Promise<void> {
   const grid = layoutSheet(model);
@@ -207,7 +216,7 @@ export async function writeSheet(context: Excel.RequestContext, model: SheetMode
   const chunks = rowChunks(grid.values);
   for (const [i, [from, to]] of chunks.entries()) {
     const range = sheet.getRangeByIndexes(from, 0, to - from, grid.width);
-    range.values = grid.values.slice(from, to);
+    range.values = grid.values.slice(from, to).map((row) => row.map(inertText));
     range.numberFormat = grid.numberFormats.slice(from, to);
     // only for a sheet past Excel on the web's 5 MB request limit: one sync per 4.5 MB block
     // eslint-disable-next-line office-addins/no-context-sync-in-loop

@@ -90,3 +90,40 @@ describe("a malformed workbook", () => {
     vi.restoreAllMocks();
   });
 });
+
+describe("nothing a cell contains is run (offline)", () => {
+  it("keeps formula-like text as text in the written workbook", async () => {
+    const input = join(dir, "formule.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const communes = wb.addWorksheet("Communes");
+    communes.addRows([
+      ["code_commune", "departement", "population", "cpts"],
+      ["33001", "=1+1", 1_000, ""],
+    ]);
+    const cpts = wb.addWorksheet("CPTS");
+    cpts.addRows([
+      ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
+      ["A", "CPTS A", "33", "3", 1, "", 1, 1],
+    ]);
+    wb.addWorksheet("MSP").addRows([
+      ["id", "nom", "departement", "aci", "annee"],
+      ["M1", "=2+2", "33", 1, 2022],
+    ]);
+    wb.addWorksheet("Contrats AM").addRows([
+      ["id", "cpam", "date_signature", "etp", "regime", "bande"],
+      ["C1", "33", "15/10/2021", 0.5, "liberal", ""],
+    ]);
+    await wb.xlsx.writeFile(input);
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    const output = join(dir, "formule-sortie.xlsx");
+    expect(await runRegional([input, output, "--annee", "2022"])).toBe(0);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(output);
+    const cells: ExcelJS.Cell[] = [];
+    out.getWorksheet("Couverture CPTS")!.eachRow((row) => row.eachCell((c) => cells.push(c)));
+    const cell = cells.find((c) => c.value === "=1+1")!;
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cells.some((c) => c.type === ExcelJS.ValueType.Formula)).toBe(false);
+    vi.restoreAllMocks();
+  });
+});

@@ -160,3 +160,33 @@ describe("Office writer on a fake workbook", () => {
     expect(excel.sheet("Contrats AM")!.grid().length).toBe(60_000 + 4);
   });
 });
+
+describe("nothing a cell contains is run", () => {
+  it("writes formula-like text from the analyst's tables as inert text", async () => {
+    const excel = new FakeExcel();
+    excel.addTable(
+      "Communes",
+      "Communes",
+      ["code_commune", "departement", "population", "cpts"],
+      [
+        ["33001", '=WEBSERVICE("http://x")', 1_000, ""],
+        ["33002", "@SOMME(1)", 500, ""],
+      ],
+    );
+    excel.addTable(
+      "CPTS",
+      "CPTS",
+      ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
+      [["A", "CPTS A", "33", "3", 1, "", 1, 1]],
+    );
+    const outcome = await generateSheets(excel.run, { kinds: ["couverture"], annee: 2022, choice: {}, options: OPTIONS });
+    expect(outcome.problems).toEqual([]);
+    const labels = excel
+      .sheet("Couverture CPTS")!
+      .grid()
+      .map((r) => r[0]);
+    expect(labels).toContain('\'=WEBSERVICE("http://x")');
+    expect(labels).toContain("'@SOMME(1)");
+    expect(labels.filter((v) => typeof v === "string" && /^[=+@]/.test(v))).toEqual([]);
+  });
+});
