@@ -262,3 +262,29 @@ describe("codes stored as numbers by Excel", () => {
     expect(rowsOf(result.sheets[1], 0)[0][0]).toBe("01");
   });
 });
+
+describe("edge cases of the source tables", () => {
+  it("sees 1001 and 01001 as the same commune", () => {
+    const communes = table(
+      "Communes",
+      ["code_commune", "departement", "population", "cpts"],
+      [
+        [1001, "01", 800, ""],
+        ["01001", "01", 200, ""],
+      ],
+    );
+    const cpts = table(
+      "CPTS",
+      ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
+      [["A", "CPTS A", "01", "3", 1_000, "", 5, 1]],
+    );
+    const result = buildRegionalSheets({ tables: { communes, cpts }, annee: 2022, kinds: ["couverture"] });
+    expect(result.problems).toEqual([{ table: "Communes", column: "code_commune", row: 3, message: "identifiant « 01001 » déjà utilisé ligne 2" }]);
+  });
+
+  it("reports a table whose rows are all blank as empty", () => {
+    const msp = table("MSP", ["id", "nom", "departement", "aci", "annee"], [["", null, "", null, ""]]);
+    const result = buildRegionalSheets({ tables: { msp }, annee: 2022, kinds: ["remunerations_msp"] });
+    expect(result.problems).toEqual([{ table: "MSP", message: "le tableau ne contient aucune ligne de données" }]);
+  });
+});

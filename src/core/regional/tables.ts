@@ -155,7 +155,7 @@ export function requiredColumns(kind: TableKind): string[] {
     .map(([name]) => name);
 }
 
-/** Maps each known column to its index; reports missing, duplicated and (except MSP field codes) unknown columns. */
+/** Maps each known column to its index; reports missing and duplicated columns (other columns are the analyst's own). */
 function indexColumns(kind: TableKind, table: RawTable, problems: Problem[]): Map<string, number> | undefined {
   const label = TABLE_LABELS[kind];
   const index = new Map<string, number>();
@@ -195,8 +195,10 @@ function text(value: Cell): string {
   return String(value).trim();
 }
 
+const isBlankRow = (row: unknown[]) => row.every(isMissing);
+
 function checkEmptyTable(kind: TableKind, table: RawTable, problems: Problem[]): boolean {
-  if (table.rows.length === 0) {
+  if (table.rows.every(isBlankRow)) {
     problems.push({ table: TABLE_LABELS[kind], message: "le tableau ne contient aucune ligne de données" });
     return false;
   }
@@ -211,8 +213,6 @@ function checkDuplicates(label: string, ids: { id: string; row: number }[], prob
     else seen.set(id, row);
   }
 }
-
-const isBlankRow = (row: unknown[]) => row.every(isMissing);
 
 /** Columns whose values must be unique across the table (duplicates are checked on every row, valid or not). */
 const KEYS: Readonly<Record<TableKind, readonly string[]>> = {
@@ -263,7 +263,9 @@ function readRows<T>(kind: TableKind, table: RawTable, problems: Problem[], buil
     if (isBlankRow(values)) continue;
     reader.values = values;
     reader.row = i + 2;
-    const id = keyColumns.length === 1 ? text(values[keyColumns[0]]) : keyColumns.map((k) => text(values[k])).join(" / ");
+    // commune codes are compared once their leading zeros are back (1001 and 01001 are the same commune)
+    const keyText = (k: number) => (kind === "communes" ? code(values[k], 5) : text(values[k]));
+    const id = keyColumns.length === 1 ? keyText(keyColumns[0]) : keyColumns.map(keyText).join(" / ");
     if (text(values[keyColumns[0]])) keys.push({ id, row: reader.row });
     const item = build(reader);
     if (item !== undefined) out.push(item);
