@@ -14,6 +14,7 @@ import "../tests/setup/custom-functions-stub";
 import { mulberry32 } from "./random";
 import { createRequire } from "node:module";
 import { buildSync } from "esbuild";
+import { MISSIONS } from "../src/core/aci-cpts";
 import { SHEET_KINDS, type RawTable } from "../src/core/regional";
 import type * as Regional from "../src/core/regional";
 import * as F from "../src/functions/functions";
@@ -38,21 +39,7 @@ const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 
 // 1. Evaluations per second -------------------------------------------------------------
 const N = 1_000_000;
 const POOL = 10_000;
-const missions = [
-  "acces",
-  "parcours",
-  "prevention",
-  "qualite",
-  "accompagnement",
-  "crise_redaction",
-  "crise_mise_a_jour",
-  "crise_survenue",
-  "fonctionnement",
-  "fonctionnement_supplement",
-  "precoce",
-  "regulation",
-  "snp_compensation",
-];
+const missions = Object.keys(MISSIONS);
 const mspCodes = [
   "annee",
   "annee_adhesion",

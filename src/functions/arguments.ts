@@ -2,7 +2,7 @@
  * Readers for the arguments of the custom functions: Excel passes `null` for a
  * missing optional argument, serial numbers for dates, and any cell content.
  */
-import type { MissionCode, Taille, Volet } from "../core/aci-cpts";
+import { MISSIONS, type MissionCode, type Taille, type Volet } from "../core/aci-cpts";
 import { parseDate, todayIso } from "../core/dates";
 import { fail } from "../core/errors";
 import { isMissing, readCode, readNumber } from "../core/values";
@@ -13,21 +13,8 @@ export function readTaille(value: unknown): Taille {
   return fail("taille", `1, 2, 3 ou 4 attendu (CPTS.TAILLE(population) la donne), reçu ${String(n).replace(".", ",")}`);
 }
 
-const MISSION_CODES: Readonly<Record<string, MissionCode>> = {
-  acces: "acces",
-  parcours: "parcours",
-  prevention: "prevention",
-  qualite: "qualite",
-  accompagnement: "accompagnement",
-  crise_redaction: "crise_redaction",
-  crise_mise_a_jour: "crise_mise_a_jour",
-  crise_survenue: "crise_survenue",
-  fonctionnement: "fonctionnement",
-  fonctionnement_supplement: "fonctionnement_supplement",
-  precoce: "precoce",
-  regulation: "regulation",
-  snp_compensation: "snp_compensation",
-};
+/** The mission codes are the keys of the core's MISSIONS table (already lower case, without accents). */
+const MISSION_CODES = Object.fromEntries(Object.keys(MISSIONS).map((code) => [code, code])) as Readonly<Record<string, MissionCode>>;
 
 export function readMission(value: unknown): MissionCode {
   return readCode(value, "mission", MISSION_CODES);
