@@ -1,46 +1,97 @@
 /**
  * The regional job without Excel: `npm run regional -- <entrée.xlsx> <sortie.xlsx> [--annee AAAA] [--remplacer]`.
  * Reads the Communes, CPTS, MSP and Contrats AM tables of the input workbook
- * and writes the regional sheets into a new workbook. The input is never
- * modified; an existing output is replaced only with --remplacer.
+ * and writes the regional sheets, then « Contrôles », into a new workbook. The
+ * input is never modified; an existing output is replaced only with --remplacer.
+ * Without --annee, the reference year is chosen from the tables and said.
  */
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { buildRegionalSheets, problemText } from "../src/core/regional";
-import { readSourceTables, renderWorkbook } from "../src/offline/xlsx";
+import { existsSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { buildRegionalSheets, groupedProblemTexts, readingText } from "../src/core/regional";
+import { readSourceTables, renderWorkbook, WorkbookFileError } from "../src/offline/xlsx";
+
+const USAGE = "Usage : npm run regional -- <entrée.xlsx> <sortie.xlsx> [--annee AAAA] [--remplacer]";
+const FLAGS = ["--annee", "--remplacer"];
+
+export interface RegionalArgs {
+  files: string[];
+  annee?: number;
+  remplacer: boolean;
+}
+
+/** Reads the command line; an unknown flag, a missing or malformed year is an error saying what is accepted. */
+export function parseArgs(args: readonly string[]): RegionalArgs | string {
+  const out: RegionalArgs = { files: [], remplacer: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith("--")) {
+      out.files.push(arg);
+      continue;
+    }
+    const [flag, inline] = arg.split(/=(.*)/s, 2);
+    if (flag === "--remplacer" && inline === undefined) out.remplacer = true;
+    else if (flag === "--annee") {
+      const value = inline ?? args[++i];
+      if (value === undefined || !/^\d{4}$/.test(value.trim())) return `année attendue après --annee (ex. --annee 2022), reçu « ${value ?? ""} »`;
+      out.annee = Number(value);
+    } else return `option inconnue « ${arg} » ; options acceptées : ${FLAGS.join(", ")}`;
+  }
+  if (out.files.length !== 2) return `il faut un classeur d'entrée et un classeur de sortie, reçu ${out.files.length} chemin(s)`;
+  return out;
+}
+
+/** Where the output cannot be written: said before anything is read. */
+function outputProblem(output: string, remplacer: boolean): string | undefined {
+  const folder = dirname(output);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return `dossier de sortie introuvable : ${folder}`;
+  if (!/\.xlsx$/i.test(output)) return `le classeur de sortie doit se terminer par .xlsx : ${output}`;
+  if (existsSync(output) && statSync(output).isDirectory()) return `« ${output} » est un dossier : indiquer un fichier .xlsx`;
+  if (existsSync(output) && !remplacer) return `${output} existe déjà ; ajouter --remplacer pour le remplacer.`;
+  return undefined;
+}
 
 export async function runRegional(args: string[]): Promise<number> {
-  const flags = args.filter((a) => a.startsWith("--"));
-  const files = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--annee");
-  const anneeFlag = args.indexOf("--annee");
-  const annee = anneeFlag >= 0 ? Number(args[anneeFlag + 1]) : new Date().getUTCFullYear() - 1;
-  if (files.length !== 2) {
-    console.error("Usage : npm run regional -- <entrée.xlsx> <sortie.xlsx> [--annee AAAA] [--remplacer]");
+  const parsed = parseArgs(args);
+  if (typeof parsed === "string") {
+    console.error(`Erreur : ${parsed}\n${USAGE}`);
     return 2;
   }
-  const [input, output] = files.map((f) => resolve(f));
+  const [input, output] = parsed.files.map((f) => resolve(f));
   if (input === output) {
     console.error("Erreur : le classeur de sortie doit être différent du classeur d'entrée (le classeur d'entrée n'est jamais modifié).");
     return 2;
   }
-  if (!existsSync(input)) {
-    console.error(`Erreur : classeur d'entrée introuvable : ${input}`);
+  const unwritable = outputProblem(output, parsed.remplacer);
+  if (unwritable) {
+    console.error(`Erreur : ${unwritable}`);
     return 2;
   }
-  if (existsSync(output) && !flags.includes("--remplacer")) {
-    console.error(`Erreur : ${output} existe déjà ; ajouter --remplacer pour le remplacer.`);
+  let tables;
+  try {
+    tables = await readSourceTables(input);
+  } catch (error) {
+    if (!(error instanceof WorkbookFileError)) throw error;
+    console.error(`Erreur : ${error.message}`);
     return 2;
   }
-  const tables = await readSourceTables(input);
-  const result = buildRegionalSheets({ tables, annee });
+  const result = buildRegionalSheets({ tables, annee: parsed.annee });
   if (result.problems.length) {
+    const lines = groupedProblemTexts(result.problems);
     console.error(`Aucune feuille écrite : ${result.problems.length} problème(s) dans les tableaux.`);
-    for (const p of result.problems) console.error(`- ${problemText(p)}`);
+    for (const line of lines) console.error(`- ${line}`);
     return 1;
   }
+  console.log(`Situation au 31/12/${result.annee} (${result.anneeNote}).`);
+  for (const r of result.readings) console.log(`Lecture : ${readingText(r)}`);
   for (const w of result.warnings) console.warn(`Attention : ${w}`);
-  await renderWorkbook(result.sheets).xlsx.writeFile(output);
-  console.log(`${result.sheets.length} feuilles écrites dans ${output} (situation au 31/12/${annee}) :`);
+  try {
+    await renderWorkbook(result.sheets).xlsx.writeFile(output);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    console.error(`Erreur : impossible d'écrire ${output} (fichier ouvert dans Excel, protégé en écriture ou disque plein : ${detail})`);
+    return 2;
+  }
+  console.log(`${result.sheets.length} feuilles écrites dans ${output} :`);
   for (const s of result.sheets) console.log(`- ${s.name}`);
   return 0;
 }

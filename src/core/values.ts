@@ -11,15 +11,25 @@ export function isMissing(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-/** A finite number, from a number, a boolean or a numeric text (French or English decimal mark, optional %). */
+/**
+ * A finite number, from a number or a numeric text: French form (`120 000`, `0,5`, `70 %`), or a dot decimal
+ * (`0.5`). A logical value is not a number (VRAI is not 1 inhabitant), and a text such as `120.000`, where the dot may
+ * group thousands or mark decimals, is refused rather than guessed.
+ */
 export function readNumber(value: unknown, argument: string): number {
   if (typeof value === "number") {
     if (Number.isFinite(value)) return value;
     return fail(argument, `nombre attendu, reçu « ${describe(value)} »`);
   }
-  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "boolean") return fail(argument, `nombre attendu, reçu la valeur logique ${describe(value)}`);
   if (typeof value === "string") {
     const text = value.trim().replace(/[\s\u00a0\u202f]/g, "");
+    if (/^[-+]?\d{1,3}(\.\d{3})+%?$/.test(text)) {
+      return fail(
+        argument,
+        `nombre ambigu « ${describe(value)} » : le point sépare-t-il les milliers ou les décimales ? saisir ${text.replace(/\./g, " ")} ou ${text.replace(".", ",")}`,
+      );
+    }
     const percent = text.endsWith("%");
     const body = (percent ? text.slice(0, -1) : text).replace(",", ".");
     if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(body)) {
@@ -46,10 +56,15 @@ export function readNonNegativeInteger(value: unknown, argument: string): number
   return n;
 }
 
-/** A rate between 0 and 1 (0 % to 100 %); `capAt1` caps values above 100 % instead of rejecting them. */
+/**
+ * A rate between 0 and 1 (0 % to 100 %); `capAt1` caps values above 100 % (an achievement of 1,2) instead of
+ * rejecting them. A plain number of 2 or more is a percentage typed without its sign (70 for 70 %): it is refused
+ * with the two ways to type it, never capped.
+ */
 export function readRate(value: unknown, argument: string, capAt1: boolean): number {
   const n = readNumber(value, argument);
   if (n < 0) fail(argument, `taux positif attendu (ex. 80 % ou 0,8), reçu ${describe(n)}`);
+  if (n >= 2) fail(argument, `taux saisi ${describe(n)} : saisir ${describe(n)} % ou ${describe(n / 100)}`);
   if (n > 1) {
     if (capAt1) return 1;
     fail(argument, `proportion entre 0 et 1 attendue (ex. 12 % ou 0,12), reçu ${describe(n)}`);
@@ -78,9 +93,15 @@ export function readOptionalBoolean(value: unknown, argument: string, fallback: 
 /** Picks one code from `accepted` (keys already normalised), listing them all in the error. */
 export function readCode<T extends string>(value: unknown, argument: string, accepted: Readonly<Record<string, T>>): T {
   if (typeof value === "string") {
-    const hit = accepted[normalizeCode(value)];
+    // own keys only: « constructor » or « __proto__ » typed in a cell are unknown codes, not Object's members
+    const hit = ownValue(accepted, normalizeCode(value));
     if (hit !== undefined) return hit;
   }
   const list = [...new Set(Object.values(accepted))].map((c) => `« ${c} »`).join(", ");
   return fail(argument, `valeur inconnue « ${describe(value)} » ; valeurs acceptées : ${list}`);
+}
+
+/** The value of an own key of a code table (never an inherited member such as « constructor »). */
+export function ownValue<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }

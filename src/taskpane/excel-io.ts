@@ -6,7 +6,7 @@
  * touches sheets it owns (marked with a worksheet custom property).
  * Everything computed comes from src/core/regional; nothing is decided here.
  */
-import { layoutSheet, a1, TABLE_LABELS, tableKindOf, type RawTable, type SheetModel, type TableKind } from "../core/regional";
+import { layoutSheet, a1, TABLE_LABELS, tableFromGrid, tableKindOf, type RawTable, type SheetModel, type TableKind } from "../core/regional";
 
 /** Custom property key that marks a sheet written by the add-in; its value is the sheet kind. */
 export const OWNER_KEY = "GDR.feuille";
@@ -61,7 +61,8 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
   };
   const sheetOptions = sheets.items.map((s) => ({ key: `sheet:${s.name}`, label: `Feuille « ${s.name} » (plage utilisée)`, suggested: tableKindOf(s.name) }));
   const choice = choose ? choose({ ...partial, options: [...partial.options, ...sheetOptions] }) : {};
-  const ranges: [TableKind, string, Excel.Range][] = [];
+  // an Excel table is read as its header row and its data body (its totals row is not data); a sheet as its used range
+  const ranges: { kind: TableKind; name: string; isTable: boolean; parts: Excel.Range[] }[] = [];
   const problems: string[] = [];
   const tableNames = new Set(tables.items.map((t) => t.name));
   const sheetNames = new Set(sheets.items.map((s) => s.name));
@@ -73,9 +74,12 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
       problems.push(`tableau ${TABLE_LABELS[kind]} : la source « ${name} » n'existe plus dans le classeur ; actualiser la liste des tableaux`);
       continue;
     }
-    const range = type === "table" ? context.workbook.tables.getItem(name).getRange() : context.workbook.worksheets.getItem(name).getUsedRange(true);
-    range.load("rowCount,columnCount");
-    ranges.push([kind, name, range]);
+    const parts =
+      type === "table"
+        ? [context.workbook.tables.getItem(name).getHeaderRowRange(), context.workbook.tables.getItem(name).getDataBodyRange()]
+        : [context.workbook.worksheets.getItem(name).getUsedRange(true)];
+    for (const part of parts) part.load("rowIndex,rowCount,columnCount");
+    ranges.push({ kind, name, isTable: type === "table", parts });
   }
   await context.sync();
   const owned = new Map<string, { kind: string; charts: string[] }>();
@@ -84,22 +88,25 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
     if (mark) owned.set(s.name, { kind: String(mark.value), charts: s.charts.items.map((c) => c.name) });
   }
   const inv: Inventory = { ...partial, owned, options: [...partial.options, ...sheetOptions.filter((o) => !owned.has(o.key.slice(6)))] };
-  const readable = ranges.filter(([kind, name, r]) => {
-    if (r.rowCount * r.columnCount <= MAX_READ_CELLS) return true;
-    problems.push(
-      `tableau ${TABLE_LABELS[kind]} : « ${name} » compte ${r.rowCount * r.columnCount} cellules, plus que les ${MAX_READ_CELLS} qu'Excel lit en une fois`,
-    );
+  const readable = ranges.filter(({ kind, name, parts }) => {
+    const cells = parts.reduce((n, r) => n + r.rowCount * r.columnCount, 0);
+    if (cells <= MAX_READ_CELLS) return true;
+    problems.push(`tableau ${TABLE_LABELS[kind]} : « ${name} » compte ${cells} cellules, plus que les ${MAX_READ_CELLS} qu'Excel lit en une fois`);
     return false;
   });
   const values = await readValues(
     context,
-    readable.map(([, , r]) => r),
+    readable.flatMap(({ parts }) => parts),
   );
   const read: Partial<Record<TableKind, RawTable>> = {};
-  readable.forEach(([kind, name], i) => {
-    const [headers = [], ...rows] = values[i];
-    read[kind] = { source: name, headers, rows };
-  });
+  let next = 0;
+  for (const { kind, name, isTable, parts } of readable) {
+    const firstRow = parts[0].rowIndex + 1;
+    if (isTable) {
+      const [headers = []] = values[next++];
+      read[kind] = { source: name, headers, rows: values[next++], headerRow: firstRow };
+    } else read[kind] = tableFromGrid(kind, name, values[next++], firstRow);
+  }
   return { inv, choice, tables: read, problems };
 }
 
@@ -225,6 +232,7 @@ export async function writeSheet(context: Excel.RequestContext, model: SheetMode
   for (const row of grid.boldRows) sheet.getRangeByIndexes(row, 0, 1, grid.width).format.font.bold = true;
   sheet.getRangeByIndexes(0, 0, 1, 1).format.font.size = 14;
   sheet.getRangeByIndexes(grid.blocks[0]?.headerRow ?? 0, 0, grid.values.length - (grid.blocks[0]?.headerRow ?? 0), grid.width).format.autofitColumns();
+  sheet.freezePanes.freezeRows(grid.frozenRows);
   if (model.chart) {
     const spec = model.chart;
     const block = grid.blocks[spec.table];
@@ -245,5 +253,9 @@ export async function writeSheet(context: Excel.RequestContext, model: SheetMode
 export interface GenerationOutcome {
   written: string[];
   problems: string[];
+  /** Readings applied and warnings of the run (also written into « Contrôles »). */
   warnings: string[];
+  /** Reference year used, and why. */
+  annee?: number;
+  anneeNote?: string;
 }

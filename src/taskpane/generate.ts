@@ -4,14 +4,15 @@
  * in the rules core, check everything, then write each sheet with one sync.
  * If anything is wrong, nothing is written.
  */
-import { buildRegionalSheets, problemText, type SheetKind, type TableKind } from "../core/regional";
+import { buildRegionalSheets, groupedProblemTexts, readingText, type SheetKind, type TableKind } from "../core/regional";
 import { defaultChoice, nameConflicts, readWorkbook, writeSheet, type GenerationOutcome, type WriteOptions } from "./excel-io";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface GenerationRequest {
   kinds: readonly SheetKind[];
-  annee: number;
+  /** Reference year; without it, the one the tables give (latest MSP remuneration year…), said in the outcome. */
+  annee?: number;
   /** Sources picked in the pane; kinds left out use the default (table or sheet named like the kind). */
   choice: Partial<Record<TableKind, string>>;
   options: WriteOptions;
@@ -21,13 +22,14 @@ export interface GenerationRequest {
 export async function generateSheets(run: ExcelRun, request: GenerationRequest): Promise<GenerationOutcome> {
   return run(async (context) => {
     const progress = request.onProgress ?? (() => {});
-    const total = request.kinds.length + 1;
+    const total = request.kinds.length + 2;
     progress(0, total, "Lecture des tableaux…");
     const read = await readWorkbook(context, (inv) => ({ ...defaultChoice(inv), ...request.choice }));
     if (read.problems.length) return { written: [], problems: read.problems, warnings: [] };
     const result = buildRegionalSheets({ tables: read.tables, annee: request.annee, kinds: request.kinds });
-    const problems = [...result.problems.map(problemText), ...nameConflicts(result.sheets, read.inv)];
-    if (problems.length) return { written: [], problems, warnings: result.warnings };
+    const problems = [...groupedProblemTexts(result.problems), ...nameConflicts(result.sheets, read.inv)];
+    const warnings = [...result.readings.map((r) => `Lecture : ${readingText(r)}`), ...result.warnings];
+    if (problems.length) return { written: [], problems, warnings };
     const written: string[] = [];
     for (const [i, sheet] of result.sheets.entries()) {
       progress(i + 1, total, `Écriture de « ${sheet.name} »…`);
@@ -35,6 +37,6 @@ export async function generateSheets(run: ExcelRun, request: GenerationRequest):
       written.push(sheet.name);
     }
     progress(total, total, "Terminé");
-    return { written, problems: [], warnings: result.warnings };
+    return { written, problems: [], warnings, annee: result.annee, anneeNote: result.anneeNote };
   });
 }

@@ -47,10 +47,14 @@ function buildUi(root: HTMLElement): Ui {
   root.append(table, refresh);
 
   root.append(el("h2", {}, "Année de référence"));
-  const annee = el("input", { id: "annee", type: "number", min: "2017", max: "2100", step: "1" });
-  annee.value = String(new Date().getFullYear() - 1);
+  // empty: the year the tables give (latest remuneration year of the MSP table…), as the offline job does
+  const annee = el("input", { id: "annee", type: "number", min: "2017", max: "2100", step: "1", placeholder: "auto" });
   const anneeLabel = el("label", { for: "annee" }, "Situation au 31/12 de l'année ");
-  root.append(anneeLabel, annee);
+  root.append(
+    anneeLabel,
+    annee,
+    el("p", { class: "aide" }, "Laisser vide : dernière année de rémunération du tableau MSP (sinon dernière année de signature)."),
+  );
 
   root.append(el("h2", {}, "Feuilles à produire"));
   const boutons = el("div", { class: "boutons" });
@@ -119,7 +123,7 @@ function setBusy(ui: Ui, busy: boolean): void {
 }
 
 async function produce(ui: Ui, kinds: readonly SheetKind[]): Promise<void> {
-  const annee = Number(ui.annee.value);
+  const annee = ui.annee.value.trim() === "" ? undefined : Number(ui.annee.value);
   const choice: Partial<Record<TableKind, string>> = {};
   for (const kind of KINDS) if (ui.selects[kind].value) choice[kind] = ui.selects[kind].value;
   setBusy(ui, true);
@@ -140,7 +144,7 @@ async function produce(ui: Ui, kinds: readonly SheetKind[]): Promise<void> {
       ui.etat.textContent = "Aucune feuille écrite : corriger les tableaux puis relancer.";
       showList(ui, `Problèmes (${outcome.problems.length})`, outcome.problems, "probleme");
     } else {
-      ui.etat.textContent = `${outcome.written.length} feuille(s) écrite(s), situation au 31/12/${annee}.`;
+      ui.etat.textContent = `${outcome.written.length} feuille(s) écrite(s), situation au 31/12/${outcome.annee} (${outcome.anneeNote}).`;
       showList(ui, "Feuilles produites", outcome.written, "succes");
     }
     showList(ui, "Avertissements", outcome.warnings, "avertissement");

@@ -253,7 +253,9 @@ describe("field validation", () => {
     [{ qualite: 4 }, /qualite.*0 à 3/],
     [{ protocoles: 2.5 }, /protocoles.*entier/],
     [{ coordination: 2 }, /coordination.*1 \(oui\) ou 0 \(non\)/],
-    [{ taux_css: 12, taux_css_national: 0.08 }, /taux_css.*entre 0 et 1/],
+    // a rate typed 12 for 12 % is refused with the two ways to type it (RULES.md, « Reading cells »)
+    [{ taux_css: 12, taux_css_national: 0.08 }, /taux_css : taux saisi 12 : saisir 12 % ou 0,12/],
+    [{ taux_css: 1.5, taux_css_national: 0.08 }, /taux_css.*entre 0 et 1/],
     [{ amplitude_h: 25 }, /amplitude_h.*entre 0 et 24/],
     [{ annee: 2016 }, /annee.*depuis 2017/],
     [{ annee_adhesion: 2021 }, /annee_adhesion.*postérieure/],

@@ -149,7 +149,7 @@ describe("malformed workbooks in the task pane (fake Excel host)", () => {
     const excel = fakeWorkbook(valid());
     const outcome = await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: { suspendScreenUpdating: true } });
     expect(outcome.problems).toEqual([]);
-    expect(outcome.written.length).toBe(5);
+    expect(outcome.written.length).toBe(6); // the five sheets and « Contrôles »
   });
 
   it.each(CASES)("$name", async ({ change, expected }) => {

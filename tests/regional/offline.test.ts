@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runRegional } from "../../scripts/regional";
-import { SHEET_KINDS, SHEET_NAMES } from "../../src/core/regional";
+import { CONTROLS_SHEET_NAME, SHEET_KINDS, SHEET_NAMES } from "../../src/core/regional";
 
 const SAMPLE = resolve(__dirname, "../../examples/region-exemple.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "regional-"));
@@ -34,7 +34,7 @@ describe("npm run regional on the sample region (examples/region-exemple.xlsx)",
     expect(code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(SHEET_KINDS.map((k) => SHEET_NAMES[k]));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEET_KINDS.map((k) => SHEET_NAMES[k]), CONTROLS_SHEET_NAME]);
     expect(sha(SAMPLE)).toBe(before);
   });
 
@@ -42,8 +42,8 @@ describe("npm run regional on the sample region (examples/region-exemple.xlsx)",
     const rows = await cells(output, "Couverture CPTS");
     expect(String(rows[2][0])).toMatch(/4\s293 lignes/);
     const region = rows.find((r) => r[0] === "Région")!;
-    expect(region[1]).toBe(6_150_451);
-    expect((region[2] as number) + (region[3] as number) + (region[4] as number)).toBeCloseTo(1, 10);
+    expect(region[2]).toBe(6_150_451);
+    expect((region[3] as number) + (region[4] as number) + (region[5] as number)).toBeCloseTo(1, 10);
   });
 
   it("carries French number formats (percent with one decimal, euros without decimals)", async () => {
@@ -92,7 +92,7 @@ describe("a malformed workbook", () => {
 });
 
 describe("nothing a cell contains is run (offline)", () => {
-  it("keeps formula-like text as text in the written workbook", async () => {
+  it("refuses formula-like text where a département code is expected", async () => {
     const input = join(dir, "formule.xlsx");
     const wb = new ExcelJS.Workbook();
     const communes = wb.addWorksheet("Communes");
@@ -115,15 +115,13 @@ describe("nothing a cell contains is run (offline)", () => {
     ]);
     await wb.xlsx.writeFile(input);
     vi.spyOn(console, "log").mockImplementation(() => {});
+    const errors: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((m: string) => void errors.push(m));
     const output = join(dir, "formule-sortie.xlsx");
-    expect(await runRegional([input, output, "--annee", "2022"])).toBe(0);
-    const out = new ExcelJS.Workbook();
-    await out.xlsx.readFile(output);
-    const cells: ExcelJS.Cell[] = [];
-    out.getWorksheet("Couverture CPTS")!.eachRow((row) => row.eachCell((c) => cells.push(c)));
-    const cell = cells.find((c) => c.value === "=1+1")!;
-    expect(cell.type).toBe(ExcelJS.ValueType.String);
-    expect(cells.some((c) => c.type === ExcelJS.ValueType.Formula)).toBe(false);
+    // a formula-like département is not a département: refused by name and row, nothing written
+    expect(await runRegional([input, output, "--annee", "2022"])).toBe(1);
+    expect(errors.join("\n")).toContain("tableau Communes, colonne « departement », ligne 2 : département inconnu « =1+1 »");
+    expect(existsSync(output)).toBe(false);
     vi.restoreAllMocks();
   });
 });

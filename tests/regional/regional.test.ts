@@ -14,7 +14,7 @@ describe("Couverture CPTS (seed 001, « Taux de couverture CPTS au 31/12/2022 »
     expect(result.problems).toEqual([]);
     for (const [dept, seed] of Object.entries(SEED_COVERAGE)) {
       const row = rowsOf(sheet).find((r) => r[0] === dept)!;
-      const shares = [row[2], row[3], row[4]].map((v) => (v as number) * 100);
+      const shares = [row[3], row[4], row[5]].map((v) => (v as number) * 100);
       // the seed's rows sum to 99.9–100.1 (rounded): exact to the published decimal where they sum to 100
       const exact = Math.abs(seed[0] + seed[1] + seed[2] - 100) < 1e-9;
       shares.forEach((s, i) => {
@@ -27,12 +27,12 @@ describe("Couverture CPTS (seed 001, « Taux de couverture CPTS au 31/12/2022 »
   it("weights the region by population: 38.2 / 41.4 / 20.3, not the mean of the départements (38.4)", () => {
     const region = rowsOf(sheet).at(-1)!;
     expect(region[0]).toBe("Région");
-    const shares = [region[2], region[3], region[4]].map((v) => Math.round((v as number) * 1000) / 10);
+    const shares = [region[3], region[4], region[5]].map((v) => Math.round((v as number) * 1000) / 10);
     // populations here are the package's (not the CPAM's 2022 counts): within the seed's last decimal
     shares.forEach((s, i) => expect(Math.abs(s - SEED_REGION[i]), `zone ${i}`).toBeLessThanOrEqual(0.1 + 1e-9));
     const mean = Object.values(SEED_COVERAGE).reduce((s, [c]) => s + c, 0) / 12;
     expect(mean).toBeCloseTo(38.38, 2);
-    expect(Math.abs((region[2] as number) * 100 - mean)).toBeGreaterThan(0.1);
+    expect(Math.abs((region[3] as number) * 100 - mean)).toBeGreaterThan(0.1);
   });
 
   it("says what it is, when, from what, and charts it", () => {
@@ -44,8 +44,8 @@ describe("Couverture CPTS (seed 001, « Taux de couverture CPTS au 31/12/2022 »
 
   it("counts a CPTS signed after the reference date as grise", () => {
     const late = buildRegionalSheets({ tables: { communes, cpts }, annee: 2020, kinds: ["couverture"] });
-    expect(rowsOf(late.sheets[0]).find((r) => r[0] === "79")![2]).toBe(0);
-    expect(late.warnings.join()).toMatch(/comptée\(s\) en zone grise/);
+    expect(rowsOf(late.sheets[0]).find((r) => r[0] === "79")![3]).toBe(0);
+    expect(late.warnings.join()).toMatch(/comptée\(s\) comme projet \(stade 4, zone grise\) dans toutes les feuilles/);
   });
 });
 
@@ -143,8 +143,8 @@ describe("Rémunérations MSP (seed 000, Bretagne)", () => {
   it("counts the MSP and the ACI adhesion rate: 60 of 130, 46 %", () => {
     expect(result.problems).toEqual([]);
     const region = rowsOf(sheet, 0).at(-1)!;
-    expect(region.slice(0, 3)).toEqual(["Région", 130, 60]);
-    expect(Math.round((region[3] as number) * 100)).toBe(46);
+    expect(region.slice(0, 4)).toEqual(["Région", "", 130, 60]);
+    expect(Math.round((region[4] as number) * 100)).toBe(46);
   });
 
   it("computes the evolution on the 43 MSP paid both years: +2.8 %", () => {
@@ -230,8 +230,11 @@ describe("layout", () => {
     expect(grid.values[0][0]).toBe("Taux de couverture CPTS au 31/12/2022");
     expect(grid.values.every((r) => r.length === grid.width)).toBe(true);
     const block = grid.blocks[0];
-    expect(grid.values[block.headerRow]).toEqual(["Département", "Population", "% zone couverte", "% zone grise", "% zone blanche"]);
-    expect(grid.numberFormats[block.firstRow]).toEqual(["@", "#,##0", "0.0%", "0.0%", "0.0%"]);
+    expect(grid.values[block.headerRow]).toEqual(["Département", "Nom", "Population", "% zone couverte", "% zone grise", "% zone blanche"]);
+    expect(grid.numberFormats[block.firstRow]).toEqual(["@", "@", "#,##0", "0.0%", "0.0%", "0.0%"]);
+    expect(grid.frozenRows).toBe(block.headerRow + 1);
+    // « Pyrénées-Atlantiques » (20 characters) is the longest name of the region: the column fits it
+    expect(grid.columnWidths[1]).toBe("Pyrénées-Atlantiques".length + 2);
     expect(grid.values.length).toBe(block.firstRow + 13);
   });
 });

@@ -77,16 +77,28 @@ export class FakeSheet {
     if (next.value === "" && next.format === "General" && !next.bold && next.size === undefined) this.cells.delete(key);
     else this.cells.set(key, next);
   }
-  bounds(): { rows: number; cols: number } {
+  /** Rows frozen by freezePanes.freezeRows. */
+  frozenRows = 0;
+  freezePanes = {
+    freezeRows: (n: number) => {
+      this.frozenRows = n;
+      this.tracker.op(`freezeRows ${this.name} ${n}`);
+    },
+  };
+  bounds(): { rows: number; cols: number; top: number; left: number } {
     let rows = 0;
     let cols = 0;
+    let top = Infinity;
+    let left = Infinity;
     for (const [key, cell] of this.cells) {
       if (cell.value === "") continue;
       const [r, c] = key.split(",").map(Number);
       rows = Math.max(rows, r + 1);
       cols = Math.max(cols, c + 1);
+      top = Math.min(top, r);
+      left = Math.min(left, c);
     }
-    return { rows, cols };
+    return rows ? { rows, cols, top, left } : { rows, cols, top: 0, left: 0 };
   }
   /** The sheet's values as a plain grid (for assertions). */
   grid(): Cell[][] {
@@ -107,9 +119,10 @@ export class FakeSheet {
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.tracker, this, row, col, rows, cols);
   }
+  /** As Excel: from the first to the last cell holding a value (valuesOnly), not from A1. */
   getUsedRange(_valuesOnly?: boolean): FakeRange {
-    const { rows, cols } = this.bounds();
-    return new FakeRange(this.tracker, this, 0, 0, Math.max(rows, 1), Math.max(cols, 1));
+    const { rows, cols, top, left } = this.bounds();
+    return new FakeRange(this.tracker, this, top, left, Math.max(rows - top, 1), Math.max(cols - left, 1));
   }
 }
 
@@ -178,6 +191,10 @@ export class FakeRange extends Loadable {
   get rowCount(): number {
     this.need("rowCount");
     return this.rows;
+  }
+  get rowIndex(): number {
+    this.need("rowIndex");
+    return this.row;
   }
   get columnCount(): number {
     this.need("columnCount");
@@ -289,6 +306,7 @@ class FakeSheets extends Collection<FakeSheet> {
   }
 }
 
+/** An Excel table: `rows` counts the header, the data rows and the totals row when `showTotals`. */
 export class FakeTable {
   constructor(
     public name: string,
@@ -298,9 +316,16 @@ export class FakeTable {
     public rows: number,
     public cols: number,
     private tracker: Tracker,
+    public showTotals = false,
   ) {}
   getRange() {
     return new FakeRange(this.tracker, this.sheet, this.row, this.col, this.rows, this.cols);
+  }
+  getHeaderRowRange() {
+    return new FakeRange(this.tracker, this.sheet, this.row, this.col, 1, this.cols);
+  }
+  getDataBodyRange() {
+    return new FakeRange(this.tracker, this.sheet, this.row + 1, this.col, this.rows - 1 - (this.showTotals ? 1 : 0), this.cols);
   }
 }
 
@@ -343,10 +368,16 @@ export class FakeExcel {
     return sheet;
   }
 
-  /** Test helper: an Excel table with its header at A1 of a new sheet. */
-  addTable(sheetName: string, tableName: string, header: string[], rows: Cell[][]): FakeTable {
-    const sheet = this.addSheet(sheetName, [header, ...rows]);
-    const table = new FakeTable(tableName, sheet, 0, 0, rows.length + 1, header.length, this.tracker);
+  /**
+   * Test helper: an Excel table with its header at A1 of a new sheet, or `options.at` rows below (title rows
+   * `options.above` written over it), and its totals row (`options.totals`) under the data.
+   */
+  addTable(sheetName: string, tableName: string, header: string[], rows: Cell[][], options: { at?: number; above?: Cell[][]; totals?: Cell[] } = {}): FakeTable {
+    const at = options.at ?? 0;
+    const above = options.above ?? [];
+    const padding: Cell[][] = Array.from({ length: at - above.length }, () => []);
+    const sheet = this.addSheet(sheetName, [...above, ...padding, header, ...rows, ...(options.totals ? [options.totals] : [])]);
+    const table = new FakeTable(tableName, sheet, at, 0, rows.length + 1 + (options.totals ? 1 : 0), header.length, this.tracker, !!options.totals);
     this.tables.list.push(table);
     return table;
   }

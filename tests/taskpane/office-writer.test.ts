@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SHEET_KINDS, SHEET_NAMES, type SheetModel } from "../../src/core/regional";
-import { OWNER_KEY, readWorkbook, writeSheet } from "../../src/taskpane/excel-io";
+import { CONTROLS_SHEET_NAME, SHEET_KINDS, SHEET_NAMES, type SheetModel } from "../../src/core/regional";
+import { inertText, OWNER_KEY, readWorkbook, writeSheet } from "../../src/taskpane/excel-io";
 import { generateSheets } from "../../src/taskpane/generate";
 import { buildSample } from "../../scripts/make-sample";
 import { FakeExcel, REQUEST_LIMIT_BYTES } from "../support/fake-excel";
@@ -21,16 +21,18 @@ function sampleWorkbook(): FakeExcel {
 
 const snapshot = (excel: FakeExcel, name: string) => JSON.stringify([...excel.sheet(name)!.cells.entries()]);
 const userSheets = ["Communes", "CPTS", "MSP", "Liste contrats AM", "Mes notes"];
+/** The five sheets asked for, then « Contrôles », written with every production. */
+const OUTPUT = [...SHEET_KINDS.map((k) => SHEET_NAMES[k]), CONTROLS_SHEET_NAME];
 
 describe("Office writer on a fake workbook", () => {
-  it("writes the five sheets with three reads and one sync per sheet, leaving user sheets untouched", async () => {
+  it("writes the five sheets and « Contrôles » with three reads and one sync per sheet, leaving user sheets untouched", async () => {
     const excel = sampleWorkbook();
     const before = userSheets.map((n) => snapshot(excel, n));
     const outcome = await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: OPTIONS });
     expect(outcome.problems).toEqual([]);
-    expect(outcome.written).toEqual(SHEET_KINDS.map((k) => SHEET_NAMES[k]));
+    expect(outcome.written).toEqual(OUTPUT);
     // reads: names; owner marks and table sizes; the values of the four tables (one batch here)
-    expect(excel.syncs.length).toBe(3 + 5);
+    expect(excel.syncs.length).toBe(3 + 6);
     for (const s of excel.syncs) {
       expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
       expect(s.responseBytes).toBeLessThan(REQUEST_LIMIT_BYTES);
@@ -42,6 +44,7 @@ describe("Office writer on a fake workbook", () => {
     }
     expect(userSheets.map((n) => snapshot(excel, n))).toEqual(before);
     for (const k of SHEET_KINDS) expect(excel.sheet(SHEET_NAMES[k])!.customProperties.all()).toEqual([{ key: OWNER_KEY, value: k }]);
+    expect(excel.sheet(CONTROLS_SHEET_NAME)!.customProperties.all()).toEqual([{ key: OWNER_KEY, value: "controles" }]);
   });
 
   it("writes the coverage table with French formats and a stacked-bar chart", async () => {
@@ -52,8 +55,11 @@ describe("Office writer on a fake workbook", () => {
     expect(grid[0][0]).toBe("Taux de couverture CPTS au 31/12/2022");
     const header = grid.findIndex((r) => r[0] === "Département");
     expect(grid[header + 1][0]).toBe("16");
-    expect(sheet.cell(header + 1, 2)?.format).toBe("0.0%");
-    expect(sheet.cell(header + 1, 1)?.format).toBe("#,##0");
+    expect(grid[header + 1][1]).toBe("Charente");
+    expect(sheet.cell(header + 1, 3)?.format).toBe("0.0%");
+    expect(sheet.cell(header + 1, 2)?.format).toBe("#,##0");
+    // title, notes and the table's header stay in view
+    expect(sheet.frozenRows).toBe(header + 1);
     expect(grid.at(-1)![0]).toBe("Région");
     const [chart] = sheet.charts.list;
     expect(chart.type).toBe("BarStacked100");
@@ -64,14 +70,14 @@ describe("Office writer on a fake workbook", () => {
   it("gives identical sheets on a second click, replacing its own charts", async () => {
     const excel = sampleWorkbook();
     await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: OPTIONS });
-    const first = SHEET_KINDS.map((k) => snapshot(excel, SHEET_NAMES[k]));
+    const first = OUTPUT.map((n) => snapshot(excel, n));
     const syncsBefore = excel.syncs.length;
     const again = await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: OPTIONS });
     expect(again.problems).toEqual([]);
-    expect(excel.syncs.length - syncsBefore).toBe(3 + 5);
-    expect(SHEET_KINDS.map((k) => snapshot(excel, SHEET_NAMES[k]))).toEqual(first);
+    expect(excel.syncs.length - syncsBefore).toBe(3 + 6);
+    expect(OUTPUT.map((n) => snapshot(excel, n))).toEqual(first);
     expect(excel.sheet("Couverture CPTS")!.charts.list.length).toBe(1);
-    expect(excel.worksheets.list.length).toBe(userSheets.length + 5);
+    expect(excel.worksheets.list.length).toBe(userSheets.length + 6);
   });
 
   it("writes nothing when a table is malformed, and names table, column and row in French", async () => {
@@ -162,7 +168,7 @@ describe("Office writer on a fake workbook", () => {
 });
 
 describe("nothing a cell contains is run", () => {
-  it("writes formula-like text from the analyst's tables as inert text", async () => {
+  it("refuses formula-like text where a département code is expected, and writes nothing", async () => {
     const excel = new FakeExcel();
     excel.addTable(
       "Communes",
@@ -180,13 +186,18 @@ describe("nothing a cell contains is run", () => {
       [["A", "CPTS A", "33", "3", 1, "", 1, 1]],
     );
     const outcome = await generateSheets(excel.run, { kinds: ["couverture"], annee: 2022, choice: {}, options: OPTIONS });
-    expect(outcome.problems).toEqual([]);
-    const labels = excel
-      .sheet("Couverture CPTS")!
-      .grid()
-      .map((r) => r[0]);
-    expect(labels).toContain('\'=WEBSERVICE("http://x")');
-    expect(labels).toContain("'@SOMME(1)");
-    expect(labels.filter((v) => typeof v === "string" && /^[=+@]/.test(v))).toEqual([]);
+    expect(outcome.written).toEqual([]);
+    expect(outcome.problems).toEqual([
+      'tableau Communes, colonne « departement » : ligne 2 : département inconnu « =WEBSERVICE("http://x") » : code officiel (33, 2A, 971) ou nom du département attendu ; ligne 3 : département inconnu « @SOMME(1) » : code officiel (33, 2A, 971) ou nom du département attendu',
+    ]);
+    expect(excel.sheet("Couverture CPTS")).toBeUndefined();
+  });
+
+  it("writes any text that Excel would take for a formula with a leading apostrophe", () => {
+    expect(inertText('=WEBSERVICE("http://x")')).toBe('\'=WEBSERVICE("http://x")');
+    expect(inertText("@SOMME(1)")).toBe("'@SOMME(1)");
+    expect(inertText("-5")).toBe("'-5");
+    expect(inertText("Région")).toBe("Région");
+    expect(inertText(-5)).toBe(-5);
   });
 });

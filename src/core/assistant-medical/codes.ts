@@ -5,7 +5,7 @@
 import { describe } from "../dates";
 import { fail } from "../errors";
 import { normalizeCode } from "../text";
-import { isMissing, readNumber } from "../values";
+import { isMissing, ownValue, readNumber } from "../values";
 import type { Bande, Regime } from "./params";
 
 const BANDES: Readonly<Record<string, Bande>> = {
@@ -23,7 +23,7 @@ const BANDES: Readonly<Record<string, Bande>> = {
 export function readBande(value: unknown, argument = "bande"): Bande | undefined {
   if (isMissing(value)) return undefined;
   const key = typeof value === "string" ? normalizeCode(value.replace(/\s+/g, "")).replace(/^[>≥=]+/, "") : "";
-  const bande = BANDES[key];
+  const bande = ownValue(BANDES, key);
   if (!bande) fail(argument, `bande inconnue « ${describe(value)} » ; valeurs acceptées : P30-P50, P50-P70, P70-P90, P90-P95, P95+`);
   return bande;
 }
@@ -33,7 +33,7 @@ const REGIMES: Readonly<Record<string, Regime>> = { liberal: "liberal", cds: "cd
 /** `liberal` (the default when empty) or `cds` (centre de santé). */
 export function readRegime(value: unknown, argument = "regime"): Regime {
   if (isMissing(value)) return "liberal";
-  const regime = typeof value === "string" ? REGIMES[normalizeCode(value)] : undefined;
+  const regime = typeof value === "string" ? ownValue(REGIMES, normalizeCode(value)) : undefined;
   if (!regime) fail(argument, `régime inconnu « ${describe(value)} » ; valeurs acceptées : liberal, cds`);
   return regime;
 }

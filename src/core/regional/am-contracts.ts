@@ -8,7 +8,7 @@ import { amAid, type AidAmount } from "../assistant-medical";
 import { liberalOption } from "../assistant-medical";
 import { addYears, yearOf } from "../dates";
 import { DomainError } from "../errors";
-import { share } from "./aggregates";
+import { cell, share } from "./aggregates";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
 import type { ContratAm } from "./tables";
@@ -62,7 +62,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
     const o = optionOf(c);
     optionCounts.set(o, (optionCounts.get(o) ?? 0) + 1);
   }
-  const options = OPTION_LABELS.map((label) => [label, optionCounts.get(label) ?? 0, share(optionCounts.get(label) ?? 0, inScope.length)]);
+  const options = OPTION_LABELS.map((label) => [label, optionCounts.get(label) ?? 0, cell(share(optionCounts.get(label) ?? 0, inScope.length))]);
 
   const aidRows: CellValue[][] = [];
   let aidTotal = 0;
@@ -101,6 +101,11 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
       sourcesNote(ctx, ["contrats_am"]),
       "Règles : avenant 7 à la convention médicale 2016, règlement arbitral 2023 (fin de l'option 1/3 ETP), convention médicale 2024 (montants du 22/06/2024), avenant 5 des centres de santé.",
       `Aides de ${annee} : année de contrat commençant en ${annee}, objectifs supposés atteints (100 %).`,
+      ...(inScope.length
+        ? []
+        : [
+            `Aucun contrat signé au 31/12/${annee} dans le tableau Contrats AM ; années de signature présentes : ${[...new Set(contracts.map((c) => yearOf(c.dateSignature)))].sort().join(", ")}.`,
+          ]),
     ],
     tables: [
       {
@@ -120,7 +125,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
       {
         title: `Répartition par option (contrats signés jusqu'au 31/12/${annee})`,
         header: ["Option", "Contrats", "Part"],
-        rows: [...options, ["Total", inScope.length, inScope.length ? 1 : 0]],
+        rows: [...options, ["Total", inScope.length, cell(share(inScope.length, inScope.length))]],
         formats: ["text", "integer", "percent"],
         totalRows: 1,
       },

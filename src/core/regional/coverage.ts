@@ -4,31 +4,34 @@
  * or blanche (no CPTS). Weighted by population, département and region alike:
  * the region is not the mean of the départements (seed 001).
  */
-import { frenchDate } from "../dates";
-import { groupBy, share } from "./aggregates";
+import { frInteger } from "../format";
+import { cell, groupBy, share } from "./aggregates";
+import { departementName } from "./codes";
 import { referenceDate, referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type SheetModel } from "./sheet-model";
-import type { Commune, Cpts } from "./tables";
+import { stadeAt, type Commune, type Cpts } from "./tables";
 
 export type Zone = "couverte" | "grise" | "blanche";
 
 export interface CoverageRow {
   departement: string;
   population: number;
-  couverte: number;
-  grise: number;
-  blanche: number;
+  /** Shares of the population; undefined for a département of no inhabitant. */
+  couverte?: number;
+  grise?: number;
+  blanche?: number;
 }
 
-export function zoneOf(commune: Commune, cptsById: ReadonlyMap<string, Cpts>, date: string): Zone {
-  if (!commune.cpts) return "blanche";
-  const cpts = cptsById.get(commune.cpts);
+/** The zone of a commune at `date`, its CPTS found by id key (without case, accents or surrounding spaces). */
+export function zoneOf(commune: Commune, cptsByKey: ReadonlyMap<string, Cpts>, date: string): Zone {
+  if (!commune.cptsKey) return "blanche";
+  const cpts = cptsByKey.get(commune.cptsKey);
   if (!cpts) return "blanche";
-  return cpts.stade === "5" && (!cpts.dateSignature || cpts.dateSignature <= date) ? "couverte" : "grise";
+  return stadeAt(cpts, date) === "5" ? "couverte" : "grise";
 }
 
 export function coverage(communes: readonly Commune[], cpts: readonly Cpts[], date: string): { departements: CoverageRow[]; region: CoverageRow } {
-  const cptsById = new Map(cpts.map((c) => [c.id, c]));
+  const cptsById = new Map(cpts.map((c) => [c.key, c]));
   const rowFor = (departement: string, list: readonly Commune[]): CoverageRow => {
     const pop: Record<Zone, number> = { couverte: 0, grise: 0, blanche: 0 };
     for (const c of list) pop[zoneOf(c, cptsById, date)] += c.population;
@@ -42,16 +45,21 @@ export function coverage(communes: readonly Commune[], cpts: readonly Cpts[], da
 export function coverageSheet(ctx: BuildContext): SheetModel {
   const date = referenceDate(ctx.annee);
   const { communes, cpts } = ctx.tables;
-  const known = new Set(cpts.map((c) => c.id));
-  const unknown = new Set(communes.filter((c) => c.cpts && !known.has(c.cpts)).map((c) => c.cpts));
-  if (unknown.size)
+  const known = new Set(cpts.map((c) => c.key));
+  const orphans = communes.filter((c) => c.cptsKey && !known.has(c.cptsKey));
+  if (orphans.length) {
+    const ids = [...new Set(orphans.map((c) => c.cpts))];
+    const rows = orphans.slice(0, 5).map((c) => c.row);
+    const more = orphans.length - rows.length;
     ctx.warnings.push(
-      `Couverture : ${unknown.size} identifiant(s) de CPTS du tableau Communes absents du tableau CPTS (comptés en zone blanche) : ${[...unknown].slice(0, 5).join(", ")}`,
+      `Couverture : ${frInteger(orphans.length)} commune(s) du tableau Communes rattachée(s) à une CPTS absente du tableau CPTS, comptée(s) en zone blanche (lignes ${rows.join(", ")}${more > 0 ? ` et ${frInteger(more)} autres` : ""}) : ${ids
+        .slice(0, 5)
+        .map((id) => `« ${id} »`)
+        .join(", ")}${ids.length > 5 ? "…" : ""}`,
     );
-  const late = cpts.filter((c) => c.stade === "5" && c.dateSignature && c.dateSignature > date);
-  if (late.length) ctx.warnings.push(`Couverture : ${late.length} CPTS conventionnée(s) après le ${frenchDate(date)} comptée(s) en zone grise`);
+  }
   const { departements, region } = coverage(communes, cpts, date);
-  const row = (r: CoverageRow) => [r.departement, r.population, r.couverte, r.grise, r.blanche];
+  const row = (r: CoverageRow) => [r.departement, departementName(r.departement), r.population, cell(r.couverte), cell(r.grise), cell(r.blanche)];
   return {
     kind: "couverture",
     name: SHEET_NAMES.couverture,
@@ -65,9 +73,9 @@ export function coverageSheet(ctx: BuildContext): SheetModel {
     tables: [
       {
         title: "Part de la population par zone",
-        header: ["Département", "Population", "% zone couverte", "% zone grise", "% zone blanche"],
+        header: ["Département", "Nom", "Population", "% zone couverte", "% zone grise", "% zone blanche"],
         rows: [...departements.map(row), row(region)],
-        formats: ["text", "integer", "percent", "percent", "percent"],
+        formats: ["text", "text", "integer", "percent", "percent", "percent"],
         totalRows: 1,
       },
     ],
@@ -76,7 +84,7 @@ export function coverageSheet(ctx: BuildContext): SheetModel {
       title: `Couverture CPTS par département au 31/12/${ctx.annee}`,
       table: 0,
       categoryColumn: 0,
-      seriesColumns: [2, 3, 4],
+      seriesColumns: [3, 4, 5],
       withoutTotals: false,
     },
   };

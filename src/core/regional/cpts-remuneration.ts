@@ -5,7 +5,7 @@
  */
 import { AVENANT_2_START, cptsMission, cptsTaille, cptsVersion, type MissionCode, type Taille } from "../aci-cpts";
 import { frenchDate, yearOf } from "../dates";
-import { summarize } from "./aggregates";
+import { summarize, summaryCells } from "./aggregates";
 import { referenceDate, referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
 import type { Cpts } from "./tables";
@@ -55,10 +55,7 @@ export function cptsYear(cpts: Cpts, annee: number): CptsYear | undefined {
   return { cpts, taille, missions, total };
 }
 
-const statsRow = (label: string, values: number[]): CellValue[] => {
-  const s = summarize(values);
-  return [label, s.count, s.mean, s.min, s.max, s.total];
-};
+const statsRow = (label: string, values: number[]): CellValue[] => [label, ...summaryCells(summarize(values))];
 
 export function cptsSheet(ctx: BuildContext): SheetModel {
   const { annee } = ctx;
@@ -76,6 +73,14 @@ export function cptsSheet(ctx: BuildContext): SheetModel {
     ),
   );
   const header = ["", "CPTS", "Moyenne", "Minimum", "Maximum", "Total"];
+  const signed = ctx.tables.cpts.filter((c) => c.stade === "5" && c.dateSignature);
+  const empty = years.length
+    ? []
+    : [
+        `Aucune CPTS conventionnée au 31/12/${annee} dans le tableau CPTS${
+          signed.length ? ` ; années de signature présentes : ${[...new Set(signed.map((c) => yearOf(c.dateSignature!)))].sort().join(", ")}` : ""
+        } : aucun montant.`,
+      ];
   const formats = ["text", "integer", "euro", "euro", "euro", "euro"] as const;
   return {
     kind: "remunerations_cpts",
@@ -86,6 +91,7 @@ export function cptsSheet(ctx: BuildContext): SheetModel {
       sourcesNote(ctx, ["cpts"]),
       `Règles : ACI CPTS ${cptsVersion(referenceDate(annee))}${cptsVersion(referenceDate(annee)) === "avenant 2" ? ` (en vigueur le ${frenchDate(AVENANT_2_START)})` : ""}, calcul identique à CPTS.MISSION, au 31/12/${annee} ; CPTS conventionnées (stade 5) à cette date.`,
       "Lecture : enveloppes annuelles pleines, part variable aux taux d'atteinte du tableau (100 % s'ils manquent), plan de crise rédigé la première année de l'avenant 2 puis mis à jour, aucune crise déclarée ; supplément de fonctionnement de +75 % compté l'année de son versement.",
+      ...empty,
     ],
     tables: [
       {

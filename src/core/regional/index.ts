@@ -4,16 +4,44 @@
  * problem is listed with its table, column and row.
  */
 import { amContractsSheet } from "./am-contracts";
-import type { BuildContext } from "./context";
+import { referenceDate, type BuildContext } from "./context";
+import { controlsSheet } from "./controls";
 import { coverageSheet } from "./coverage";
 import { cptsSheet } from "./cpts-remuneration";
 import { mspSheet } from "./msp-remuneration";
 import { projectsSheet } from "./projects";
 import { SHEET_KINDS, SHEET_NAMES, type SheetKind, type SheetModel } from "./sheet-model";
-import { readCommunes, readContratsAm, readCpts, readMspTable, TABLE_LABELS, type Problem, type RawTable, type RegionalTables, type TableKind } from "./tables";
+import { frenchDate, yearOf } from "../dates";
+import {
+  readCommunes,
+  readContratsAm,
+  readCpts,
+  readMspTable,
+  ReadLog,
+  stadeAt,
+  TABLE_LABELS,
+  type Problem,
+  type RawTable,
+  type Reading,
+  type RegionalTables,
+  type TableKind,
+} from "./tables";
 
 export * from "./sheet-model";
-export { problemText, TABLE_LABELS, tableKindOf, requiredColumns, type Problem, type RawTable, type TableKind } from "./tables";
+export {
+  groupedProblemTexts,
+  problemText,
+  readingText,
+  TABLE_LABELS,
+  tableFromGrid,
+  tableKindOf,
+  requiredColumns,
+  type Problem,
+  type RawTable,
+  type Reading,
+  type TableKind,
+} from "./tables";
+export { departementName } from "./codes";
 
 export const SHEET_NEEDS: Readonly<Record<SheetKind, readonly TableKind[]>> = {
   couverture: ["communes", "cpts"],
@@ -33,25 +61,57 @@ const BUILDERS: Readonly<Record<SheetKind, (ctx: BuildContext) => SheetModel>> =
 
 export interface RegionalRequest {
   tables: Partial<Record<TableKind, RawTable>>;
-  /** Reference year (situation at 31/12). */
-  annee: number;
+  /** Reference year (situation at 31/12); without it, `defaultYear` of the tables. */
+  annee?: number;
   /** Sheets to build; all of them by default. */
   kinds?: readonly SheetKind[];
 }
 
 export interface RegionalResult {
+  /** The sheets asked for, then « Contrôles » (only when there is no problem). */
   sheets: SheetModel[];
   problems: Problem[];
   warnings: string[];
+  /** Readings applied to cells (département names read as codes…), also written into « Contrôles ». */
+  readings: Reading[];
+  /** The reference year used, and why (given, or chosen from the tables). */
+  annee?: number;
+  anneeNote?: string;
+}
+
+export const FIRST_REFERENCE_YEAR = 2017;
+export const LAST_REFERENCE_YEAR = 2100;
+
+/**
+ * The reference year when none is given: the latest remuneration year of the MSP table, else the latest signature
+ * year of the CPTS and assistant médical contracts (RULES.md, « Regional tables: choices »); the note says which.
+ */
+export function defaultYear(tables: RegionalTables): { annee: number; note: string } | undefined {
+  if (tables.msp.length) {
+    const annee = Math.max(...tables.msp.map((m) => m.annee));
+    return { annee, note: `année de référence ${annee} : dernière année de rémunération du tableau MSP (aucune année indiquée)` };
+  }
+  const dates = [...tables.cpts.map((c) => c.dateSignature), ...tables.contratsAm.map((c) => c.dateSignature)].filter((d): d is string => !!d);
+  if (!dates.length) return undefined;
+  const annee = Math.max(...dates.map(yearOf));
+  return { annee, note: `année de référence ${annee} : dernière année de signature des tableaux CPTS et Contrats AM (aucune année indiquée, pas de tableau MSP)` };
 }
 
 export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
   const kinds = request.kinds ?? SHEET_KINDS;
-  const problems: Problem[] = [];
-  if (!Number.isInteger(request.annee) || request.annee < 2017 || request.annee > 2100) {
-    problems.push({ table: "paramètres", column: "année", message: `année de référence entre 2017 et 2100 attendue, reçu ${request.annee}` });
+  const log = new ReadLog();
+  const problems: Problem[] = log.problems;
+  const given = request.annee;
+  if (given !== undefined && (!Number.isInteger(given) || given < FIRST_REFERENCE_YEAR || given > LAST_REFERENCE_YEAR)) {
+    problems.push({
+      table: "paramètres",
+      column: "année",
+      message: `année de référence entre ${FIRST_REFERENCE_YEAR} et ${LAST_REFERENCE_YEAR} attendue, reçu ${given}`,
+    });
   }
   const needed = new Set(kinds.flatMap((k) => SHEET_NEEDS[k]));
+  // without a year, the MSP table gives it: read it whenever it is there
+  if (given === undefined && request.tables.msp) needed.add("msp");
   for (const kind of needed) {
     if (!request.tables[kind]) {
       const sheets = kinds.filter((k) => SHEET_NEEDS[k].includes(kind)).map((k) => `« ${SHEET_NAMES[k]} »`);
@@ -63,14 +123,39 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
   }
   const t = request.tables;
   const tables: RegionalTables = {
-    communes: needed.has("communes") && t.communes ? readCommunes(t.communes, problems) : [],
-    cpts: needed.has("cpts") && t.cpts ? readCpts(t.cpts, problems) : [],
-    msp: needed.has("msp") && t.msp ? readMspTable(t.msp, problems) : [],
-    contratsAm: needed.has("contrats_am") && t.contrats_am ? readContratsAm(t.contrats_am, problems) : [],
+    communes: needed.has("communes") && t.communes ? readCommunes(t.communes, log) : [],
+    cpts: needed.has("cpts") && t.cpts ? readCpts(t.cpts, log) : [],
+    msp: needed.has("msp") && t.msp ? readMspTable(t.msp, log) : [],
+    contratsAm: needed.has("contrats_am") && t.contrats_am ? readContratsAm(t.contrats_am, log) : [],
   };
-  if (problems.length) return { sheets: [], problems, warnings: [] };
-  const sources = Object.fromEntries([...needed].map((k) => [k, { source: t[k]!.source, rows: t[k]!.rows.length }]));
-  const ctx: BuildContext = { tables, annee: request.annee, sources, warnings: [] };
+  const chosen = given !== undefined ? { annee: given, note: `année de référence ${given} : indiquée par l'utilisateur` } : defaultYear(tables);
+  if (!chosen && !problems.length) {
+    problems.push({
+      table: "paramètres",
+      column: "année",
+      message: "aucune année de référence : les tableaux ne contiennent ni année de rémunération MSP ni date de signature ; indiquer l'année",
+    });
+  }
+  if (problems.length || !chosen) return { sheets: [], problems, warnings: [], readings: log.readings };
+  const sources = Object.fromEntries([...needed].filter((k) => t[k]).map((k) => [k, { source: t[k]!.source, rows: dataRows(t[k]!) }]));
+  const ctx: BuildContext = { tables, annee: chosen.annee, sources, warnings: [] };
+  warnLateSignatures(ctx);
   const sheets = kinds.map((k) => BUILDERS[k](ctx));
-  return { sheets, problems: [], warnings: ctx.warnings };
+  const readings = log.readings;
+  sheets.push(controlsSheet(ctx, chosen.note, readings));
+  return { sheets, problems: [], warnings: ctx.warnings, readings, annee: chosen.annee, anneeNote: chosen.note };
+}
+
+/** Rows holding data (blank rows left out), for the sources note. */
+const dataRows = (t: RawTable) => t.rows.filter((row) => row.some((v) => v !== null && v !== undefined && v !== "")).length;
+
+/** A CPTS conventionnée after the reference date is a project at that date, in every sheet (`stadeAt`): say so once. */
+function warnLateSignatures(ctx: BuildContext): void {
+  const date = referenceDate(ctx.annee);
+  const late = ctx.tables.cpts.filter((c) => stadeAt(c, date) !== c.stade);
+  if (!late.length) return;
+  const ids = late.slice(0, 5).map((c) => c.id);
+  ctx.warnings.push(
+    `CPTS : ${late.length} CPTS conventionnée(s) après le ${frenchDate(date)} (${ids.join(", ")}${late.length > 5 ? "…" : ""}) comptée(s) comme projet (stade 4, zone grise) dans toutes les feuilles`,
+  );
 }

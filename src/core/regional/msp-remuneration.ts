@@ -4,7 +4,8 @@
  * years (seed 000: +2.8 % on 43 MSP), and the weight of each axis.
  */
 import { INDICATORS, type Axe } from "../aci-msp";
-import { groupBy, share, summarize } from "./aggregates";
+import { cell, groupBy, share, summarize, summaryCells } from "./aggregates";
+import { departementName } from "./codes";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
 import type { Msp } from "./tables";
@@ -27,29 +28,31 @@ export function paidIn(msp: readonly Msp[], annee: number): Map<string, number> 
 
 export interface Evolution {
   count: number;
-  meanBefore: number;
-  meanAfter: number;
-  rate: number;
+  /** Undefined when no MSP was paid both years. */
+  meanBefore?: number;
+  meanAfter?: number;
+  rate?: number;
 }
 
 export function evolution(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): Evolution {
   const both = [...after.keys()].filter((id) => before.has(id));
   const meanBefore = summarize(both.map((id) => before.get(id)!)).mean;
   const meanAfter = summarize(both.map((id) => after.get(id)!)).mean;
-  return { count: both.length, meanBefore, meanAfter, rate: meanBefore > 0 ? meanAfter / meanBefore - 1 : 0 };
+  const rate = meanBefore && meanAfter !== undefined ? meanAfter / meanBefore - 1 : undefined;
+  return { count: both.length, meanBefore, meanAfter, rate };
 }
 
 export const AXES: readonly Axe[] = ["Accès aux soins", "Travail en équipe et coordination", "Système d'information"];
 
-/** Share of each axis in the euros paid for `annee` (précarité and minimum left out). */
-export function axisWeights(msp: readonly Msp[], annee: number): Record<Axe, number> {
+/** Share of each axis in the euros paid for `annee` (précarité and minimum left out); undefined when nothing was paid. */
+export function axisWeights(msp: readonly Msp[], annee: number): Record<Axe, number | undefined> {
   const totals = Object.fromEntries(AXES.map((a) => [a, 0])) as Record<Axe, number>;
   for (const m of msp) {
     if (m.annee !== annee || !m.aci) continue;
     for (const i of m.remuneration.indicateurs) totals[i.axe] += i.euros;
   }
   const all = AXES.reduce((s, a) => s + totals[a], 0);
-  return Object.fromEntries(AXES.map((a) => [a, share(totals[a], all)])) as Record<Axe, number>;
+  return Object.fromEntries(AXES.map((a) => [a, share(totals[a], all)])) as Record<Axe, number | undefined>;
 }
 
 export function mspSheet(ctx: BuildContext): SheetModel {
@@ -58,10 +61,10 @@ export function mspSheet(ctx: BuildContext): SheetModel {
   const current = latestRows(msp, annee);
   const byDept: CellValue[][] = [...groupBy(current, (m) => m.departement)].map(([d, list]) => {
     const aci = list.filter((m) => m.aci).length;
-    return [d, list.length, aci, share(aci, list.length)];
+    return [d, departementName(d), list.length, aci, cell(share(aci, list.length))];
   });
   const aciAll = current.filter((m) => m.aci).length;
-  byDept.push(["Région", current.length, aciAll, share(aciAll, current.length)]);
+  byDept.push(["Région", "", current.length, aciAll, cell(share(aciAll, current.length))]);
 
   const n = paidIn(msp, annee);
   const n1 = paidIn(msp, annee - 1);
@@ -70,6 +73,9 @@ export function mspSheet(ctx: BuildContext): SheetModel {
   const evo = evolution(n1, n);
   const weights = axisWeights(msp, annee);
   const versions = [...new Set(msp.filter((m) => m.annee >= annee - 1 && m.annee <= annee).map((m) => `${m.annee} : ${m.remuneration.version}`))].sort();
+  const present = [...new Set(msp.map((m) => m.annee))].sort();
+  const empty = (year: number, paid: ReadonlyMap<string, number>) =>
+    paid.size ? [] : [`Aucune MSP rémunérée au titre de ${year} dans le tableau MSP ; années présentes : ${present.join(", ")}.`];
 
   return {
     kind: "remunerations_msp",
@@ -80,21 +86,23 @@ export function mspSheet(ctx: BuildContext): SheetModel {
       sourcesNote(ctx, ["msp"]),
       `Règles : ${versions.length ? versions.join(" ; ") : "aucune ligne pour ces années"} (calcul identique à ACI.MSP_EUROS, ${INDICATORS.length} indicateurs).`,
       `Évolution calculée sur les ${evo.count} MSP rémunérées au titre de ${annee - 1} et de ${annee}.`,
+      ...empty(annee, n),
+      ...empty(annee - 1, n1),
     ],
     tables: [
       {
         title: "MSP et adhésion à l'ACI par département",
-        header: ["Département", "MSP", "MSP ayant signé l'ACI", "Taux d'adhésion"],
+        header: ["Département", "Nom", "MSP", "MSP ayant signé l'ACI", "Taux d'adhésion"],
         rows: byDept,
-        formats: ["text", "integer", "integer", "percent"],
+        formats: ["text", "text", "integer", "integer", "percent"],
         totalRows: 1,
       },
       {
         title: "Rémunération moyenne",
         header: ["Année", "MSP rémunérées", "Rémunération moyenne", "Minimum", "Maximum", "Total"],
         rows: [
-          [String(annee - 1), sN1.count, sN1.mean, sN1.min, sN1.max, sN1.total],
-          [String(annee), sN.count, sN.mean, sN.min, sN.max, sN.total],
+          [String(annee - 1), ...summaryCells(sN1)],
+          [String(annee), ...summaryCells(sN)],
         ],
         formats: ["text", "integer", "euro", "euro", "euro", "euro"],
         totalRows: 0,
@@ -102,14 +110,14 @@ export function mspSheet(ctx: BuildContext): SheetModel {
       {
         title: `Évolution ${annee - 1}/${annee} sur les MSP rémunérées les deux années`,
         header: ["MSP rémunérées les deux années", `Moyenne ${annee - 1}`, `Moyenne ${annee}`, "Évolution"],
-        rows: [[evo.count, evo.meanBefore, evo.meanAfter, evo.rate]],
+        rows: [[evo.count, cell(evo.meanBefore), cell(evo.meanAfter), cell(evo.rate)]],
         formats: ["integer", "euro", "euro", "percent"],
         totalRows: 0,
       },
       {
         title: `Poids de chaque axe dans la rémunération ${annee}`,
         header: ["Axe", "Part"],
-        rows: AXES.map((a) => [a, weights[a]]),
+        rows: AXES.map((a) => [a, cell(weights[a])]),
         formats: ["text", "percent"],
         totalRows: 0,
       },

@@ -1,16 +1,17 @@
 /** CPTS pipeline: how many projects at each stage (seed 001, « Revue des projets CPTS »). */
-import { referenceNote, sourcesNote, type BuildContext } from "./context";
+import { referenceDate, referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type SheetModel } from "./sheet-model";
-import { STADE_LABELS, STADES, type Cpts, type Stade } from "./tables";
+import { STADE_LABELS, STADES, stadeAt, type Cpts, type Stade } from "./tables";
 
-export function countByStage(cpts: readonly Cpts[]): Record<Stade, number> {
+/** CPTS by stage at `date`: a CPTS conventionnée after that date is counted at stade 4 (`stadeAt`). */
+export function countByStage(cpts: readonly Cpts[], date: string): Record<Stade, number> {
   const counts = Object.fromEntries(STADES.map((s) => [s, 0])) as Record<Stade, number>;
-  for (const c of cpts) counts[c.stade]++;
+  for (const c of cpts) counts[stadeAt(c, date)]++;
   return counts;
 }
 
 export function projectsSheet(ctx: BuildContext): SheetModel {
-  const counts = countByStage(ctx.tables.cpts);
+  const counts = countByStage(ctx.tables.cpts, referenceDate(ctx.annee));
   const ordered = [...STADES].reverse();
   return {
     kind: "projets",
@@ -20,6 +21,7 @@ export function projectsSheet(ctx: BuildContext): SheetModel {
       referenceNote(ctx.annee),
       sourcesNote(ctx, ["cpts"]),
       "Stades : 1 émergence, 2 lettre d'intention, 2bis mission précoce, 3 projet de santé, 4 co-construction de l'ACI, 5 conventionnée.",
+      `Lecture : une CPTS dont le contrat ACI est signé après le 31/12/${ctx.annee} est comptée au stade 4 (projet), comme dans la couverture et les rémunérations.`,
     ],
     tables: [
       {

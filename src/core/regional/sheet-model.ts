@@ -45,8 +45,11 @@ export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
 
 export const SHEET_KINDS = Object.keys(SHEET_NAMES) as SheetKind[];
 
+/** Written with every production, after the sheets asked for: readings and warnings of the run. */
+export const CONTROLS_SHEET_NAME = "Contrôles";
+
 export interface SheetModel {
-  kind: SheetKind;
+  kind: SheetKind | "controles";
   name: string;
   title: string;
   /** Reference date, sources and their row counts, rule versions, readings. */
@@ -64,6 +67,25 @@ export interface SheetGrid {
   boldRows: number[];
   /** 0-based position of each table block: its header row, first data row and size. */
   blocks: { headerRow: number; firstRow: number; rows: number; columns: number }[];
+  /** Rows to freeze: the title, the notes and the first table's header stay in view. */
+  frozenRows: number;
+  /** Width of each column in characters: its longest cell as displayed, within bounds. */
+  columnWidths: number[];
+}
+
+/** Column widths (characters) a writer gives, whatever the longest cell. */
+export const MIN_COLUMN_WIDTH = 8;
+export const MAX_COLUMN_WIDTH = 60;
+
+/** Characters a cell takes once formatted (French grouping, `€`, `%` with one decimal). */
+function displayLength(value: CellValue, format: string): number {
+  if (typeof value === "string") return value.length;
+  if (format === NUMBER_FORMATS.percent) return (value * 100).toFixed(1).length + 2;
+  const digits = Math.round(Math.abs(value)).toString().length;
+  const grouped = digits + Math.floor((digits - 1) / 3) + (value < 0 ? 1 : 0);
+  if (format === NUMBER_FORMATS.euro) return grouped + 2;
+  if (format === NUMBER_FORMATS.decimal) return grouped + 2;
+  return format === "General" ? String(value).length : grouped;
 }
 
 export function layoutSheet(model: SheetModel): SheetGrid {
@@ -89,7 +111,15 @@ export function layoutSheet(model: SheetModel): SheetGrid {
     table.rows.forEach((row, i) => push(row, formats, i >= table.rows.length - table.totalRows));
     blocks.push({ headerRow, firstRow: headerRow + 1, rows: table.rows.length, columns: table.header.length });
   }
-  return { values, numberFormats, width, boldRows, blocks };
+  // titles and notes overflow to the right: only the tables' headers and cells size the columns
+  const columnWidths = Array.from({ length: width }, (_, c) => {
+    let longest = MIN_COLUMN_WIDTH;
+    for (const b of blocks) {
+      for (let r = b.headerRow; r < b.firstRow + b.rows; r++) longest = Math.max(longest, displayLength(values[r][c], numberFormats[r][c]) + 2);
+    }
+    return Math.min(MAX_COLUMN_WIDTH, longest);
+  });
+  return { values, numberFormats, width, boldRows, blocks, frozenRows: blocks.length ? blocks[0].headerRow + 1 : 1, columnWidths };
 }
 
 /** A1 address of a 0-based rectangle. */

@@ -1,16 +1,22 @@
 /**
  * The analyst's four source tables, as the task pane and the offline job read
  * them: a header row and data rows. Headers are matched without case or
- * accents; every problem names the table, the column and the row (row 1 is the
- * header, so data rows start at 2, as the analyst sees them in Excel).
+ * accents; every problem names the table, the column and the Excel row the
+ * analyst sees (a table whose header is on row 4 has its first data row on 5).
+ * Every reading applied to a cell that was not written as expected (a
+ * département name read as its code…) is logged for the « Contrôles » sheet.
  */
+import { ACI_CPTS_2019_START } from "../aci-cpts";
 import type { Bande, Regime } from "../assistant-medical";
 import { readBande, readEtp, readRegime } from "../assistant-medical/codes";
+import { AVENANT_7_START } from "../assistant-medical/params";
 import { computeMsp, fieldCode, readMspFields, type FieldCode, type MspResult } from "../aci-msp";
-import { describe, parseDate } from "../dates";
-import { DomainError } from "../errors";
+import { describe, frenchDate, parseDate } from "../dates";
+import { DomainError, fail } from "../errors";
+import { frInteger } from "../format";
 import { normalizeCode } from "../text";
-import { isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readRate } from "../values";
+import { isMissing, ownValue, readBoolean, readNonNegative, readNonNegativeInteger, readRate } from "../values";
+import { departementOfCommune, idKey, readCommuneCode, readDepartement, type CodeReading } from "./codes";
 
 export type TableKind = "communes" | "cpts" | "msp" | "contrats_am";
 
@@ -24,7 +30,7 @@ const KIND_BY_NAME: Readonly<Record<string, TableKind>> = {
 };
 
 /** The source table an Excel table or sheet name stands for (`Contrats_AM`, `contrats am`…). */
-export const tableKindOf = (name: string): TableKind | undefined => KIND_BY_NAME[normalizeCode(name)];
+export const tableKindOf = (name: string): TableKind | undefined => ownValue(KIND_BY_NAME, normalizeCode(name));
 
 export const TABLE_LABELS: Readonly<Record<TableKind, string>> = {
   communes: "Communes",
@@ -33,18 +39,39 @@ export const TABLE_LABELS: Readonly<Record<TableKind, string>> = {
   contrats_am: "Contrats AM",
 };
 
-/** A table as read from a workbook: header cells, then data rows. */
+/** A table as read from a workbook: header cells, then data rows (an Excel table's totals row left out). */
 export interface RawTable {
   /** Where it was found: table name or sheet name, for messages. */
   source: string;
   headers: unknown[];
   rows: unknown[][];
+  /** Excel row number of the header row (1 when absent): data row i is on Excel row headerRow + 1 + i. */
+  headerRow?: number;
+}
+
+/** Rows a plain range may have above its header (titles, notes): the header is searched within them. */
+export const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * A source table from a plain range of cells (a sheet's used range): the header is the first row, within the first
+ * 20, that holds every required column of `kind` (title rows above it are skipped); without one, the first non-empty
+ * row, so the missing columns are reported. `firstRow` is the Excel row of `grid[0]`.
+ */
+export function tableFromGrid(kind: TableKind, source: string, grid: unknown[][], firstRow = 1): RawTable {
+  const required = requiredColumns(kind);
+  const holds = (row: unknown[]) => {
+    const codes = new Set(row.filter((h): h is string => typeof h === "string").map(columnName.bind(null, kind)));
+    return required.every((c) => codes.has(c));
+  };
+  let header = grid.slice(0, HEADER_SEARCH_ROWS).findIndex(holds);
+  if (header < 0) header = Math.max(0, grid.findIndex((row) => !isBlankRow(row)));
+  return { source, headers: grid[header] ?? [], rows: grid.slice(header + 1), headerRow: firstRow + header };
 }
 
 export interface Problem {
   table: string;
   column?: string;
-  /** Row as numbered in the sheet's table: 1 = header row. */
+  /** Excel row the analyst sees. */
   row?: number;
   message: string;
 }
@@ -52,6 +79,72 @@ export interface Problem {
 export function problemText(p: Problem): string {
   const where = [`tableau ${p.table}`, p.column ? `colonne « ${p.column} »` : "", p.row ? `ligne ${p.row}` : ""].filter(Boolean).join(", ");
   return `${where} : ${p.message}`;
+}
+
+/** Rows named in full in a grouped message; the rest are counted. */
+export const ROWS_NAMED = 5;
+
+const andOthers = (n: number) => (n > 0 ? ` et ${frInteger(n)} autre${n > 1 ? "s" : ""} ligne${n > 1 ? "s" : ""}` : "");
+
+/**
+ * Problems grouped by table and column, in their first order: the same message on many rows is one line naming the
+ * first five rows, then « et 387 autres lignes »; different messages name their row each, five at most.
+ */
+export function groupedProblemTexts(problems: readonly Problem[]): string[] {
+  const groups = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const key = `${p.table}\u0000${p.column ?? ""}\u0000${p.row === undefined ? p.message : ""}`;
+    const list = groups.get(key);
+    if (list) list.push(p);
+    else groups.set(key, [p]);
+  }
+  return [...groups.values()].map((list) => {
+    if (list.length === 1) return problemText(list[0]);
+    const { table, column } = list[0];
+    const where = [`tableau ${table}`, column ? `colonne « ${column} »` : ""].filter(Boolean).join(", ");
+    if (list.every((p) => p.message === list[0].message)) {
+      const rows = list.slice(0, ROWS_NAMED).map((p) => p.row);
+      return `${where}, lignes ${rows.join(", ")}${andOthers(list.length - rows.length)} : ${list[0].message}`;
+    }
+    const shown = list.slice(0, ROWS_NAMED).map((p) => `ligne ${p.row} : ${p.message}`);
+    return `${where} : ${shown.join(" ; ")}${andOthers(list.length - shown.length)}`;
+  });
+}
+
+/** A reading applied to cells that were not written in the expected form, with the rows it was applied to. */
+export interface Reading {
+  table: string;
+  column: string;
+  text: string;
+  example: string;
+  rows: number[];
+  count: number;
+}
+
+export function readingText(r: Reading): string {
+  const rows = `${r.count > 1 ? "lignes" : "ligne"} ${r.rows.join(", ")}${andOthers(r.count - r.rows.length)}`;
+  return `tableau ${r.table}, colonne « ${r.column} », ${rows} : ${r.text} (ex. ${r.example})`;
+}
+
+/** What reading the tables produced: the problems that stop the job, and the readings written into « Contrôles ». */
+export class ReadLog {
+  readonly problems: Problem[] = [];
+  private byKey = new Map<string, Reading>();
+  problem(p: Problem): void {
+    this.problems.push(p);
+  }
+  reading(table: string, column: string, row: number, text: string, example: string): void {
+    const key = `${table}\u0000${column}\u0000${text}`;
+    const r = this.byKey.get(key);
+    if (!r) this.byKey.set(key, { table, column, text, example, rows: [row], count: 1 });
+    else {
+      r.count++;
+      if (r.rows.length < ROWS_NAMED) r.rows.push(row);
+    }
+  }
+  get readings(): Reading[] {
+    return [...this.byKey.values()];
+  }
 }
 
 export type Stade = "1" | "2" | "2bis" | "3" | "4" | "5";
@@ -69,11 +162,17 @@ export interface Commune {
   code: string;
   departement: string;
   population: number;
+  /** CPTS id as typed (empty when none), and its key for matching (`idKey`). */
   cpts: string;
+  cptsKey: string;
+  /** Excel row, for messages. */
+  row: number;
 }
 
 export interface Cpts {
   id: string;
+  /** Id compared without case, accents or surrounding spaces. */
+  key: string;
   nom: string;
   departement: string;
   stade: Stade;
@@ -155,22 +254,28 @@ export function requiredColumns(kind: TableKind): string[] {
     .map(([name]) => name);
 }
 
+/** The column a header names in a table of `kind` (an MSP field code, or a column of COLUMNS), or undefined. */
+function columnName(kind: TableKind, header: string): string | undefined {
+  const code = normalizeCode(header);
+  if (Object.prototype.hasOwnProperty.call(COLUMNS[kind], code)) return code;
+  return kind === "msp" ? fieldCode(header) : undefined;
+}
+
 /** Maps each known column to its index; reports missing and duplicated columns (other columns are the analyst's own). */
 function indexColumns(kind: TableKind, table: RawTable, problems: Problem[]): Map<string, number> | undefined {
   const label = TABLE_LABELS[kind];
   const index = new Map<string, number>();
   const before = problems.length;
+  const headerRow = table.headerRow ?? 1;
   table.headers.forEach((header, i) => {
     if (isMissing(header)) return;
     if (typeof header !== "string") {
-      problems.push({ table: label, row: 1, column: describe(header), message: `en-tête non textuel en colonne ${i + 1}` });
+      problems.push({ table: label, row: headerRow, column: describe(header), message: `en-tête non textuel en colonne ${i + 1}` });
       return;
     }
-    const code = normalizeCode(header);
-    const known = code in COLUMNS[kind] || (kind === "msp" && fieldCode(header) !== undefined);
-    if (!known) return; // extra columns are the analyst's own: ignored
-    const name = kind === "msp" && fieldCode(header) ? fieldCode(header)! : code;
-    if (index.has(name)) problems.push({ table: label, column: header, row: 1, message: "colonne présente deux fois" });
+    const name = columnName(kind, header);
+    if (!name) return; // extra columns are the analyst's own: ignored
+    if (index.has(name)) problems.push({ table: label, column: header, row: headerRow, message: "colonne présente deux fois" });
     else index.set(name, i);
   });
   for (const name of requiredColumns(kind)) {
@@ -178,16 +283,6 @@ function indexColumns(kind: TableKind, table: RawTable, problems: Problem[]): Ma
   }
   return problems.length === before ? index : undefined;
 }
-
-/**
- * Territorial codes lose their leading zeros when Excel stores them as numbers
- * (1 for « 01 », 1001 for « 01001 »): give them back their width.
- */
-function code(value: Cell, width: number): string {
-  const t = text(value);
-  return /^\d+$/.test(t) && t.length < width ? t.padStart(width, "0") : t;
-}
-const departementCode = (v: Cell) => code(v, 2);
 
 function text(value: Cell): string {
   if (isMissing(value)) return "";
@@ -205,12 +300,12 @@ function checkEmptyTable(kind: TableKind, table: RawTable, problems: Problem[]):
   return true;
 }
 
-function checkDuplicates(label: string, ids: { id: string; row: number }[], problems: Problem[], key = "id"): void {
+function checkDuplicates(label: string, ids: { id: string; key: string; row: number }[], problems: Problem[], key = "id"): void {
   const seen = new Map<string, number>();
-  for (const { id, row } of ids) {
-    const first = seen.get(id);
+  for (const { id, key: k, row } of ids) {
+    const first = seen.get(k);
     if (first !== undefined) problems.push({ table: label, column: key, row, message: `identifiant « ${id} » déjà utilisé ligne ${first}` });
-    else seen.set(id, row);
+    else seen.set(k, row);
   }
 }
 
@@ -221,6 +316,19 @@ const KEYS: Readonly<Record<TableKind, readonly string[]>> = {
   msp: ["id", "annee"],
   contrats_am: ["id"],
 };
+
+/** The key a cell of a key column is compared by: commune codes with their leading zero, ids without case or accents. */
+function keyOf(kind: TableKind, value: Cell): string {
+  if (kind === "communes") {
+    const t = text(value);
+    return /^\d{4}$/.test(t) ? `0${t}` : t.toUpperCase();
+  }
+  return idKey(text(value));
+}
+
+/** A line an analyst wrote by hand to sum the table (« Total », « Sous-total Gironde », « Ensemble »): not data. */
+const TOTAL_LABEL = /^(sous_)?total(_|$)|^ensemble$/;
+const isTotalLine = (row: unknown[]) => row.some((v) => typeof v === "string" && TOTAL_LABEL.test(normalizeCode(v)));
 
 /**
  * Reads the cells of the current row; one reader serves a whole table (tables
@@ -233,6 +341,7 @@ class RowReader {
     private index: ReadonlyMap<string, number>,
     private table: string,
     private problems: Problem[],
+    readonly log: ReadLog,
   ) {}
   get(column: string): Cell {
     const i = this.index.get(column);
@@ -248,25 +357,56 @@ class RowReader {
       return undefined;
     }
   }
+  /** A département or commune code, its reading (if any) logged for « Contrôles ». */
+  code(column: string, read: (v: Cell, column: string) => CodeReading): string | undefined {
+    const raw = this.get(column);
+    const result = this.at(column, (v) => read(v, column));
+    if (result?.reading) this.log.reading(this.table, column, this.row, result.reading, `« ${describe(raw)} » → ${result.code}`);
+    return result?.code;
+  }
+  /** A date checked against the first day its rules exist (a contract signed in 1922 is a typing error). */
+  date(column: string, earliest: string, rules: string, optional: boolean): string | undefined {
+    return this.at(column, (v) => {
+      if (optional && isMissing(v)) return undefined;
+      const iso = parseDate(v, column);
+      if (iso < earliest) fail(column, `date du ${frenchDate(iso)} antérieure à ${rules} (${frenchDate(earliest)}) : vérifier l'année`);
+      if (iso > LATEST_DATE) fail(column, `date du ${frenchDate(iso)} invraisemblable : vérifier l'année`);
+      return iso;
+    });
+  }
 }
 
-function readRows<T>(kind: TableKind, table: RawTable, problems: Problem[], build: (r: RowReader) => T | undefined): T[] {
+/** Dates after this one are typing errors (reference years stop at 2100). */
+const LATEST_DATE = "2100-12-31";
+
+function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: RowReader) => T | undefined): T[] {
+  const problems = log.problems;
   const label = TABLE_LABELS[kind];
   const index = indexColumns(kind, table, problems);
   if (!index || !checkEmptyTable(kind, table, problems)) return [];
   const out: T[] = [];
-  const keys: { id: string; row: number }[] = [];
+  const keys: { id: string; key: string; row: number }[] = [];
   const keyColumns = KEYS[kind].map((c) => index.get(c)!);
-  const reader = new RowReader(index, label, problems);
+  const reader = new RowReader(index, label, problems, log);
+  const firstDataRow = (table.headerRow ?? 1) + 1;
   for (let i = 0; i < table.rows.length; i++) {
     const values = table.rows[i];
     if (isBlankRow(values)) continue;
     reader.values = values;
-    reader.row = i + 2;
-    // commune codes are compared once their leading zeros are back (1001 and 01001 are the same commune)
-    const keyText = (k: number) => (kind === "communes" ? code(values[k], 5) : text(values[k]));
+    reader.row = firstDataRow + i;
+    if (isTotalLine(values)) {
+      problems.push({
+        table: label,
+        row: reader.row,
+        message:
+          "ligne de total saisie à la main : le complément calcule les totaux ; supprimer cette ligne (la ligne de total d'un tableau Excel est, elle, ignorée)",
+      });
+      continue;
+    }
+    const keyText = (k: number) => text(values[k]);
     const id = keyColumns.length === 1 ? keyText(keyColumns[0]) : keyColumns.map(keyText).join(" / ");
-    if (text(values[keyColumns[0]])) keys.push({ id, row: reader.row });
+    const key = keyColumns.map((k) => keyOf(kind, values[k])).join("\u0000");
+    if (text(values[keyColumns[0]])) keys.push({ id, key, row: reader.row });
     const item = build(reader);
     if (item !== undefined) out.push(item);
   }
@@ -280,13 +420,23 @@ const requiredText = (column: string) => (v: Cell) => {
   return t;
 };
 
-export function readCommunes(table: RawTable, problems: Problem[]): Commune[] {
-  return readRows("communes", table, problems, (r) => {
-    const codeCommune = r.at("code_commune", (v) => code(requiredText("code_commune")(v), 5));
-    const departement = r.at("departement", (v) => departementCode(requiredText("departement")(v)));
+export function readCommunes(table: RawTable, log: ReadLog): Commune[] {
+  return readRows("communes", table, log, (r) => {
+    const codeCommune = r.code("code_commune", readCommuneCode);
+    const departement = r.code("departement", readDepartement);
     const population = r.at("population", (v) => readNonNegative(v, "population"));
     if (codeCommune === undefined || departement === undefined || population === undefined) return undefined;
-    return { code: codeCommune, departement, population, cpts: text(r.get("cpts")) };
+    if (departementOfCommune(codeCommune) !== departement) {
+      log.problem({
+        table: TABLE_LABELS.communes,
+        column: "departement",
+        row: r.row,
+        message: `la commune ${codeCommune} n'est pas dans le département ${departement} (son code commence par ${departementOfCommune(codeCommune)})`,
+      });
+      return undefined;
+    }
+    const cpts = text(r.get("cpts"));
+    return { code: codeCommune, departement, population, cpts, cptsKey: cpts ? idKey(cpts) : "", row: r.row };
   });
 }
 
@@ -296,23 +446,30 @@ function readStade(v: Cell): Stade {
   const code = normalizeCode(text(v))
     .replace(/^stade_?/, "")
     .replace(/_/g, "");
-  const stade = STADE_CODES[code];
+  const stade = ownValue(STADE_CODES, code);
   if (!stade) throw new DomainError("stade", `stade inconnu « ${describe(v)} » ; stades acceptés : 1, 2, 2bis, 3, 4, 5`);
   return stade;
 }
 
+/** The stage of a CPTS at `date`: a CPTS conventionnée after that date was still a project (stade 4) then. */
+export function stadeAt(cpts: Cpts, date: string): Stade {
+  return cpts.stade === "5" && cpts.dateSignature !== undefined && cpts.dateSignature > date ? "4" : cpts.stade;
+}
+
 const optionalRate = (column: string) => (v: Cell) => (isMissing(v) ? 1 : readRate(v, column, true));
 const optionalFlag = (column: string) => (v: Cell) => (isMissing(v) ? false : readBoolean(v, column));
+const ACI_CPTS_RULES = "l'entrée en vigueur de l'ACI CPTS";
 
-export function readCpts(table: RawTable, problems: Problem[]): Cpts[] {
-  return readRows("cpts", table, problems, (r) => {
+export function readCpts(table: RawTable, log: ReadLog): Cpts[] {
+  return readRows("cpts", table, log, (r) => {
     const row = r.row;
     const id = r.at("id", requiredText("id"));
+    const departement = r.code("departement", readDepartement);
     const stade = r.at("stade", readStade);
     const population = r.at("population", (v) => readNonNegative(v, "population"));
-    const dateSignature = r.at("date_signature", (v) => (isMissing(v) ? undefined : parseDate(v, "date_signature")));
+    const dateSignature = r.date("date_signature", ACI_CPTS_2019_START, ACI_CPTS_RULES, true);
     if (stade === "5" && isMissing(r.get("date_signature"))) {
-      problems.push({
+      log.problem({
         table: TABLE_LABELS.cpts,
         column: "date_signature",
         row,
@@ -330,11 +487,13 @@ export function readCpts(table: RawTable, problems: Problem[]): Cpts[] {
     };
     const qualite = r.at("qualite", optionalFlag("qualite"));
     const accompagnement = r.at("accompagnement", optionalFlag("accompagnement"));
-    if ([id, stade, population, membres, sas, qualite, accompagnement, ...Object.values(atteinte)].some((x) => x === undefined)) return undefined;
+    const all = [id, departement, stade, population, membres, sas, qualite, accompagnement, ...Object.values(atteinte)];
+    if (all.some((x) => x === undefined) || (!isMissing(r.get("date_signature")) && dateSignature === undefined)) return undefined;
     return {
       id: id!,
+      key: idKey(id!),
       nom: text(r.get("nom")),
-      departement: departementCode(r.get("departement")),
+      departement: departement!,
       stade: stade!,
       population: population!,
       dateSignature,
@@ -347,7 +506,10 @@ export function readCpts(table: RawTable, problems: Problem[]): Cpts[] {
   });
 }
 
-export function readMspTable(table: RawTable, problems: Problem[]): Msp[] {
+/** Remuneration years after this one are typing errors (reference years stop at 2100). */
+const LATEST_YEAR = 2100;
+
+export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
   const label = TABLE_LABELS.msp;
   const fieldColumns: [FieldCode, number][] = [];
   table.headers.forEach((h, i) => {
@@ -355,43 +517,50 @@ export function readMspTable(table: RawTable, problems: Problem[]): Msp[] {
     if (code) fieldColumns.push([code, i]);
   });
   const pairs: [FieldCode, unknown][] = fieldColumns.map(([code]) => [code, undefined]);
-  return readRows("msp", table, problems, (r) => {
+  return readRows("msp", table, log, (r) => {
     const row = r.row;
     const id = r.at("id", requiredText("id"));
+    const departement = r.code("departement", readDepartement);
     const aci = r.at("aci", (v) => (isMissing(v) ? false : readBoolean(v, "aci")));
     let remuneration: MspResult | undefined;
     // one array of (code, value) pairs, refilled for each row
     for (let k = 0; k < fieldColumns.length; k++) pairs[k][1] = r.values[fieldColumns[k][1]];
     try {
       remuneration = computeMsp(readMspFields(pairs), false);
+      if (remuneration.annee > LATEST_YEAR) fail("annee", `année ${remuneration.annee} invraisemblable : vérifier la saisie`);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      problems.push({ table: label, column: error.argument, row, message: error.message.replace(/^[^:]+ : /, "") });
+      log.problem({ table: label, column: error.argument, row, message: error.message.replace(/^[^:]+ : /, "") });
+      remuneration = undefined;
     }
-    if (id === undefined || aci === undefined || !remuneration) return undefined;
-    return { id, nom: text(r.get("nom")), departement: departementCode(r.get("departement")), aci, annee: remuneration.annee, remuneration };
+    if (id === undefined || departement === undefined || aci === undefined || !remuneration) return undefined;
+    return { id, nom: text(r.get("nom")), departement, aci, annee: remuneration.annee, remuneration };
   });
 }
 
-export function readContratsAm(table: RawTable, problems: Problem[]): ContratAm[] {
-  return readRows("contrats_am", table, problems, (r) => {
+const AM_RULES = "l'avenant 7 qui crée l'aide à l'emploi d'un assistant médical";
+
+export function readContratsAm(table: RawTable, log: ReadLog): ContratAm[] {
+  return readRows("contrats_am", table, log, (r) => {
     const row = r.row;
     const id = r.at("id", requiredText("id"));
     const cpam = r.at("cpam", (v) => {
-      const cpam = departementCode(requiredText("cpam")(v));
+      const raw = requiredText("cpam")(v);
+      const cpam = /^\d$/.test(raw) ? `0${raw}` : raw.toUpperCase();
       // a département code, with the CPAM's rank where a département has several (641, 642; 131, 831…)
-      if (!/^(\d{2,3}|2[AB]\d?|97\d{1,2})$/i.test(cpam))
-        throw new DomainError("cpam", `code CPAM inconnu « ${cpam} » : code du département attendu (ex. 33, 2A, 641)`);
-      return cpam.toUpperCase();
+      if (!/^(\d{2,3}|2[AB]\d?|97\d{1,2})$/.test(cpam))
+        throw new DomainError("cpam", `code CPAM inconnu « ${raw} » : code du département attendu (ex. 33, 2A, 641)`);
+      return cpam;
     });
-    const dateSignature = r.at("date_signature", (v) => parseDate(v, "date_signature"));
+    const dateSignature = r.date("date_signature", AVENANT_7_START, AM_RULES, false);
     const etp = r.at("etp", (v) => readEtp(v));
     const regime = r.at("regime", (v) => readRegime(v));
     const bande = r.at("bande", (v) => readBande(v));
-    const dateFin = r.at("date_fin", (v) => (isMissing(v) ? undefined : parseDate(v, "date_fin")));
+    const dateFin = r.date("date_fin", AVENANT_7_START, AM_RULES, true);
     if ([id, cpam, dateSignature, etp, regime].some((x) => x === undefined)) return undefined;
+    if (!isMissing(r.get("date_fin")) && dateFin === undefined) return undefined;
     if (dateFin && dateFin < dateSignature!) {
-      problems.push({ table: TABLE_LABELS.contrats_am, column: "date_fin", row, message: "date de fin antérieure à la date de signature" });
+      log.problem({ table: TABLE_LABELS.contrats_am, column: "date_fin", row, message: "date de fin antérieure à la date de signature" });
       return undefined;
     }
     return { id: id!, cpam: cpam!, dateSignature: dateSignature!, etp: etp!, regime: regime!, bande, dateFin };

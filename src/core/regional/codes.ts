@@ -1,0 +1,59 @@
+/**
+ * Territorial codes as analysts type them: a département by its code (`33`, `033`, `2a`, 1 stored as a number for
+ * `01`) or by its name (`Dordogne`, `CORREZE`), a commune by its INSEE code (5 characters, leading zero restored).
+ * Anything else is an error: a wrong code would silently move a population between départements.
+ */
+import { describe } from "../dates";
+import { fail } from "../errors";
+import { normalizeCode } from "../text";
+import { isMissing } from "../values";
+import { DEPARTEMENTS } from "./departements-data";
+
+const NAME_BY_CODE = new Map<string, string>(DEPARTEMENTS.map(([code, nom]) => [code, nom]));
+const CODE_BY_NAME = new Map<string, string>(DEPARTEMENTS.map(([code, nom]) => [normalizeCode(nom), code]));
+
+/** The name of a département code (`24` → `Dordogne`), or "" for a code that is not one. */
+export const departementName = (code: string): string => NAME_BY_CODE.get(code) ?? "";
+
+/** How a cell was read, when it was not written as the code itself: shown in the « Contrôles » sheet. */
+export interface CodeReading {
+  code: string;
+  /** What was applied, e.g. « nom de département lu comme son code », or undefined when the cell held the code. */
+  reading?: string;
+}
+
+function cellText(value: unknown): string {
+  if (isMissing(value)) return "";
+  return typeof value === "number" ? String(value) : String(value).trim();
+}
+
+/** A département: official code, a code with an extra leading zero (`033`), or the département's name. */
+export function readDepartement(value: unknown, argument = "departement"): CodeReading {
+  const text = cellText(value);
+  if (!text) fail(argument, "valeur obligatoire manquante");
+  const upper = text.toUpperCase();
+  if (NAME_BY_CODE.has(upper)) return { code: upper };
+  if (/^\d$/.test(upper) && NAME_BY_CODE.has(`0${upper}`)) return { code: `0${upper}`, reading: "code de département stocké comme nombre : zéro initial rétabli" };
+  if (/^0\d{2}$/.test(upper) && NAME_BY_CODE.has(upper.slice(1))) return { code: upper.slice(1), reading: "code de département à trois chiffres (033) lu sans son zéro initial" };
+  if (/^0[12][AB]$/.test(upper)) return { code: upper.slice(1), reading: "code de département à trois caractères (02A) lu sans son zéro initial" };
+  const byName = CODE_BY_NAME.get(normalizeCode(text));
+  if (byName) return { code: byName, reading: "nom de département lu comme son code" };
+  return fail(argument, `département inconnu « ${describe(value)} » : code officiel (33, 2A, 971) ou nom du département attendu`);
+}
+
+/** A commune's INSEE code: 5 characters (`33063`, `2A004`, `97101`); a number loses its leading zero (1001 → 01001). */
+export function readCommuneCode(value: unknown, argument = "code_commune"): CodeReading {
+  const text = cellText(value).toUpperCase();
+  if (!text) fail(argument, "valeur obligatoire manquante");
+  if (/^\d{4}$/.test(text)) return { code: `0${text}`, reading: "code commune stocké comme nombre : zéro initial rétabli" };
+  if (/^(\d{5}|2[AB]\d{3})$/.test(text)) return { code: text };
+  return fail(argument, `code commune INSEE attendu (5 caractères, ex. 33063, 2A004), reçu « ${describe(value)} »`);
+}
+
+/** The département a commune code belongs to (`33063` → `33`, `97101` → `971`). */
+export function departementOfCommune(code: string): string {
+  return code.startsWith("97") ? code.slice(0, 3) : code.slice(0, 2);
+}
+
+/** CPTS identifiers are compared without case, accents or surrounding spaces (`cpts-16-001` is `CPTS-16-001`). */
+export const idKey = (id: string): string => normalizeCode(id);
