@@ -33,8 +33,10 @@ export function readDepartement(value: unknown, argument = "departement"): CodeR
   if (!text) fail(argument, "valeur obligatoire manquante");
   const upper = text.toUpperCase();
   if (NAME_BY_CODE.has(upper)) return { code: upper };
-  if (/^\d$/.test(upper) && NAME_BY_CODE.has(`0${upper}`)) return { code: `0${upper}`, reading: "code de département stocké comme nombre : zéro initial rétabli" };
-  if (/^0\d{2}$/.test(upper) && NAME_BY_CODE.has(upper.slice(1))) return { code: upper.slice(1), reading: "code de département à trois chiffres (033) lu sans son zéro initial" };
+  if (/^\d$/.test(upper) && NAME_BY_CODE.has(`0${upper}`))
+    return { code: `0${upper}`, reading: "code de département stocké comme nombre : zéro initial rétabli" };
+  if (/^0\d{2}$/.test(upper) && NAME_BY_CODE.has(upper.slice(1)))
+    return { code: upper.slice(1), reading: "code de département à trois chiffres (033) lu sans son zéro initial" };
   if (/^0[12][AB]$/.test(upper)) return { code: upper.slice(1), reading: "code de département à trois caractères (02A) lu sans son zéro initial" };
   const byName = CODE_BY_NAME.get(normalizeCode(text));
   if (byName) return { code: byName, reading: "nom de département lu comme son code" };

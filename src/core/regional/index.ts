@@ -94,7 +94,10 @@ export function defaultYear(tables: RegionalTables): { annee: number; note: stri
   const dates = [...tables.cpts.map((c) => c.dateSignature), ...tables.contratsAm.map((c) => c.dateSignature)].filter((d): d is string => !!d);
   if (!dates.length) return undefined;
   const annee = Math.max(...dates.map(yearOf));
-  return { annee, note: `année de référence ${annee} : dernière année de signature des tableaux CPTS et Contrats AM (aucune année indiquée, pas de tableau MSP)` };
+  return {
+    annee,
+    note: `année de référence ${annee} : dernière année de signature des tableaux CPTS et Contrats AM (aucune année indiquée, pas de tableau MSP)`,
+  };
 }
 
 export function buildRegionalSheets(request: RegionalRequest): RegionalResult {

@@ -64,7 +64,11 @@ export function tableFromGrid(kind: TableKind, source: string, grid: unknown[][]
     return required.every((c) => codes.has(c));
   };
   let header = grid.slice(0, HEADER_SEARCH_ROWS).findIndex(holds);
-  if (header < 0) header = Math.max(0, grid.findIndex((row) => !isBlankRow(row)));
+  if (header < 0)
+    header = Math.max(
+      0,
+      grid.findIndex((row) => !isBlankRow(row)),
+    );
   return { source, headers: grid[header] ?? [], rows: grid.slice(header + 1), headerRow: firstRow + header };
 }
 
