@@ -118,6 +118,7 @@ export function groupedProblemTexts(problems: readonly Problem[]): string[] {
 /** A reading applied to cells that were not written in the expected form, with the rows it was applied to. */
 export interface Reading {
   table: string;
+  /** Empty for a reading of whole rows (blank rows skipped). */
   column: string;
   text: string;
   example: string;
@@ -127,7 +128,8 @@ export interface Reading {
 
 export function readingText(r: Reading): string {
   const rows = `${r.count > 1 ? "lignes" : "ligne"} ${r.rows.join(", ")}${andOthers(r.count - r.rows.length)}`;
-  return `tableau ${r.table}, colonne « ${r.column} », ${rows} : ${r.text} (ex. ${r.example})`;
+  const where = [`tableau ${r.table}`, r.column ? `colonne « ${r.column} »` : "", rows].filter(Boolean).join(", ");
+  return `${where} : ${r.text}${r.example ? ` (ex. ${r.example})` : ""}`;
 }
 
 /** What reading the tables produced: the problems that stop the job, and the readings written into « Contrôles ». */
@@ -393,9 +395,16 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   const keyColumns = KEYS[kind].map((c) => index.get(c)!);
   const reader = new RowReader(index, label, problems, log);
   const firstDataRow = (table.headerRow ?? 1) + 1;
+  let blanks: number[] = [];
   for (let i = 0; i < table.rows.length; i++) {
     const values = table.rows[i];
-    if (isBlankRow(values)) continue;
+    if (isBlankRow(values)) {
+      blanks.push(firstDataRow + i);
+      continue;
+    }
+    // blank rows between data rows are skipped, and said (trailing blank rows of a table are not)
+    for (const row of blanks) log.reading(label, "", row, "ligne vide entre des lignes de données, ignorée", "");
+    blanks = [];
     reader.values = values;
     reader.row = firstDataRow + i;
     if (isTotalLine(values)) {

@@ -1,0 +1,470 @@
+/**
+ * Issue 8: workbooks built the way analysts build them. Each variant of a clean workbook either gives the same
+ * figures as the clean one or is refused with a French message naming table, column and Excel row, with nothing
+ * written — on the offline job (.xlsx written here with ExcelJS) and on the task pane (fake Excel host) alike.
+ * Readings: ../shared/RULES.md, « Reading cells » and « Regional tables: choices ».
+ */
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseArgs, runRegional } from "../../scripts/regional";
+import { buildRegionalSheets, CONTROLS_SHEET_NAME, SHEET_KINDS, SHEET_NAMES } from "../../src/core/regional";
+import { generateSheets } from "../../src/taskpane/generate";
+import { FakeExcel } from "../support/fake-excel";
+import { table } from "./fixtures";
+
+type Cell = string | number;
+interface Source {
+  sheet: string;
+  /** Excel table name; a plain range of the sheet when absent. */
+  table?: string;
+  header: string[];
+  rows: Cell[][];
+  /** Title rows above the header (a plain range), or rows above the table. */
+  above?: Cell[][];
+  /** 0-based row of the header (title rows fill the rows above). */
+  at?: number;
+  /** An Excel totals row under the table's data. */
+  totals?: boolean;
+}
+type Workbook = Record<"communes" | "cpts" | "msp" | "am", Source>;
+
+const COMMUNES = ["code_commune", "departement", "population", "cpts"];
+const CPTS = ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas", "atteinte_parcours"];
+const MSP = ["id", "nom", "departement", "aci", "annee", "annee_adhesion", "patientele", "coordination", "si_standard", "snp", "amplitude_h", "samedi_matin"];
+const AM = ["id", "cpam", "date_signature", "etp", "regime", "bande"];
+
+/** Two départements (Gironde, Dordogne), a signed CPTS and a project, MSP paid in 2021 and 2022, two AM contracts. */
+function clean(): Workbook {
+  return {
+    communes: {
+      sheet: "Communes",
+      table: "Communes",
+      header: COMMUNES,
+      rows: [
+        ["33063", "33", 250_000, "CPTS-33-001"],
+        ["33281", "33", 50_000, ""],
+        ["24322", "24", 40_000, "CPTS-24-001"],
+        ["24037", "24", 20_000, ""],
+      ],
+    },
+    cpts: {
+      sheet: "CPTS",
+      table: "CPTS",
+      header: CPTS,
+      rows: [
+        ["CPTS-33-001", "CPTS Bordeaux", "33", "5", 250_000, "15/03/2021", 120, 1, 0.7],
+        ["CPTS-24-001", "CPTS Périgueux", "24", "3", 40_000, "", 20, 1, ""],
+      ],
+    },
+    msp: {
+      sheet: "MSP",
+      table: "MSP",
+      header: MSP,
+      rows: [
+        ["M1", "MSP 1", "33", 1, 2021, 2019, 4_000, 1, 1, 1, 12, 1],
+        ["M1", "MSP 1", "33", 1, 2022, 2019, 4_400, 1, 1, 1, 12, 1],
+        ["M2", "MSP 2", "24", 1, 2022, 2019, 3_000, 1, 1, 1, 11, 0],
+      ],
+    },
+    am: {
+      sheet: "Liste AM",
+      table: "Contrats_AM",
+      header: AM,
+      rows: [
+        ["C1", "33", "15/10/2021", 0.5, "liberal", "P50-P70"],
+        ["C2", "24", "01/02/2022", 1, "liberal", "P70-P90"],
+      ],
+    },
+  };
+}
+
+// ---------------------------------------------------------------- the two hosts
+
+function fakeWorkbook(w: Workbook): FakeExcel {
+  const excel = new FakeExcel();
+  for (const s of Object.values(w)) {
+    const totals = s.totals ? ["Total", ...s.header.slice(1).map((_, i) => (i === 1 ? 999_999 : ""))] : undefined;
+    if (s.table) excel.addTable(s.sheet, s.table, s.header, s.rows, { at: s.at, above: s.above, totals });
+    else excel.addSheet(s.sheet, [...(s.above ?? []), ...Array.from({ length: (s.at ?? 0) - (s.above?.length ?? 0) }, () => []), s.header, ...s.rows]);
+  }
+  return excel;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "analyst-"));
+let files = 0;
+
+async function xlsxWorkbook(w: Workbook, extra?: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of Object.values(w)) {
+    const ws = wb.addWorksheet(s.sheet);
+    (s.above ?? []).forEach((row, i) => (ws.getRow(i + 1).values = row));
+    const at = s.at ?? 0;
+    if (s.table) {
+      ws.addTable({
+        name: s.table,
+        ref: `A${at + 1}`,
+        headerRow: true,
+        totalsRow: !!s.totals,
+        columns: s.header.map((name, i) =>
+          s.totals ? { name, totalsRowLabel: i === 0 ? "Total" : undefined, totalsRowFunction: i === 2 ? "sum" : "none" } : { name },
+        ),
+        rows: s.rows,
+      });
+    } else [s.header, ...s.rows].forEach((row, i) => (ws.getRow(at + i + 1).values = row));
+  }
+  extra?.(wb);
+  const path = join(dir, `entree-${++files}.xlsx`);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+interface Run {
+  code: number;
+  errors: string[];
+  logs: string[];
+  /** Sheet name → values, as written. */
+  sheets: Map<string, Cell[][]>;
+  output: string;
+}
+
+async function runOffline(input: string, args: string[] = ["--annee", "2022"]): Promise<Run> {
+  const errors: string[] = [];
+  const logs: string[] = [];
+  vi.spyOn(console, "error").mockImplementation((m: string) => void errors.push(m));
+  vi.spyOn(console, "warn").mockImplementation((m: string) => void logs.push(m));
+  vi.spyOn(console, "log").mockImplementation((m: string) => void logs.push(m));
+  const output = join(dir, `sortie-${++files}.xlsx`);
+  const code = await runRegional([input, output, ...args]);
+  const sheets = new Map<string, Cell[][]>();
+  if (existsSync(output)) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    wb.eachSheet((ws) => {
+      const rows: Cell[][] = [];
+      ws.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as Cell[]).slice(1).map((v) => v ?? "")));
+      sheets.set(ws.name, rows);
+    });
+  }
+  return { code, errors, logs, sheets, output };
+}
+
+/** The figures of a sheet: every row but the « Sources » note (it names where each table was read). */
+const figures = (rows: Cell[][] | undefined) =>
+  (rows ?? [])
+    .filter((r) => !String(r[0]).startsWith("Sources"))
+    .map((r) =>
+      r
+        .map((v) => (v === null ? "" : v))
+        .join("|")
+        .replace(/\|+$/, ""),
+    );
+
+async function runPane(w: Workbook, annee: number | "auto" = 2022) {
+  const excel = fakeWorkbook(w);
+  const before = JSON.stringify(excel.worksheets.list.map((s) => [s.name, [...s.cells.entries()]]));
+  const outcome = await generateSheets(excel.run, {
+    kinds: SHEET_KINDS,
+    annee: annee === "auto" ? undefined : annee,
+    choice: {},
+    options: { suspendScreenUpdating: true },
+  });
+  const sheet = (name: string) => excel.sheet(name)?.grid() as Cell[][] | undefined;
+  const untouched = () => JSON.stringify(excel.worksheets.list.map((s) => [s.name, [...s.cells.entries()]])) === before;
+  return { outcome, sheet, untouched, excel };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+const OUTPUT_SHEETS = SHEET_KINDS.map((k) => SHEET_NAMES[k]);
+
+// ---------------------------------------------------------------- variants that must give the clean figures
+
+interface SameFigures {
+  name: string;
+  change: (w: Workbook) => void;
+  /** A reading the « Contrôles » sheet must name. */
+  reading?: RegExp;
+}
+
+const SAME: SameFigures[] = [
+  {
+    name: "CPTS ids typed in another case, with spaces",
+    change: (w) => ((w.communes.rows[0][3] = " cpts-33-001 "), (w.communes.rows[2][3] = "Cpts-24-001")),
+  },
+  {
+    name: "département names and 033",
+    change: (w) => ((w.communes.rows[0][1] = "Gironde"), (w.communes.rows[2][1] = "DORDOGNE"), (w.cpts.rows[0][2] = "033"), (w.msp.rows[2][2] = "dordogne")),
+    reading: /nom de département lu comme son code \(ex\. « Gironde » → 33\)/,
+  },
+  {
+    name: "a blank row between data rows",
+    change: (w) => w.communes.rows.splice(2, 0, ["", "", "", ""]),
+    reading: /tableau Communes, ligne 4 : ligne vide entre des lignes de données, ignorée/,
+  },
+  { name: "Excel totals rows on every table", change: (w) => Object.values(w).forEach((s) => (s.totals = true)) },
+  {
+    name: "tables starting at A4 under a title",
+    change: (w) => Object.values(w).forEach((s) => ((s.at = 3), (s.above = [["Données 2022 — ne pas diffuser"]]))),
+  },
+  {
+    name: "plain ranges with two title rows above the header",
+    change: (w) =>
+      Object.values(w).forEach((s) => {
+        delete s.table;
+        s.sheet = s.sheet === "Liste AM" ? "Contrats_AM" : s.sheet;
+        s.above = [["Extraction du 05/01/2023"], ["Source : SNDS, ARS Nouvelle-Aquitaine"]];
+        s.at = 3;
+      }),
+  },
+];
+
+describe("variants that read the same: same figures as the clean workbook", () => {
+  it.each(SAME)("$name (task pane)", async ({ change, reading }) => {
+    const base = await runPane(clean());
+    expect(base.outcome.problems).toEqual([]);
+    const w = clean();
+    change(w);
+    const run = await runPane(w);
+    expect(run.outcome.problems).toEqual([]);
+    for (const name of OUTPUT_SHEETS) expect(figures(run.sheet(name)), name).toEqual(figures(base.sheet(name)));
+    if (reading) expect(figures(run.sheet(CONTROLS_SHEET_NAME)).join("\n")).toMatch(reading);
+  });
+
+  it.each(SAME)("$name (offline)", async ({ change, reading }) => {
+    const base = await runOffline(await xlsxWorkbook(clean()));
+    expect(base.code, base.errors.join("\n")).toBe(0);
+    const w = clean();
+    change(w);
+    const run = await runOffline(await xlsxWorkbook(w));
+    expect(run.code, run.errors.join("\n")).toBe(0);
+    for (const name of OUTPUT_SHEETS) expect(figures(run.sheets.get(name)), name).toEqual(figures(base.sheets.get(name)));
+    if (reading) expect(figures(run.sheets.get(CONTROLS_SHEET_NAME)).join("\n")).toMatch(reading);
+  });
+
+  it("offline and pane write the same cells", async () => {
+    const pane = await runPane(clean());
+    const offline = await runOffline(await xlsxWorkbook(clean()));
+    for (const name of [...OUTPUT_SHEETS, CONTROLS_SHEET_NAME]) {
+      // the sources note names « CPTS » in the pane and « CPTS!CPTS » (sheet!table) offline
+      expect(figures(offline.sheets.get(name)), name).toEqual(figures(pane.sheet(name)));
+    }
+  });
+
+  it("a formatted empty cell at XFD60000 does not widen what is read (offline)", async () => {
+    const w = clean();
+    Object.values(w).forEach((s) => delete s.table);
+    w.am.sheet = "Contrats_AM";
+    const base = await runOffline(await xlsxWorkbook(w));
+    const input = await xlsxWorkbook(w, (wb) => {
+      const far = wb.getWorksheet("Communes")!.getCell("XFD60000");
+      far.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+      far.border = { top: { style: "thin" } };
+    });
+    const heapBefore = process.memoryUsage().heapUsed;
+    const run = await runOffline(input);
+    expect(run.code, run.errors.join("\n")).toBe(0);
+    // 60 000 × 16 384 cells would be a billion values: the read stays within a few MB
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
+    for (const name of OUTPUT_SHEETS) expect(figures(run.sheets.get(name)), name).toEqual(figures(base.sheets.get(name)));
+  });
+});
+
+// ---------------------------------------------------------------- variants that must be refused
+
+interface Refused {
+  name: string;
+  change: (w: Workbook) => void;
+  /** The exact French message (grouped per table and column). */
+  message: string;
+}
+
+const REFUSED: Refused[] = [
+  {
+    name: "an achievement rate typed 70 for 70 %",
+    change: (w) => (w.cpts.rows[0][8] = 70),
+    message: "tableau CPTS, colonne « atteinte_parcours », ligne 2 : taux saisi 70 : saisir 70 % ou 0,7",
+  },
+  {
+    name: "an MSP rate typed 12 for 12 %",
+    change: (w) => {
+      w.msp.header = [...MSP, "taux_css", "taux_css_national"];
+      w.msp.rows.forEach((r) => r.push(12, 0.08));
+    },
+    message: "tableau MSP, colonne « taux_css », lignes 2, 3, 4 : taux saisi 12 : saisir 12 % ou 0,12",
+  },
+  {
+    name: "a contract signed in 1922",
+    change: (w) => (w.am.rows[1][2] = "01/02/1922"),
+    message:
+      "tableau Contrats AM, colonne « date_signature », ligne 3 : date du 01/02/1922 antérieure à l'avenant 7 qui crée l'aide à l'emploi d'un assistant médical (21/08/2019) : vérifier l'année",
+  },
+  {
+    name: "a département that does not exist",
+    change: (w) => (w.communes.rows[1][1] = "Aquitaine"),
+    message:
+      "tableau Communes, colonne « departement », ligne 3 : département inconnu « Aquitaine » : code officiel (33, 2A, 971) ou nom du département attendu",
+  },
+  {
+    name: "a commune code that is not an INSEE code",
+    change: (w) => (w.communes.rows[1][0] = "Mérignac"),
+    message: "tableau Communes, colonne « code_commune », ligne 3 : code commune INSEE attendu (5 caractères, ex. 33063, 2A004), reçu « Mérignac »",
+  },
+  {
+    name: "a hand-written Total line",
+    change: (w) => w.communes.rows.push(["Total", "", 360_000, ""]),
+    message:
+      "tableau Communes, ligne 6 : ligne de total saisie à la main : le complément calcule les totaux ; supprimer cette ligne (la ligne de total d'un tableau Excel est, elle, ignorée)",
+  },
+  {
+    name: "a bad row in a table starting at A4: the Excel row is named",
+    change: (w) => ((w.cpts.at = 3), (w.cpts.above = [["CPTS de la région"]]), (w.cpts.rows[1][4] = "beaucoup")),
+    message: "tableau CPTS, colonne « population », ligne 6 : nombre attendu, reçu « beaucoup »",
+  },
+];
+
+describe("variants that cannot be read right: refused by table, column and Excel row, nothing written", () => {
+  it.each(REFUSED)("$name (task pane)", async ({ change, message }) => {
+    const w = clean();
+    change(w);
+    const run = await runPane(w);
+    expect(run.outcome.written).toEqual([]);
+    expect(run.outcome.problems).toContain(message);
+    expect(run.untouched()).toBe(true);
+  });
+
+  it.each(REFUSED)("$name (offline)", async ({ change, message }) => {
+    const w = clean();
+    change(w);
+    const run = await runOffline(await xlsxWorkbook(w));
+    expect(run.code).toBe(1);
+    expect(run.errors).toContain(`- ${message}`);
+    expect(existsSync(run.output)).toBe(false);
+  });
+
+  it("groups 392 bad rows of one column: the first five named, then « et 387 autres lignes »", async () => {
+    const w = clean();
+    for (let i = 0; i < 392; i++) w.communes.rows.push([String(33_500 + i), "33", "n.c.", ""]);
+    const run = await runPane(w);
+    expect(run.outcome.problems).toEqual([
+      "tableau Communes, colonne « population », lignes 6, 7, 8, 9, 10 et 387 autres lignes : nombre attendu, reçu « n.c. »",
+    ]);
+    // different messages in one column: each of the first five with its row
+    const v = clean();
+    for (let i = 0; i < 7; i++) v.communes.rows.push([String(33_500 + i), "33", `x${i}`, ""]);
+    expect((await runPane(v)).outcome.problems).toEqual([
+      "tableau Communes, colonne « population » : ligne 6 : nombre attendu, reçu « x0 » ; ligne 7 : nombre attendu, reçu « x1 » ; ligne 8 : nombre attendu, reçu « x2 » ; ligne 9 : nombre attendu, reçu « x3 » ; ligne 10 : nombre attendu, reçu « x4 » et 2 autres lignes",
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------- dates and the reference year
+
+describe("the reference year and the reference date", () => {
+  it("without a year, uses the latest remuneration year of the MSP table, and says so in « Contrôles »", async () => {
+    const explicit = await runPane(clean(), 2022);
+    const run = await runPane(clean(), "auto");
+    expect(run.outcome.annee).toBe(2022);
+    expect(run.outcome.anneeNote).toBe("année de référence 2022 : dernière année de rémunération du tableau MSP (aucune année indiquée)");
+    for (const name of OUTPUT_SHEETS) expect(figures(run.sheet(name)), name).toEqual(figures(explicit.sheet(name)));
+    expect(figures(run.sheet(CONTROLS_SHEET_NAME)).join("\n")).toContain(
+      "Année de référence|année de référence 2022 : dernière année de rémunération du tableau MSP",
+    );
+    const offline = await runOffline(await xlsxWorkbook(clean()), []);
+    expect(offline.code).toBe(0);
+    expect(offline.logs[0]).toBe("Situation au 31/12/2022 (année de référence 2022 : dernière année de rémunération du tableau MSP (aucune année indiquée)).");
+  });
+
+  it("without an MSP table, uses the latest signature year", () => {
+    const w = clean();
+    const result = buildRegionalSheets({
+      tables: { cpts: table("CPTS", w.cpts.header, w.cpts.rows), contrats_am: table("AM", w.am.header, w.am.rows) },
+      kinds: ["projets", "contrats_am"],
+    });
+    expect(result.annee).toBe(2022);
+    expect(result.anneeNote).toMatch(/dernière année de signature/);
+  });
+
+  it("--annee=2021 works like --annee 2021; typos and unknown flags are errors listing the flags", async () => {
+    expect(parseArgs(["a.xlsx", "b.xlsx", "--annee=2021"])).toEqual({ files: ["a.xlsx", "b.xlsx"], annee: 2021, remplacer: false });
+    expect(parseArgs(["a.xlsx", "b.xlsx", "--annee", "2021"])).toEqual({ files: ["a.xlsx", "b.xlsx"], annee: 2021, remplacer: false });
+    expect(parseArgs(["a.xlsx", "b.xlsx", "--remplace"])).toBe("option inconnue « --remplace » ; options acceptées : --annee, --remplacer");
+    expect(parseArgs(["a.xlsx", "b.xlsx", "--année", "2021"])).toBe("option inconnue « --année » ; options acceptées : --annee, --remplacer");
+    expect(parseArgs(["a.xlsx", "b.xlsx", "--annee", "abc"])).toBe("année attendue après --annee (ex. --annee 2022), reçu « abc »");
+    const input = await xlsxWorkbook(clean());
+    const a = await runOffline(input, ["--annee=2021"]);
+    const b = await runOffline(input, ["--annee", "2021"]);
+    expect(a.code).toBe(0);
+    for (const name of OUTPUT_SHEETS) expect(figures(a.sheets.get(name))).toEqual(figures(b.sheets.get(name)));
+    const typo = await runOffline(input, ["--remplace"]);
+    expect(typo.code).toBe(2);
+    expect(typo.errors[0]).toMatch(/^Erreur : option inconnue « --remplace » ; options acceptées : --annee, --remplacer/);
+  });
+
+  it("at a date before its signature, a stade-5 CPTS is a project in Projets, Couverture and Rémunérations CPTS", async () => {
+    const run = await runPane(clean(), 2020); // CPTS-33-001 signed on 15/03/2021
+    expect(run.outcome.problems).toEqual([]);
+    const projets = run.sheet("Projets CPTS")!;
+    expect(projets.find((r) => r[0] === "5")![2]).toBe(0);
+    expect(projets.find((r) => r[0] === "4")![2]).toBe(1);
+    const gironde = run.sheet("Couverture CPTS")!.find((r) => r[0] === "33")!;
+    expect(gironde.slice(3, 6)).toEqual([0, 250_000 / 300_000, 50_000 / 300_000]);
+    const cpts = run.sheet("Rémunérations CPTS")!;
+    expect(cpts.find((r) => r[0] === "Ensemble")!.slice(1)).toEqual([0, "", "", "", ""]);
+    expect(
+      cpts.some((r) => String(r[0]).startsWith("Aucune CPTS conventionnée au 31/12/2020 dans le tableau CPTS ; années de signature présentes : 2021")),
+    ).toBe(true);
+    expect(figures(run.sheet(CONTROLS_SHEET_NAME)).join("\n")).toMatch(
+      /CPTS-33-001\) comptée\(s\) comme projet \(stade 4, zone grise\) dans toutes les feuilles/,
+    );
+  });
+
+  it("a year with no MSP paid says so in words, and its figures stay empty, never 0", async () => {
+    const run = await runPane(clean(), 2025);
+    const msp = run.sheet("Rémunérations MSP")!;
+    expect(msp.some((r) => r[0] === "Aucune MSP rémunérée au titre de 2025 dans le tableau MSP ; années présentes : 2021, 2022.")).toBe(true);
+    expect(msp.find((r) => r[0] === "2025")!.slice(1)).toEqual([0, "", "", "", ""]);
+    // Taille 1, 2, 3 have no CPTS: empty mean, min, max, total
+    const cpts = run.sheet("Rémunérations CPTS")!;
+    expect(cpts.find((r) => r[0] === "Taille 1")!.slice(1)).toEqual([0, "", "", "", ""]);
+    expect(cpts.find((r) => r[0] === "Taille 4")![1]).toBe(1);
+  });
+});
+
+// ---------------------------------------------------------------- files
+
+describe("files that are not an .xlsx workbook (offline)", () => {
+  const cases: [string, (path: string) => void, RegExp][] = [
+    [
+      "a CSV file",
+      (p) => writeFileSync(p, "code_commune;departement\n33063;33\n"),
+      /est un fichier CSV : l'ouvrir dans Excel et l'enregistrer au format \.xlsx/,
+    ],
+    ["a zero-byte file", (p) => writeFileSync(p, ""), /est un fichier vide \(0 octet\)/],
+    ["a truncated workbook", (p) => writeFileSync(p, Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])), /est illisible \(classeur tronqué ou endommagé/],
+    [
+      "a password-protected workbook",
+      (p) => writeFileSync(p, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
+      /est protégé par un mot de passe ou au format \.xls/,
+    ],
+    ["a folder", (p) => mkdirSync(p), /est un dossier : indiquer le classeur \.xlsx à lire/],
+  ];
+  it.each(cases)("%s", async (name, make, expected) => {
+    const input = join(dir, `${name.replace(/\W+/g, "_")}${name === "a CSV file" ? ".csv" : ".xlsx"}`);
+    make(input);
+    const run = await runOffline(input);
+    expect(run.code).toBe(2);
+    expect(run.errors[0]).toMatch(expected);
+    expect(existsSync(run.output)).toBe(false);
+  });
+
+  it("an output folder that does not exist", async () => {
+    const input = await xlsxWorkbook(clean());
+    const errors: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((m: string) => void errors.push(m));
+    expect(await runRegional([input, join(dir, "absent", "sortie.xlsx")])).toBe(2);
+    expect(errors[0]).toBe(`Erreur : dossier de sortie introuvable : ${join(dir, "absent")}`);
+  });
+});
