@@ -16,6 +16,7 @@ import { createRequire } from "node:module";
 import { buildSync } from "esbuild";
 import { MISSIONS } from "../src/core/aci-cpts";
 import { SHEET_KINDS, type RawTable } from "../src/core/regional";
+import { DEPARTEMENTS } from "../src/core/regional/departements-data";
 import type * as Regional from "../src/core/regional";
 import * as F from "../src/functions/functions";
 import { readFileSync as read } from "node:fs";
@@ -218,7 +219,7 @@ async function nationalScaleAndBundles(): Promise<void> {
   out("");
   out("## 3. Regional job at national scale");
   out("");
-  const depts = Array.from({ length: 96 }, (_, i) => String(i + 1).padStart(2, "0")).filter((d) => d !== "20");
+  const depts = DEPARTEMENTS.map(([code]) => code);
   const communes: unknown[][] = [];
   const cpts: unknown[][] = [];
   for (let i = 0; i < 1_000; i++)
@@ -228,12 +229,19 @@ async function nationalScaleAndBundles(): Promise<void> {
       pick(depts),
       pick(["1", "2", "2bis", "3", "4", "5", "5", "5"]),
       20_000 + Math.floor(rnd() * 250_000),
-      `${2019 + Math.floor(rnd() * 4)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-15`,
+      `${2020 + Math.floor(rnd() * 4)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-15`,
       Math.floor(rnd() * 250),
       rnd() < 0.7 ? 1 : 0,
     ]);
-  for (let i = 0; i < 35_000; i++)
-    communes.push([String(10_000 + i), pick(depts), Math.floor(rnd() * 5_000), rnd() < 0.85 ? `CPTS${Math.floor(rnd() * 1_000)}` : ""]);
+  // INSEE codes: the département, then a number unique within it (metropolitan départements: 3 digits of room)
+  const metropole = depts.filter((d) => d.length === 2);
+  const perDept = new Map<string, number>();
+  for (let i = 0; i < 35_000; i++) {
+    const dept = pick(metropole);
+    const n = (perDept.get(dept) ?? 0) + 1;
+    perDept.set(dept, n);
+    communes.push([`${dept}${String(n).padStart(5 - dept.length, "0")}`, dept, Math.floor(rnd() * 5_000), rnd() < 0.85 ? `CPTS${Math.floor(rnd() * 1_000)}` : ""]);
+  }
   const msp: unknown[][] = [];
   for (let i = 0; i < 2_500; i++) {
     const row = mspRow();
@@ -293,7 +301,7 @@ async function nationalScaleAndBundles(): Promise<void> {
   );
   out(`| Task pane job on the fake workbook (read, compute, write) | ${fmt(paneMs)} ms | |`);
   out(
-    `| context.sync() calls | ${excel.syncs.length}: ${readSyncs} reads (names; sizes and owner marks; values in batches under 5 MB) + ${writeSyncs.length} writes for 5 sheets | each table read once, ≤ 1 write sync per sheet |`,
+    `| context.sync() calls | ${excel.syncs.length}: ${readSyncs} reads (names; sizes and owner marks; values in batches under 5 MB) + ${writeSyncs.length} writes for 5 sheets and Contrôles | each table read once, ≤ 1 write sync per sheet |`,
   );
   out(`| Largest request payload | ${fmt(largest / 1024, 1)} KiB | < 5 MB |`);
   out(`| Largest response payload (values read) | ${fmt(largestResponse / 1024, 1)} KiB | < 5 MB |`);

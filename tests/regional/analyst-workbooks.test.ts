@@ -421,6 +421,17 @@ describe("the reference year and the reference date", () => {
     );
   });
 
+  it("a commune attached to a CPTS missing from the CPTS table is counted in zone blanche and listed in « Contrôles »", async () => {
+    const w = clean();
+    w.communes.rows[2][3] = "CPTS-24-999";
+    const run = await runPane(w);
+    const dordogne = run.sheet("Couverture CPTS")!.find((r) => r[0] === "24")!;
+    expect(dordogne.slice(3, 6)).toEqual([0, 0, 1]);
+    expect(figures(run.sheet(CONTROLS_SHEET_NAME)).join("\n")).toContain(
+      "Avertissement|Couverture : 1 commune(s) du tableau Communes rattachée(s) à une CPTS absente du tableau CPTS, comptée(s) en zone blanche (ligne 4) : « CPTS-24-999 »",
+    );
+  });
+
   it("a year with no MSP paid says so in words, and its figures stay empty, never 0", async () => {
     const run = await runPane(clean(), 2025);
     const msp = run.sheet("Rémunérations MSP")!;

@@ -52,7 +52,7 @@ export function coverageSheet(ctx: BuildContext): SheetModel {
     const rows = orphans.slice(0, 5).map((c) => c.row);
     const more = orphans.length - rows.length;
     ctx.warnings.push(
-      `Couverture : ${frInteger(orphans.length)} commune(s) du tableau Communes rattachée(s) à une CPTS absente du tableau CPTS, comptée(s) en zone blanche (lignes ${rows.join(", ")}${more > 0 ? ` et ${frInteger(more)} autres` : ""}) : ${ids
+      `Couverture : ${frInteger(orphans.length)} commune(s) du tableau Communes rattachée(s) à une CPTS absente du tableau CPTS, comptée(s) en zone blanche (${rows.length > 1 ? "lignes" : "ligne"} ${rows.join(", ")}${more > 0 ? ` et ${frInteger(more)} autres` : ""}) : ${ids
         .slice(0, 5)
         .map((id) => `« ${id} »`)
         .join(", ")}${ids.length > 5 ? "…" : ""}`,
