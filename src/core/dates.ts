@@ -40,8 +40,17 @@ export function excelSerialFromIso(iso: string): number {
   return days < 61 ? days - 1 : days;
 }
 
-export function todayIso(): string {
-  return isoFromUtc(Date.now());
+/**
+ * The calendar date in France (Europe/Paris), not in UTC (at 00:30 in Paris, UTC is still yesterday). Cells
+ * recalculate often: the date is computed once per minute (Paris changes day on a minute boundary).
+ */
+let parisToday = { iso: "", minute: NaN };
+const PARIS = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
+
+export function todayParisIso(now = Date.now()): string {
+  const minute = Math.floor(now / 60_000);
+  if (minute !== parisToday.minute) parisToday = { iso: PARIS.format(now), minute };
+  return parisToday.iso;
 }
 
 export function yearOf(iso: string): number {

@@ -12,6 +12,15 @@ export function isMissing(value: unknown): boolean {
 }
 
 /**
+ * An empty referenced cell, as either Excel hands it over: `null` on the web, `0` in desktop Excel (Windows, Mac).
+ * Only for arguments where 0 means nothing (codes, dates, years, flags given as numbers, field headers): there a 0
+ * is read as empty, so that desktop and web agree (RULES.md, « Reading cells »).
+ */
+export function isBlank(value: unknown): boolean {
+  return value === 0 || isMissing(value);
+}
+
+/**
  * A finite number, from a number or a numeric text: French form (`120 000`, `0,5`, `70 %`), or a dot decimal
  * (`0.5`). A logical value is not a number (VRAI is not 1 inhabitant), and a text such as `120.000`, where the dot may
  * group thousands or mark decimals, is refused rather than guessed.

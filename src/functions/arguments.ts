@@ -1,11 +1,27 @@
 /**
  * Readers for the arguments of the custom functions: Excel passes `null` for a
- * missing optional argument, serial numbers for dates, and any cell content.
+ * missing optional argument, serial numbers for dates, and any cell content —
+ * an empty referenced cell as `null` on the web but `0` in desktop Excel, and
+ * a cell holding a data type (formatted number, entity) as an object.
  */
 import { MISSIONS, type MissionCode, type Taille, type Volet } from "../core/aci-cpts";
-import { parseDate, todayIso } from "../core/dates";
+import { parseDate, todayParisIso } from "../core/dates";
 import { fail } from "../core/errors";
-import { isMissing, readCode, readNumber } from "../core/values";
+import { isBlank, readCode, readNumber } from "../core/values";
+
+/**
+ * The plain value of a cell: a data type (formatted number, entity, web image…) reaches the function as an object
+ * when the metadata sets `allowCustomDataForDataTypeAny`; its `basicValue` is what the cell shows.
+ */
+export function cellValue(value: unknown): unknown {
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && "basicValue" in value) return (value as { basicValue: unknown }).basicValue;
+  return value;
+}
+
+/** A range argument with each cell's plain value. */
+export function rangeValues(value: unknown): unknown {
+  return Array.isArray(value) ? value.map((row) => (Array.isArray(row) ? row.map(cellValue) : cellValue(row))) : cellValue(value);
+}
 
 export function readTaille(value: unknown): Taille {
   const n = readNumber(value, "taille");
@@ -17,17 +33,19 @@ export function readTaille(value: unknown): Taille {
 const MISSION_CODES = Object.fromEntries(Object.keys(MISSIONS).map((code) => [code, code])) as Readonly<Record<string, MissionCode>>;
 
 export function readMission(value: unknown): MissionCode {
+  if (isBlank(value)) return fail("mission", `mission obligatoire ; codes : ${Object.keys(MISSIONS).join(", ")}`);
   return readCode(value, "mission", MISSION_CODES);
 }
 
 const VOLETS: Readonly<Record<string, Volet>> = { fixe: "fixe", variable: "variable", total: "total" };
 
 export function readVolet(value: unknown): Volet {
-  return isMissing(value) ? "total" : readCode(value, "volet", VOLETS);
+  return isBlank(value) ? "total" : readCode(value, "volet", VOLETS);
 }
 
+/** A date argument; empty (or a desktop blank cell's 0) is today in France. */
 export function readOptionalDate(value: unknown, argument: string): string {
-  return isMissing(value) ? todayIso() : parseDate(value, argument);
+  return isBlank(value) ? todayParisIso() : parseDate(value, argument);
 }
 
 /** Pairs (code, value) from a header range and a value range of the same shape (a row or a column). */
@@ -37,8 +55,8 @@ export function readFieldPairs(champs: unknown, valeurs: unknown): [unknown, unk
     if (!value.every(Array.isArray)) fail(argument, "plage de cellules attendue");
     return value as unknown[][];
   };
-  const c = grid(champs, "champs");
-  const v = grid(valeurs, "valeurs");
+  const c = grid(rangeValues(champs), "champs");
+  const v = grid(rangeValues(valeurs), "valeurs");
   const shape = (g: unknown[][]) => `${g.length} ligne${g.length > 1 ? "s" : ""} × ${g[0]?.length ?? 0} colonne${(g[0]?.length ?? 0) > 1 ? "s" : ""}`;
   if (c.length !== v.length || c.some((row, i) => row.length !== v[i].length)) {
     fail("valeurs", `même forme que champs attendue : champs fait ${shape(c)}, valeurs ${shape(v)}`);

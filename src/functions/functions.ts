@@ -3,14 +3,45 @@
  * arguments, calls the rules core and hands back a number (or a spilled
  * table); the metadata (functions.json) is generated from these comments.
  */
-import { cptsMission, cptsTaille } from "../core/aci-cpts";
+import { cptsMission, cptsTaille, type MissionInput } from "../core/aci-cpts";
 import { computeMsp, readMspFields } from "../core/aci-msp";
 import { mspDetailRows } from "../core/aci-msp/detail";
-import { amAid } from "../core/assistant-medical";
+import { amAid, type AidInput } from "../core/assistant-medical";
 import { readBande, readEtp, readRegime } from "../core/assistant-medical/codes";
-import { isMissing, readNonNegative, readNonNegativeInteger, readOptionalBoolean, readOptionalNumber, readRate, readNumber } from "../core/values";
-import { readFieldPairs, readMission, readOptionalDate, readTaille, readVolet } from "./arguments";
+import { isBlank, readBoolean, readNonNegative, readNonNegativeInteger, readOptionalNumber, readRate, readNumber } from "../core/values";
+import { cellValue, readFieldPairs, readMission, readOptionalDate, readTaille, readVolet } from "./arguments";
 import { excelCall } from "./excel";
+
+/** An achievement rate: 0 is a real rate here (nothing achieved), so only a missing argument takes the default 100 %. */
+const readAtteinte = (value: unknown) => readRate(readOptionalNumber(cellValue(value), "atteinte", 1), "atteinte", true);
+
+/** The arguments of CPTS.MISSION (and CPTS.DETAIL), read once for both. */
+function missionInput(taille: unknown, mission: unknown, volet: unknown, atteinte: unknown, date: unknown, membres: unknown, sas: unknown): MissionInput {
+  const m = cellValue(membres);
+  const s = cellValue(sas);
+  return {
+    taille: readTaille(cellValue(taille)),
+    mission: readMission(cellValue(mission)),
+    volet: readVolet(cellValue(volet)),
+    atteinte: readAtteinte(atteinte),
+    dateSignature: readOptionalDate(cellValue(date), "date_signature"),
+    membres: isBlank(m) ? 0 : readNonNegativeInteger(m, "membres"),
+    // a desktop blank cell is 0: « no SAS » is typed FAUX or non
+    sas: isBlank(s) ? true : readBoolean(s, "sas"),
+  };
+}
+
+/** The arguments of AM.AID (and AM.DETAIL). */
+function aidInput(etp: unknown, anneeContrat: unknown, date: unknown, bande: unknown, atteinte: unknown, regime: unknown): AidInput {
+  return {
+    regime: readRegime(cellValue(regime)),
+    etp: readEtp(cellValue(etp)),
+    anneeContrat: readNumber(cellValue(anneeContrat), "annee_contrat"),
+    dateSignature: readOptionalDate(cellValue(date), "date_signature"),
+    bande: readBande(cellValue(bande)),
+    atteinte: readAtteinte(atteinte),
+  };
+}
 
 /**
  * Taille de la CPTS (1 à 4) selon la population couverte : T1 moins de 40 000 habitants, T2 de 40 000 à 80 000, T3 de 80 001 à 175 000, T4 plus de 175 000.
@@ -19,7 +50,7 @@ import { excelCall } from "./excel";
  * @returns Taille de la CPTS : 1, 2, 3 ou 4.
  */
 export function cptsTailleFunction(population: any): number {
-  return excelCall(() => cptsTaille(readNonNegative(population, "population")));
+  return excelCall(() => cptsTaille(readNonNegative(cellValue(population), "population")));
 }
 
 /**
@@ -28,25 +59,14 @@ export function cptsTailleFunction(population: any): number {
  * @param taille Taille de la CPTS, de 1 à 4.
  * @param mission Code de la mission : acces, parcours, prevention, qualite, accompagnement, crise_redaction, crise_mise_a_jour, crise_survenue, fonctionnement, fonctionnement_supplement, precoce, regulation, snp_compensation.
  * @param [volet] fixe, variable ou total (par défaut total).
- * @param [atteinte] Taux d'atteinte de la part variable (par défaut 100 %, plafonné à 100 %).
- * @param [date_signature] Date de signature du contrat : elle choisit les règles en vigueur (par défaut aujourd'hui).
+ * @param [atteinte] Taux d'atteinte de la part variable : 80 % ou 0,8 (par défaut 100 %, plafonné à 100 %). Omettre l'argument plutôt que viser une cellule vide (Excel bureau la lit 0).
+ * @param [date_signature] Date de signature du contrat : elle choisit les règles en vigueur (par défaut la date du jour en France ; la formule garde alors les règles du jour de son dernier calcul).
  * @param [membres] Nombre de membres de la CPTS (majoration de 10 % en taille 4 à partir de 100 membres).
- * @param [sas] VRAI si le territoire dispose d'un SAS (par défaut VRAI) ; sans SAS, la mission accès aux soins garde le barème 2019.
+ * @param [sas] VRAI si le territoire dispose d'un SAS (par défaut VRAI ; 0 ou une cellule vide valent VRAI) ; sans SAS, saisir FAUX : la mission accès aux soins garde le barème 2019.
  * @returns Montant annuel en euros.
  */
 export function cptsMissionFunction(taille: any, mission: any, volet?: any, atteinte?: any, date_signature?: any, membres?: any, sas?: any): number {
-  return excelCall(
-    () =>
-      cptsMission({
-        taille: readTaille(taille),
-        mission: readMission(mission),
-        volet: readVolet(volet),
-        atteinte: readRate(readOptionalNumber(atteinte, "atteinte", 1), "atteinte", true),
-        dateSignature: readOptionalDate(date_signature, "date_signature"),
-        membres: isMissing(membres) ? 0 : readNonNegativeInteger(membres, "membres"),
-        sas: readOptionalBoolean(sas, "sas", true),
-      }).montant,
-  );
+  return excelCall(() => cptsMission(missionInput(taille, mission, volet, atteinte, date_signature, membres, sas)).montant);
 }
 
 /**
@@ -54,24 +74,14 @@ export function cptsMissionFunction(taille: any, mission: any, volet?: any, atte
  * @customfunction AM.AID
  * @param etp Libéral : option 1/3, 0,5 ou 1 ETP. Centre de santé : nombre d'ETP d'assistant médical (4 au plus).
  * @param annee_contrat Année du contrat : 1, 2, 3 ou plus.
- * @param [date_signature] Date de signature du contrat (par défaut aujourd'hui) : le barème est celui en vigueur au début de l'année de contrat.
+ * @param [date_signature] Date de signature du contrat (par défaut la date du jour en France, règles du jour du dernier calcul) : le barème est celui en vigueur au début de l'année de contrat.
  * @param [bande] Patientèle de départ : P30-P50, P50-P70, P70-P90, P90-P95 ou P95+.
- * @param [atteinte] Part de l'objectif atteinte, prise en compte à partir de la 3e année (par défaut 100 %).
+ * @param [atteinte] Part de l'objectif atteinte (80 % ou 0,8), prise en compte à partir de la 3e année (par défaut 100 %). Omettre l'argument plutôt que viser une cellule vide.
  * @param [regime] liberal (par défaut) ou cds (centre de santé).
  * @returns Montant de l'aide en euros pour cette année du contrat.
  */
 export function amAidFunction(etp: any, annee_contrat: any, date_signature?: any, bande?: any, atteinte?: any, regime?: any): number {
-  return excelCall(
-    () =>
-      amAid({
-        regime: readRegime(regime),
-        etp: readEtp(etp),
-        anneeContrat: readNumber(annee_contrat, "annee_contrat"),
-        dateSignature: readOptionalDate(date_signature, "date_signature"),
-        bande: readBande(bande),
-        atteinte: readRate(readOptionalNumber(atteinte, "atteinte", 1), "atteinte", true),
-      }).montant,
-  );
+  return excelCall(() => amAid(aidInput(etp, annee_contrat, date_signature, bande, atteinte, regime)).montant);
 }
 
 /**

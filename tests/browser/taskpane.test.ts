@@ -123,10 +123,13 @@ describe("task pane in Chromium", () => {
     const { page, foreign, errors } = await openPane(sampleSeed());
     expect(await page.inputValue("#source-communes")).toBe("table:Communes");
     expect(await page.inputValue("#source-contrats_am")).toBe("table:Contrats_AM");
-    await page.fill("#annee", "2022");
+    // the year left empty: the latest remuneration year of the MSP table, said in the pane
+    expect(await page.inputValue("#annee")).toBe("");
     await page.click("#btn-tout");
     await page.locator("#etat", { hasText: "feuille(s) écrite(s)" }).waitFor();
-    expect(await page.textContent("#etat")).toBe("5 feuille(s) écrite(s), situation au 31/12/2022.");
+    expect(await page.textContent("#etat")).toBe(
+      "6 feuille(s) écrite(s), situation au 31/12/2022 (année de référence 2022 : dernière année de rémunération du tableau MSP (aucune année indiquée)).",
+    );
     const names = await sheetNames(page);
     expect(names).toEqual([
       "Communes",
@@ -139,6 +142,7 @@ describe("task pane in Chromium", () => {
       "Contrats AM",
       "Rémunérations MSP",
       "Rémunérations CPTS",
+      "Contrôles",
     ]);
     expect(await sheetGrid(page, "Mes notes")).toEqual([
       ["Ne pas toucher", "", ""],
@@ -151,7 +155,7 @@ describe("task pane in Chromium", () => {
     await page.locator("#resultat h2", { hasText: "Feuilles produites" }).waitFor();
     await page.locator("#btn-tout:enabled").waitFor();
     expect(await sheetGrid(page, "Couverture CPTS")).toEqual(first);
-    expect((await sheetNames(page)).length).toBe(10);
+    expect((await sheetNames(page)).length).toBe(11);
     expect(errors).toEqual([]);
     // nothing leaves the page's own origin but the Office CDN
     expect(foreign).toEqual([]);

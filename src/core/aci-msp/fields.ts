@@ -6,7 +6,7 @@
 import { parseDate, describe } from "../dates";
 import { fail } from "../errors";
 import { normalizeCode } from "../text";
-import { isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readNumber, readRate } from "../values";
+import { isBlank, isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readNumber, readRate } from "../values";
 
 type Kind =
   | { kind: "year" }
@@ -128,23 +128,29 @@ function readField(code: FieldCode, raw: unknown): number {
  */
 const ZERO_VALUES = Object.fromEntries(FIELD_CODES.filter((c) => !isDateField(c)).map((c) => [c, 0])) as MspInput["values"];
 
+/** Kinds of field where 0 means nothing (a year, a date, a flag given as a number): a desktop blank cell. */
+const ZERO_IS_BLANK: ReadonlySet<Kind["kind"]> = new Set(["year", "date", "flag"]);
+
 export function readMspFields(pairs: Iterable<readonly [unknown, unknown]>): MspInput {
   const values = { ...ZERO_VALUES };
+  const seen = new Set<FieldCode>();
   const given = new Set<FieldCode>();
   const dates: Partial<Record<DateField, string>> = {};
   let position = 0;
   for (const [header, raw] of pairs) {
     position++;
-    if (isMissing(header)) {
-      if (isMissing(raw)) continue;
+    // desktop Excel hands an empty cell over as 0: a 0 header is an empty header, and its 0 value an empty cell
+    if (isBlank(header)) {
+      if (isBlank(raw)) continue;
       fail("champs", `en-tête vide en position ${position} alors que la valeur « ${describe(raw)} » est renseignée`);
     }
     if (typeof header !== "string") fail("champs", `code de champ attendu en position ${position}, reçu « ${describe(header)} »`);
     const code = fieldCode(header);
     if (!code) fail("champs", `champ inconnu « ${header} » ; voir la liste des codes (annee, patientele, nb_ps, amplitude_h…) dans l'aide`);
-    if (given.has(code)) fail("champs", `le champ « ${code} » apparaît deux fois`);
+    if (seen.has(code)) fail("champs", `le champ « ${code} » apparaît deux fois`);
+    seen.add(code);
+    if (isMissing(raw) || (raw === 0 && ZERO_IS_BLANK.has(FIELDS[code].kind))) continue;
     given.add(code);
-    if (isMissing(raw)) continue;
     if (isDateField(code)) dates[code] = parseDate(raw, code);
     else values[code] = readField(code, raw);
   }

@@ -3,7 +3,7 @@
  * prerequisites (with the new-structure derogation), précarité majoration,
  * euros, new-structure minimum, avance and solde.
  */
-import { daysInYear, daysToYearEnd, frenchDate, todayIso, yearOf } from "../dates";
+import { daysInYear, daysToYearEnd, frenchDate, todayParisIso, yearOf } from "../dates";
 import { fail } from "../errors";
 import { frNumber, frPercent } from "../format";
 import { roundCents } from "../money";
@@ -423,7 +423,7 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
 
 function compute(input: MspInput): MspResult {
   const v = input.values;
-  const annee = input.given.has("annee") ? v.annee : yearOf(todayIso());
+  const annee = input.given.has("annee") ? v.annee : yearOf(todayParisIso());
   const rules = mspRulesFor(annee);
   checkRates(input);
   const adhesionYear = contractYear(input);

@@ -1,5 +1,5 @@
 /** Aid for one contract year of an assistant médical contract. */
-import { addYears, frenchDate } from "../dates";
+import { addYears, describe, frenchDate } from "../dates";
 import { fail } from "../errors";
 import { roundCents } from "../money";
 import { entryAt, type Confidence } from "../params";
@@ -58,9 +58,13 @@ function amountFor(table: AidTable, annee: number, bande: Bande | undefined): nu
   return bande === "P90-P95" ? table.annee3P90 : table.annee3;
 }
 
+/** Contract years past this one are typing errors (a contract year 1 000 000 would date its table in year 1 001 019). */
+export const MAX_ANNEE_CONTRAT = 50;
+
 export function amAid(input: AidInput): AidAmount {
   const { regime, etp, anneeContrat, dateSignature, bande, atteinte } = input;
-  if (!Number.isInteger(anneeContrat) || anneeContrat < 1) fail("annee_contrat", "année du contrat attendue : 1, 2, 3 ou plus (nombre entier)");
+  if (!Number.isInteger(anneeContrat) || anneeContrat < 1 || anneeContrat > MAX_ANNEE_CONTRAT)
+    fail("annee_contrat", `année du contrat attendue : 1, 2, 3 ou plus (nombre entier jusqu'à ${MAX_ANNEE_CONTRAT}), reçu ${describe(anneeContrat)}`);
   const dateReference = addYears(dateSignature, anneeContrat - 1);
   let entry;
   let multiplier: number;
