@@ -106,8 +106,10 @@ export function readCode<T extends string>(value: unknown, argument: string, acc
     const hit = ownValue(accepted, normalizeCode(value));
     if (hit !== undefined) return hit;
   }
-  const list = [...new Set(Object.values(accepted))].map((c) => `« ${c} »`).join(", ");
-  return fail(argument, `valeur inconnue « ${describe(value)} » ; valeurs acceptées : ${list}`);
+  // Excel shows about 255 characters: a short wording, so that every code is listed
+  const list = [...new Set(Object.values(accepted))].join(", ");
+  const shown = typeof value === "string" && value.length > 20 ? `${value.slice(0, 20)}…` : describe(value);
+  return fail(argument, `code inconnu « ${shown} » ; codes : ${list}`);
 }
 
 /** The value of an own key of a code table (never an inherited member such as « constructor »). */

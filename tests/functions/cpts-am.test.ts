@@ -55,7 +55,7 @@ describe("bad input gives #VALUE! with a French message naming the argument", ()
   const date = excelDate(2023, 1, 1);
   it.each([
     ["taille 5", ["CPTS.MISSION", 5, "acces", "total", 1, date], /taille.*1, 2, 3 ou 4/],
-    ["unknown mission", ["CPTS.MISSION", 1, "urgences", "total", 1, date], /mission.*inconnue.*« urgences ».*acces/],
+    ["unknown mission", ["CPTS.MISSION", 1, "urgences", "total", 1, date], /mission : code inconnu « urgences » ; codes : acces/],
     ["unknown volet", ["CPTS.MISSION", 1, "acces", "moitie", 1, date], /volet.*fixe.*variable.*total/],
     ["negative rate", ["CPTS.MISSION", 1, "acces", "total", -0.2, date], /atteinte.*positif/],
     ["text date", ["CPTS.MISSION", 1, "acces", "total", 1, "demain"], /date_signature.*date attendue/],

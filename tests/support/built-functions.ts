@@ -3,6 +3,12 @@
  * with a `CustomFunctions` global and registers each function by its id through
  * `CustomFunctions.associate`. Calls then pass `null` for a missing optional
  * argument, exactly as Excel does.
+ *
+ * Two modes, as the two Excels (office-js issues #4702, #5262): an empty
+ * referenced cell reaches the function as `null` on the web and as `0` in
+ * desktop Excel. `EXCEL_BLANKS=desktop` (the vitest project « desktop ») runs
+ * the same suites with every empty cell passed as 0: tests write an empty cell
+ * as `BLANK` (a cell inside a range as `null`), an omitted argument as `null`.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -26,6 +32,19 @@ export function builtMetadata(): { functions: FunctionMetadata[] } {
 
 export type ExcelFunction = (...args: unknown[]) => unknown;
 
+export const EXCEL_MODE: "web" | "desktop" = process.env.EXCEL_BLANKS === "desktop" ? "desktop" : "web";
+/** What an empty referenced cell is in this mode. */
+export const BLANK_CELL: null | 0 = EXCEL_MODE === "desktop" ? 0 : null;
+/** An argument pointing at an empty cell (not an omitted argument, which stays `null` in both Excels). */
+export const BLANK = Symbol("cellule vide");
+
+/** Arguments as this mode's Excel hands them over: BLANK and the empty cells of ranges become `null` or `0`. */
+export function asExcelArgument(value: unknown): unknown {
+  if (value === BLANK) return BLANK_CELL;
+  if (Array.isArray(value)) return value.map((row) => (Array.isArray(row) ? row.map((v) => (v === null || v === BLANK ? BLANK_CELL : v)) : row));
+  return value;
+}
+
 let cache: Map<string, ExcelFunction> | undefined;
 
 export function builtFunctions(): Map<string, ExcelFunction> {
@@ -46,7 +65,7 @@ export function callExcel(id: string, ...args: unknown[]): unknown {
   const fn = builtFunctions().get(id);
   const meta = builtMetadata().functions.find((f) => f.id === id);
   if (!fn || !meta) throw new Error(`function ${id} is not in the build`);
-  const padded = meta.parameters.map((_, i) => (i < args.length ? args[i] : null));
+  const padded = meta.parameters.map((_, i) => (i < args.length ? asExcelArgument(args[i]) : null));
   return fn(...padded);
 }
 

@@ -5,7 +5,7 @@
  * spills and #VALUE! all go through the engine as they would in Excel.
  */
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
-import { builtFunctions, builtMetadata } from "./built-functions";
+import { BLANK_CELL, builtFunctions, builtMetadata } from "./built-functions";
 
 /** Spill sizes must be known when HyperFormula parses a formula: [columns, rows] of each spilling function. */
 export type SpillSizes = Record<string, [number, number]>;
@@ -19,8 +19,10 @@ const ERRORS: Record<string, ErrorType> = {
   "#REF!": ErrorType.REF,
 };
 
+/** An omitted argument is `null` in both Excels; an empty referenced cell `null` on the web, `0` on desktop. */
 function toExcel(value: unknown): unknown {
-  if (value === EmptyValue || value === undefined) return null;
+  if (value === undefined) return null;
+  if (value === EmptyValue) return BLANK_CELL;
   if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map(toExcel));
   if (value && typeof value === "object" && "val" in value) return (value as { val: unknown }).val;
   return value;

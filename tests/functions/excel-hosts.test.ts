@@ -1,0 +1,155 @@
+/**
+ * Issue 9: the same result in every Excel. This file runs in both vitest projects: « web » (an empty referenced cell
+ * reaches the function as null) and « desktop » (as 0, office-js issues #4702 and #5262). Every expected value below
+ * is the one of the documented example with the argument omitted: a blank cell must give the same.
+ * Readings: ../shared/RULES.md, « Reading cells ».
+ */
+import { describe, expect, it } from "vitest";
+import { MISSIONS } from "../../src/core/aci-cpts";
+import { todayParisIso } from "../../src/core/dates";
+import { BLANK, EXCEL_MODE, evaluate, excelDate } from "../support/built-functions";
+import { formulaEngine } from "../support/formula-engine";
+
+const error = (value: unknown) => value as { code: string; message: string };
+
+describe(`blank cells in ${EXCEL_MODE} Excel give what the omitted argument gives`, () => {
+  const d2023 = excelDate(2023, 1, 1);
+
+  it('=CPTS.MISSION(4;"acces";"total";1;DATE(2023;1;1);120;C2), C2 empty: 170 500 € (a SAS by default; seed 001, T4 +10 %)', () => {
+    expect(evaluate("CPTS.MISSION", 4, "acces", "total", 1, d2023, 120)).toBe(170_500);
+    expect(evaluate("CPTS.MISSION", 4, "acces", "total", 1, d2023, 120, BLANK)).toBe(170_500);
+  });
+
+  it("an empty volet is the total, an empty membres is no member (seed 003: T2 parcours fixe 35 000, total 70 000)", () => {
+    const d2020 = excelDate(2020, 1, 1);
+    expect(evaluate("CPTS.MISSION", 2, "parcours", BLANK, 1, d2020, BLANK, BLANK)).toBe(70_000);
+    expect(evaluate("CPTS.MISSION", 2, "parcours", "fixe", 1, d2020, BLANK, BLANK)).toBe(35_000);
+  });
+
+  it("an empty date is today in France, as the omitted date", () => {
+    expect(evaluate("CPTS.MISSION", 2, "parcours", "total", 1, BLANK)).toBe(evaluate("CPTS.MISSION", 2, "parcours", "total", 1));
+    expect(evaluate("AM.AID", 0.5, 1, BLANK)).toBe(evaluate("AM.AID", 0.5, 1));
+  });
+
+  it("AM.AID with empty bande and regime: libéral without band (ameli 2024 table: 0,5 ETP year 1, 19 000 €)", () => {
+    expect(evaluate("AM.AID", 0.5, 1, excelDate(2024, 9, 1), BLANK, BLANK, BLANK)).toBe(19_000);
+  });
+
+  it("ACI.MSP_POINTS with empty header and value cells and an empty date: seed 002 example, 6 170 points", () => {
+    const champs = [
+      [
+        "annee",
+        "annee_adhesion",
+        "patientele",
+        "nb_ps",
+        "amplitude_h",
+        "samedi_matin",
+        "snp",
+        "coordination",
+        "si_standard",
+        "protocoles",
+        "reunions",
+        "dossiers",
+        "patients_ald75",
+        null,
+        "si_date",
+        "date_adhesion",
+      ],
+    ];
+    const valeurs = [[2020, 2017, 4_000, 13, 11, null, 1, 1, 1, 4, 5, 40, 1_000, null, null, null]];
+    expect(evaluate("ACI.MSP_POINTS", champs, valeurs)).toBe(6_170);
+    expect(evaluate("ACI.MSP_EUROS", champs, valeurs)).toBe(6_170 * 7);
+  });
+
+  it("in a formula engine: references to empty cells give the documented amounts", () => {
+    const hf = formulaEngine([
+      [4, "acces", "total", 1, "=DATE(2023,1,1)", 120, null, "=CPTS.MISSION(A1,B1,C1,D1,E1,F1,G1)"],
+      [0.5, 1, "=DATE(2024,9,1)", null, null, null, null, "=AM.AID(A2,B2,C2,D2,E2,F2)"],
+    ]);
+    expect(hf.getCellValue({ sheet: 0, col: 7, row: 0 })).toBe(170_500);
+    expect(hf.getCellValue({ sheet: 0, col: 7, row: 1 })).toBe(19_000);
+  });
+
+  it("an achievement rate pointing at an empty cell is 0 on desktop: the help says to leave it out", () => {
+    // the one argument where 0 means something (nothing achieved): web reads the blank as « omitted » (100 %)
+    const variable = evaluate("CPTS.MISSION", 1, "parcours", "variable", BLANK, excelDate(2020, 1, 1));
+    expect(variable).toBe(EXCEL_MODE === "desktop" ? 0 : 25_000);
+  });
+});
+
+describe("odd cell values get French messages", () => {
+  it.each([
+    ["CPTS.TAILLE(VRAI)", ["CPTS.TAILLE", true], "population : nombre attendu, reçu la valeur logique VRAI"],
+    ["AM.AID(VRAI;1)", ["AM.AID", true, 1], "etp : nombre attendu, reçu la valeur logique VRAI"],
+    ["VRAI as a rate", ["CPTS.MISSION", 1, "parcours", "total", true, excelDate(2020, 1, 1)], "atteinte : nombre attendu, reçu la valeur logique VRAI"],
+  ])("booleans are not numbers: %s", (_label, args, message) => {
+    const r = error(evaluate(...(args as [string, ...unknown[]])));
+    expect(r).toEqual({ code: "#VALUE!", message });
+  });
+
+  const missionCodes = Object.keys(MISSIONS).join(", ");
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])("« %s » is an unknown code everywhere", (code) => {
+    const d = excelDate(2023, 1, 1);
+    expect(error(evaluate("CPTS.MISSION", 1, code, "total", 1, d))).toEqual({
+      code: "#VALUE!",
+      message: `mission : code inconnu « ${code} » ; codes : ${missionCodes}`,
+    });
+    expect(error(evaluate("CPTS.MISSION", 1, "acces", code, 1, d))).toEqual({
+      code: "#VALUE!",
+      message: `volet : code inconnu « ${code} » ; codes : fixe, variable, total`,
+    });
+    expect(error(evaluate("AM.AID", 0.5, 1, d, code)).message).toBe(
+      `bande : bande inconnue « ${code} » ; valeurs acceptées : P30-P50, P50-P70, P70-P90, P90-P95, P95+`,
+    );
+    expect(error(evaluate("AM.AID", 0.5, 1, d, null, null, code)).message).toBe(`regime : régime inconnu « ${code} » ; valeurs acceptées : liberal, cds`);
+  });
+
+  it("the unknown-mission message lists every code within Excel's 255 characters", () => {
+    const r = error(evaluate("CPTS.MISSION", 1, "une mission qui n'existe pas du tout", "total", 1, excelDate(2023, 1, 1)));
+    expect(r.message.length).toBeLessThanOrEqual(255);
+    for (const code of Object.keys(MISSIONS)) expect(r.message).toContain(code);
+    expect(r.message.endsWith("…")).toBe(false);
+  });
+
+  it("text numbers: French forms read, the ambiguous 120.000 refused", () => {
+    expect(evaluate("CPTS.TAILLE", "120 000")).toBe(3);
+    expect(evaluate("CPTS.TAILLE", "120\u202f000")).toBe(3);
+    expect(evaluate("CPTS.MISSION", 1, "parcours", "variable", "0,5", excelDate(2020, 1, 1))).toBe(12_500);
+    expect(evaluate("CPTS.MISSION", 1, "parcours", "variable", "70 %", excelDate(2020, 1, 1))).toBe(17_500);
+    expect(error(evaluate("CPTS.TAILLE", "120.000"))).toEqual({
+      code: "#VALUE!",
+      message: "population : nombre ambigu « 120.000 » : le point sépare-t-il les milliers ou les décimales ? saisir 120 000 ou 120,000",
+    });
+  });
+
+  it("a rate typed 80 for 80 % is refused; 1,2 is capped to 100 % (seed 003: T1 parcours variable 25 000)", () => {
+    expect(error(evaluate("CPTS.MISSION", 1, "parcours", "variable", 80, excelDate(2020, 1, 1)))).toEqual({
+      code: "#VALUE!",
+      message: "atteinte : taux saisi 80 : saisir 80 % ou 0,8",
+    });
+    expect(error(evaluate("AM.AID", 1, 3, excelDate(2020, 1, 1), null, 80)).message).toBe("atteinte : taux saisi 80 : saisir 80 % ou 0,8");
+    expect(evaluate("CPTS.MISSION", 1, "parcours", "variable", 1.2, excelDate(2020, 1, 1))).toBe(25_000);
+  });
+
+  it("an absurd contract year gets a sensible message", () => {
+    expect(error(evaluate("AM.AID", 1, 1_000_000, excelDate(2020, 1, 1))).message).toBe(
+      "annee_contrat : année du contrat attendue : 1, 2, 3 ou plus (nombre entier jusqu'à 50), reçu 1000000",
+    );
+  });
+
+  it("data types: a formatted number or an entity is read by its basicValue", () => {
+    const formatted = (basicValue: unknown) => ({ type: "FormattedNumber", basicValue, numberFormat: "#,##0" });
+    expect(evaluate("CPTS.TAILLE", formatted(120_000))).toBe(3);
+    const entity = { type: "Entity", text: "Parcours", basicValue: "parcours", properties: {} };
+    expect(evaluate("CPTS.MISSION", 2, entity, "fixe", 1, formatted(excelDate(2020, 1, 1)))).toBe(35_000);
+    expect(evaluate("ACI.MSP_POINTS", [["annee", "patientele", "coordination"]], [[2020, formatted(4_000), 1]])).toBe(0);
+  });
+});
+
+describe("today is the date in France", () => {
+  it("31/12/2026 at 23:30 UTC is already 01/01/2027 in Paris; 01/07 at 22:30 UTC is 02/07 (summer time)", () => {
+    expect(todayParisIso(Date.UTC(2026, 11, 31, 23, 30))).toBe("2027-01-01");
+    expect(todayParisIso(Date.UTC(2026, 11, 31, 22, 30))).toBe("2026-12-31");
+    expect(todayParisIso(Date.UTC(2026, 6, 1, 22, 30))).toBe("2026-07-02");
+  });
+});
