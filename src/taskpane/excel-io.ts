@@ -205,7 +205,11 @@ export function inertText(value: string | number): string | number {
   return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
 }
 
-/** Writes (or refreshes in place) one owned sheet: one sync, unless its cells pass the 5 MB request limit. */
+/**
+ * Writes (or refreshes in place) one owned sheet: one sync, unless its cells pass the 5 MB request limit. The number
+ * formats go first, so that a text such as « 01 », « 2A » or a year header « 2021 » is stored as text (`@`), not
+ * parsed as a number, and the cells equal the offline workbook's.
+ */
 export async function writeSheet(context: Excel.RequestContext, model: SheetModel, inv: Inventory, options: WriteOptions): Promise<void> {
   const grid = layoutSheet(model);
   const previous = inv.owned.get(model.name);
@@ -223,8 +227,8 @@ export async function writeSheet(context: Excel.RequestContext, model: SheetMode
   const chunks = rowChunks(grid.values);
   for (const [i, [from, to]] of chunks.entries()) {
     const range = sheet.getRangeByIndexes(from, 0, to - from, grid.width);
-    range.values = grid.values.slice(from, to).map((row) => row.map(inertText));
     range.numberFormat = grid.numberFormats.slice(from, to);
+    range.values = grid.values.slice(from, to).map((row) => row.map(inertText));
     // only for a sheet past Excel on the web's 5 MB request limit: one sync per 4.5 MB block
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     if (i < chunks.length - 1) await context.sync();
@@ -233,20 +237,42 @@ export async function writeSheet(context: Excel.RequestContext, model: SheetMode
   sheet.getRangeByIndexes(0, 0, 1, 1).format.font.size = 14;
   sheet.getRangeByIndexes(grid.blocks[0]?.headerRow ?? 0, 0, grid.values.length - (grid.blocks[0]?.headerRow ?? 0), grid.width).format.autofitColumns();
   sheet.freezePanes.freezeRows(grid.frozenRows);
-  if (model.chart) {
-    const spec = model.chart;
-    const block = grid.blocks[spec.table];
-    const rows = block.rows - (spec.withoutTotals ? model.tables[spec.table].totalRows : 0);
-    const first = spec.seriesColumns[0];
-    const last = spec.seriesColumns[spec.seriesColumns.length - 1];
-    const data = sheet.getRangeByIndexes(block.headerRow, first, rows + 1, last - first + 1);
-    const chart = sheet.charts.add(CHART_TYPES[spec.kind], data, "Columns" as Excel.ChartSeriesBy);
-    chart.title.text = spec.title;
-    chart.name = `GDR ${model.kind}`;
-    const categories = sheet.getRangeByIndexes(block.firstRow, spec.categoryColumn, rows, 1);
-    for (let s = 0; s < last - first + 1; s++) chart.series.getItemAt(s).setXAxisValues(categories);
-    chart.setPosition(a1(grid.blocks[0].headerRow, grid.width + 1));
+  if (model.chart) addChart(sheet, model, grid);
+  await context.sync();
+}
+
+/**
+ * The chart from explicit series: each series its values, its name (the column header, which may be a year such as
+ * « 2021 ») and its categories, so that no header row is ever charted as data.
+ */
+function addChart(sheet: Excel.Worksheet, model: SheetModel, grid: ReturnType<typeof layoutSheet>): void {
+  const spec = model.chart!;
+  const block = grid.blocks[spec.table];
+  const header = model.tables[spec.table].header;
+  const rows = block.rows - (spec.withoutTotals ? model.tables[spec.table].totalRows : 0);
+  const categories = sheet.getRangeByIndexes(block.firstRow, spec.categoryColumn, rows, 1);
+  const valuesOf = (column: number) => sheet.getRangeByIndexes(block.firstRow, column, rows, 1);
+  const [first, ...others] = spec.seriesColumns;
+  const chart = sheet.charts.add(CHART_TYPES[spec.kind], valuesOf(first), "Columns" as Excel.ChartSeriesBy);
+  chart.title.text = spec.title;
+  chart.name = `GDR ${model.kind}`;
+  const firstSeries = chart.series.getItemAt(0);
+  firstSeries.name = header[first];
+  firstSeries.setXAxisValues(categories);
+  for (const column of others) {
+    const series = chart.series.add(header[column]);
+    series.setValues(valuesOf(column));
+    series.setXAxisValues(categories);
   }
+  chart.setPosition(a1(grid.blocks[0].headerRow, grid.width + 1));
+}
+
+/**
+ * After the writes: Office leaves the recalculation to the caller once calculation was suspended
+ * (`suspendApiCalculationUntilNextSync`), so formulas of the analyst's that read our sheets are brought up to date.
+ */
+export async function recalculate(context: Excel.RequestContext): Promise<void> {
+  context.application.calculate("Recalculate" as Excel.CalculationType);
   await context.sync();
 }
 

@@ -5,7 +5,7 @@
  * If anything is wrong, nothing is written.
  */
 import { buildRegionalSheets, groupedProblemTexts, readingText, type SheetKind, type TableKind } from "../core/regional";
-import { defaultChoice, nameConflicts, readWorkbook, writeSheet, type GenerationOutcome, type WriteOptions } from "./excel-io";
+import { defaultChoice, nameConflicts, readWorkbook, recalculate, writeSheet, type GenerationOutcome, type WriteOptions } from "./excel-io";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -33,9 +33,11 @@ export async function generateSheets(run: ExcelRun, request: GenerationRequest):
     const written: string[] = [];
     for (const [i, sheet] of result.sheets.entries()) {
       progress(i + 1, total, `Écriture de « ${sheet.name} »…`);
-      await writeSheet(context, sheet, read.inv, request.options);
+      // screen updating suspended once per run, with the first sheet's batch
+      await writeSheet(context, sheet, read.inv, { ...request.options, suspendScreenUpdating: request.options.suspendScreenUpdating && i === 0 });
       written.push(sheet.name);
     }
+    await recalculate(context);
     progress(total, total, "Terminé");
     return { written, problems: [], warnings, annee: result.annee, anneeNote: result.anneeNote };
   });

@@ -138,6 +138,17 @@ class FakeFont {
   }
 }
 
+/**
+ * What Excel stores when a value is written: a text that looks like a number (« 01 », « 2021 ») becomes the number
+ * unless the cell is formatted as text (`@`); a leading apostrophe keeps the rest as text.
+ */
+function asExcelStores(value: Cell, format: string): Cell {
+  if (typeof value !== "string") return value;
+  if (value.startsWith("'")) return value.slice(1);
+  if (format !== "@" && /^[+-]?\d+([.,]\d+)?$/.test(value.trim())) return Number(value.trim().replace(",", "."));
+  return value;
+}
+
 export class FakeRange extends Loadable {
   format: { font: FakeFont; autofitColumns: () => void };
   constructor(
@@ -176,7 +187,13 @@ export class FakeRange extends Loadable {
   }
   set values(grid: Cell[][]) {
     this.checkShape(grid, "values");
-    grid.forEach((row, i) => row.forEach((v, j) => this.sheet.setCell(this.row + i, this.col + j, { value: v === null ? "" : v })));
+    grid.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const r = this.row + i;
+        const c = this.col + j;
+        this.sheet.setCell(r, c, { value: v === null ? "" : asExcelStores(v, this.sheet.cell(r, c)?.format ?? "General") });
+      }),
+    );
     this.tracker.op(`values ${this.sheet.name}!${this.row},${this.col} ${this.rows}x${this.cols}`, JSON.stringify(grid).length);
   }
   get values(): Cell[][] {
@@ -251,23 +268,49 @@ class FakeCustomProperties extends Loadable {
   }
 }
 
+/** A chart series: its name, values and categories, as set through the Office.js ChartSeries API. */
+export class FakeSeries {
+  name = "";
+  categories?: FakeRange;
+  constructor(public values?: FakeRange) {}
+  setValues(r: FakeRange) {
+    this.values = r;
+  }
+  setXAxisValues(r: FakeRange) {
+    this.categories = r;
+  }
+}
+
 export class FakeChart {
   title = { text: "" };
   name = "";
   position = "";
-  categories?: FakeRange;
-  series: { getItemAt: (i: number) => { setXAxisValues: (r: FakeRange) => void } };
+  /** One series per column of the source range (seriesBy Columns), then those added. */
+  list: FakeSeries[];
+  series: { getItemAt: (i: number) => FakeSeries; add: (name?: string) => FakeSeries };
   constructor(
     public type: string,
     public data: FakeRange,
     private owner: FakeCharts,
   ) {
+    // as Excel: a first row of text in the source range is taken as the series names, not as data
+    this.list = Array.from({ length: data.cols }, (_, c) => new FakeSeries(new FakeRange(data.tracker, data.sheet, data.row, data.col + c, data.rows, 1)));
     this.series = {
       getItemAt: (i: number) => {
-        if (i >= data.cols) throw new HostError("InvalidArgument", `série ${i} absente`);
-        return { setXAxisValues: (r: FakeRange) => void (this.categories = r) };
+        if (i >= this.list.length) throw new HostError("InvalidArgument", `série ${i} absente`);
+        return this.list[i];
+      },
+      add: (name?: string) => {
+        const series = new FakeSeries();
+        series.name = name ?? "";
+        this.list.push(series);
+        return series;
       },
     };
+  }
+  /** Test helper: the categories of the first series. */
+  get categories(): FakeRange | undefined {
+    return this.list[0]?.categories;
   }
   setPosition(start: string) {
     this.position = start;
@@ -340,6 +383,7 @@ export class FakeExcel {
     application: {
       suspendApiCalculationUntilNextSync: () => this.tracker.op("suspendCalculation"),
       suspendScreenUpdatingUntilNextSync: () => this.tracker.op("suspendScreenUpdating"),
+      calculate: (type: string) => this.tracker.op(`calculate ${type}`),
     },
     sync: async () => {
       const record = this.tracker.pending;
@@ -372,7 +416,13 @@ export class FakeExcel {
    * Test helper: an Excel table with its header at A1 of a new sheet, or `options.at` rows below (title rows
    * `options.above` written over it), and its totals row (`options.totals`) under the data.
    */
-  addTable(sheetName: string, tableName: string, header: string[], rows: Cell[][], options: { at?: number; above?: Cell[][]; totals?: Cell[] } = {}): FakeTable {
+  addTable(
+    sheetName: string,
+    tableName: string,
+    header: string[],
+    rows: Cell[][],
+    options: { at?: number; above?: Cell[][]; totals?: Cell[] } = {},
+  ): FakeTable {
     const at = options.at ?? 0;
     const above = options.above ?? [];
     const padding: Cell[][] = Array.from({ length: at - above.length }, () => []);

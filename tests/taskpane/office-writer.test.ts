@@ -31,17 +31,21 @@ describe("Office writer on a fake workbook", () => {
     const outcome = await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: OPTIONS });
     expect(outcome.problems).toEqual([]);
     expect(outcome.written).toEqual(OUTPUT);
-    // reads: names; owner marks and table sizes; the values of the four tables (one batch here)
-    expect(excel.syncs.length).toBe(3 + 6);
+    // reads: names; owner marks and table sizes; the values of the four tables (one batch here); then one sync per
+    // sheet and the recalculation Office leaves to the caller after suspending it
+    expect(excel.syncs.length).toBe(3 + 6 + 1);
     for (const s of excel.syncs) {
       expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
       expect(s.responseBytes).toBeLessThan(REQUEST_LIMIT_BYTES);
     }
     // every write sync suspends calculation and writes its cells in one values assignment
-    for (const s of excel.syncs.slice(3)) {
+    for (const s of excel.syncs.slice(3, -1)) {
       expect(s.operations[0]).toBe("suspendCalculation");
       expect(s.operations.filter((o) => o.startsWith("values ")).length).toBe(1);
     }
+    // screen updating suspended once per run; the workbook recalculated at the end
+    expect(excel.syncs.flatMap((s) => s.operations).filter((o) => o === "suspendScreenUpdating").length).toBe(1);
+    expect(excel.syncs.at(-1)!.operations).toEqual(["calculate Recalculate"]);
     expect(userSheets.map((n) => snapshot(excel, n))).toEqual(before);
     for (const k of SHEET_KINDS) expect(excel.sheet(SHEET_NAMES[k])!.customProperties.all()).toEqual([{ key: OWNER_KEY, value: k }]);
     expect(excel.sheet(CONTROLS_SHEET_NAME)!.customProperties.all()).toEqual([{ key: OWNER_KEY, value: "controles" }]);
@@ -63,8 +67,14 @@ describe("Office writer on a fake workbook", () => {
     expect(grid.at(-1)![0]).toBe("Région");
     const [chart] = sheet.charts.list;
     expect(chart.type).toBe("BarStacked100");
-    expect(chart.data.cols).toBe(3);
-    expect(chart.categories?.rows).toBe(13);
+    // explicit series: each named by its header, with its values and the départements as categories
+    expect(chart.list.map((x) => x.name)).toEqual(["% zone couverte", "% zone grise", "% zone blanche"]);
+    expect(chart.list.map((x) => [x.values!.rows, x.values!.cols, x.categories!.rows])).toEqual([
+      [13, 1, 13],
+      [13, 1, 13],
+      [13, 1, 13],
+    ]);
+    expect(chart.list[0].values!.row).toBe(header + 1);
   });
 
   it("gives identical sheets on a second click, replacing its own charts", async () => {
@@ -74,7 +84,7 @@ describe("Office writer on a fake workbook", () => {
     const syncsBefore = excel.syncs.length;
     const again = await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: OPTIONS });
     expect(again.problems).toEqual([]);
-    expect(excel.syncs.length - syncsBefore).toBe(3 + 6);
+    expect(excel.syncs.length - syncsBefore).toBe(3 + 6 + 1);
     expect(OUTPUT.map((n) => snapshot(excel, n))).toEqual(first);
     expect(excel.sheet("Couverture CPTS")!.charts.list.length).toBe(1);
     expect(excel.worksheets.list.length).toBe(userSheets.length + 6);
@@ -164,6 +174,43 @@ describe("Office writer on a fake workbook", () => {
     expect(writes.length).toBeGreaterThan(1);
     for (const s of writes) expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
     expect(excel.sheet("Contrats AM")!.grid().length).toBe(60_000 + 4);
+  });
+});
+
+describe("text that looks like a number stays text, as in the offline workbook", () => {
+  it("year headers and département codes are text; the AM chart's series are the years, not a data row", async () => {
+    const excel = sampleWorkbook();
+    await generateSheets(excel.run, { kinds: ["contrats_am", "remunerations_msp"], annee: 2022, choice: {}, options: OPTIONS });
+    const sheet = excel.sheet("Contrats AM")!;
+    const grid = sheet.grid();
+    const header = grid.findIndex((r) => r[0] === "CPAM");
+    expect(grid[header].slice(1, 4)).toEqual(["2019", "2020", "2021"]);
+    expect(sheet.cell(header, 1)?.format).toBe("@");
+    const [chart] = sheet.charts.list;
+    expect(chart.list.map((x) => x.name)).toEqual(["2019", "2020", "2021", "2022"]);
+    expect(chart.list.every((x) => x.values!.row === header + 1)).toBe(true);
+    // Rémunérations MSP gets its chart: mean remuneration N−1 and N
+    const msp = excel.sheet("Rémunérations MSP")!;
+    expect(msp.charts.list.length).toBe(1);
+    expect(msp.charts.list[0].list.map((x) => x.name)).toEqual(["Rémunération moyenne"]);
+  });
+
+  it("a département code « 01 » written by the pane is the text « 01 »", async () => {
+    const excel = new FakeExcel();
+    excel.addTable("Communes", "Communes", ["code_commune", "departement", "population", "cpts"], [["01001", 1, 800, ""]]);
+    excel.addTable(
+      "CPTS",
+      "CPTS",
+      ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
+      [["A", "CPTS A", "01", "3", 1_000, "", 5, 1]],
+    );
+    await generateSheets(excel.run, { kinds: ["couverture"], annee: 2022, choice: {}, options: OPTIONS });
+    expect(
+      excel
+        .sheet("Couverture CPTS")!
+        .grid()
+        .some((r) => r[0] === "01" && r[1] === "Ain"),
+    ).toBe(true);
   });
 });
 

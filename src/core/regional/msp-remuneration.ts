@@ -122,5 +122,13 @@ export function mspSheet(ctx: BuildContext): SheetModel {
         totalRows: 0,
       },
     ],
+    chart: {
+      kind: "columnClustered",
+      title: `Rémunération moyenne des MSP, ${annee - 1} et ${annee}`,
+      table: 1,
+      categoryColumn: 0,
+      seriesColumns: [2],
+      withoutTotals: false,
+    },
   };
 }

@@ -95,10 +95,12 @@ export function layoutSheet(model: SheetModel): SheetGrid {
   const boldRows: number[] = [];
   const blocks: SheetGrid["blocks"] = [];
   const general = () => new Array<string>(width).fill("General");
+  // a text cell is formatted as text (`@`): « 01 », « 2A » or a year header « 2021 » stays text in Excel
   const push = (row: CellValue[], formats = general(), bold = false) => {
     if (bold) boldRows.push(values.length);
-    values.push([...row, ...new Array<CellValue>(width - row.length).fill("")]);
-    numberFormats.push(formats);
+    const cells = [...row, ...new Array<CellValue>(width - row.length).fill("")];
+    values.push(cells);
+    numberFormats.push(formats.map((f, c) => (f === "General" && typeof cells[c] === "string" && cells[c] !== "" ? NUMBER_FORMATS.text : f)));
   };
   push([model.title], general(), true);
   for (const note of model.notes) push([note]);
