@@ -6,6 +6,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const path = require("path");
+const { HelpPagePlugin } = require("./scripts/build/help-page");
 
 const fs = require("fs");
 
@@ -30,7 +31,33 @@ class BundleInventoryPlugin {
 }
 
 const urlDev = "https://localhost:3000/";
-const urlProd = process.env.ADDIN_PROD_URL || "https://gdr-exercice-coordonne.example.fr/";
+
+/**
+ * The production host, from ADDIN_PROD_URL (https, where dist/ is served). Every URL of the manifest moves there,
+ * the <AppDomain> included (an origin, without a path); none of localhost stays. Without the variable, a production
+ * build says so and keeps the development URLs: no placeholder host is ever written into a manifest.
+ */
+function productionUrls() {
+  const raw = process.env.ADDIN_PROD_URL;
+  if (!raw) return undefined;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`ADDIN_PROD_URL n'est pas une adresse valide : « ${raw} » (ex. https://complements.cpam.fr/gdr/)`);
+  }
+  if (url.protocol !== "https:") throw new Error(`ADDIN_PROD_URL doit commencer par https:// (Office n'accepte que HTTPS) : « ${raw} »`);
+  const base = url.href.endsWith("/") ? url.href : `${url.href}/`;
+  return { base, origin: url.origin };
+}
+
+function manifestFor(content, prod) {
+  if (!prod) return content;
+  return content
+    .toString()
+    .replace(new RegExp(urlDev, "g"), prod.base)
+    .replace(new RegExp(urlDev.slice(0, -1), "g"), prod.origin);
+}
 
 async function getHttpsOptions() {
   // Only for `npm run dev-server` on Windows/Mac; builds and Linux never touch certificates.
@@ -42,6 +69,13 @@ async function getHttpsOptions() {
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const building = Boolean(env.WEBPACK_BUILD);
+  const prod = dev ? undefined : productionUrls();
+  if (!dev && !prod) {
+    console.warn(
+      "ADDIN_PROD_URL non défini : dist/manifest.xml garde les adresses de développement (https://localhost:3000/). " +
+        "Pour déployer : ADDIN_PROD_URL=https://votre-hote/chemin/ npm run build",
+    );
+  }
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -57,16 +91,16 @@ module.exports = async (env = {}, options = {}) => {
     plugins: [
       new BundleInventoryPlugin(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HelpPagePlugin({ template: "./src/taskpane/aide.html" }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-          { from: "src/taskpane/aide.html", to: "aide.html" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",
-            transform: (content) => (dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd)),
+            transform: (content) => manifestFor(content, prod),
           },
         ],
       }),

@@ -16,6 +16,8 @@ let ok = step("Type check (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "."]);
 ok = step("Lint (office-addin-lint: eslint with the Office add-in rules, prettier)", bin("office-addin-lint"), ["check", "--files", "src/**/*.ts"]) && ok;
 ok = step("Production build (webpack)", bin("webpack"), ["--mode", "production"]) && ok;
 ok = step("Licences of the production bundle", "node", ["scripts/check-licences.mjs"]) && ok;
+// npm start, npm stop and npm run validate load office-addin-manifest: it must run after a clean npm ci
+ok = step("office-addin-manifest info manifest.xml", bin("office-addin-manifest"), ["info", "manifest.xml"]) && ok;
 
 const report = ".vitest-result.json";
 rmSync(report, { force: true });

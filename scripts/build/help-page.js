@@ -1,0 +1,51 @@
+/* eslint-disable no-undef */
+/**
+ * Builds dist/aide.html, the support page the manifest points at (SupportUrl, LearnMoreUrl): the function reference
+ * is rendered from the generated functions.json (itself generated from the JSDoc of src/functions/functions.ts), so
+ * the page can never disagree with what Excel shows in its formula help.
+ */
+const fs = require("fs");
+const path = require("path");
+
+const escape = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The reference section: one block per function, its signature, description and arguments. */
+function referenceHtml(metadata) {
+  return metadata.functions
+    .map((f) => {
+      const args = f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(" ; ");
+      const rows = f.parameters
+        .map((p) => `<tr><th scope="row"><code>${escape(p.optional ? `[${p.name}]` : p.name)}</code></th><td>${escape(p.description ?? "")}</td></tr>`)
+        .join("\n");
+      return [
+        `<section id="${escape(f.id)}">`,
+        `<h3><code>=${escape(f.name)}(${escape(args)})</code></h3>`,
+        `<p>${escape(f.description)}</p>`,
+        rows ? `<table class="arguments"><tbody>\n${rows}\n</tbody></table>` : "",
+        f.result.dimensionality === "matrix" ? "<p class=\"discret\">Résultat sur plusieurs cellules (laisser la place libre sous la formule).</p>" : "",
+        "</section>",
+      ].join("\n");
+    })
+    .join("\n");
+}
+
+class HelpPagePlugin {
+  constructor(options) {
+    this.template = options.template;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "HelpPagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) return;
+        const metadata = JSON.parse(asset.source.source().toString());
+        const template = fs.readFileSync(path.resolve(this.template), "utf8");
+        const html = template.replace("<!-- REFERENCE -->", referenceHtml(metadata));
+        compilation.emitAsset("aide.html", new sources.RawSource(html));
+      });
+    });
+  }
+}
+
+module.exports = { HelpPagePlugin, referenceHtml };

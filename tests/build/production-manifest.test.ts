@@ -1,0 +1,82 @@
+/**
+ * Issue 9: install and deploy. A production build names only the production host in dist/manifest.xml (the
+ * <AppDomain> included), refuses a non-https host, says so when no host is given; and office-addin-manifest — which
+ * `npm start`, `npm stop` and `npm run validate` load — runs after a clean `npm ci` (it needs fs-extra).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = resolve(__dirname, "../..");
+const bin = (name: string) => join(ROOT, "node_modules/.bin", name);
+
+function build(env: Record<string, string | undefined>): { status: number | null; output: string; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), "dist-"));
+  const r = spawnSync(bin("webpack"), ["--mode", "production", "--output-path", dir], {
+    cwd: ROOT,
+    env: { ...process.env, ADDIN_PROD_URL: undefined, ...env },
+    encoding: "utf8",
+  });
+  return { status: r.status, output: `${r.stdout}${r.stderr}`, dir };
+}
+
+describe("production manifest", () => {
+  it("ADDIN_PROD_URL=https://complements.cpam.fr/gdr/ leaves no localhost anywhere in dist/manifest.xml", () => {
+    const r = build({ ADDIN_PROD_URL: "https://complements.cpam.fr/gdr/" });
+    expect(r.status, r.output).toBe(0);
+    const manifest = readFileSync(join(r.dir, "manifest.xml"), "utf8");
+    expect(manifest).not.toMatch(/localhost/);
+    expect(manifest).toContain("<AppDomain>https://complements.cpam.fr</AppDomain>");
+    const urls = [...manifest.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(5);
+    for (const url of urls) expect(url.startsWith("https://complements.cpam.fr/gdr/"), url).toBe(true);
+    const info = spawnSync(bin("office-addin-manifest"), ["info", join(r.dir, "manifest.xml")], { cwd: ROOT, encoding: "utf8" });
+    expect(info.status, info.stderr).toBe(0);
+    expect(info.stdout).toContain("AppDomains: https://complements.cpam.fr");
+  });
+
+  it("a host that is not https is refused with a French message", () => {
+    const r = build({ ADDIN_PROD_URL: "http://complements.cpam.fr/" });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain("ADDIN_PROD_URL doit commencer par https://");
+  });
+
+  it("without ADDIN_PROD_URL the build says so and writes no placeholder host", () => {
+    const r = build({});
+    expect(r.status, r.output).toBe(0);
+    expect(r.output).toContain("ADDIN_PROD_URL non défini");
+    const manifest = readFileSync(join(r.dir, "manifest.xml"), "utf8");
+    expect(manifest).not.toMatch(/example\.(fr|org|com)/);
+  });
+});
+
+describe("the Office CLIs load after npm ci", () => {
+  it("office-addin-manifest info manifest.xml runs (npm start, npm stop and npm run validate load the same module)", () => {
+    const info = spawnSync(bin("office-addin-manifest"), ["info", "manifest.xml"], { cwd: ROOT, encoding: "utf8" });
+    expect(info.stderr).not.toContain("Cannot find module");
+    expect(info.status).toBe(0);
+    expect(info.stdout).toContain("Name: GDR exercice coordonné");
+  });
+});
+
+describe("the support page the manifest points at", () => {
+  it("dist/aide.html holds the reference of every function, rendered from functions.json, and the pane links to it", () => {
+    const r = build({});
+    const page = readFileSync(join(r.dir, "aide.html"), "utf8");
+    const metadata = JSON.parse(readFileSync(join(r.dir, "functions.json"), "utf8")) as {
+      functions: { id: string; name: string; parameters: { name: string; description?: string }[] }[];
+    };
+    const escape = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    for (const f of metadata.functions) {
+      // the production build minifies the page (attribute quotes may go)
+      expect(page).toMatch(new RegExp(`<section id="?${f.id.replace(".", "\\.")}"?>`));
+      for (const p of f.parameters) expect(page, `${f.name} ${p.name}`).toContain(escape(p.description ?? ""));
+    }
+    expect(page).not.toContain("README");
+    expect(page).toContain("omettre l'argument");
+    expect(readFileSync(join(r.dir, "taskpane.html"), "utf8")).toMatch(/href="?aide\.html"?/);
+    expect(readFileSync(join(r.dir, "manifest.xml"), "utf8")).toContain("/aide.html");
+  });
+});
