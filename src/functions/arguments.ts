@@ -48,20 +48,26 @@ export function readOptionalDate(value: unknown, argument: string): string {
   return isBlank(value) ? todayParisIso() : parseDate(value, argument);
 }
 
-/** Pairs (code, value) from a header range and a value range of the same shape (a row or a column). */
-export function readFieldPairs(champs: unknown, valeurs: unknown): [unknown, unknown][] {
+/**
+ * The header row and the value row of ACI.MSP_*, flattened (a row or a column of cells), each cell its plain value.
+ * A one-row range is used as it is: no copy on the path that recalculates in every MSP row.
+ */
+export function readFieldRows(champs: unknown, valeurs: unknown): [unknown[], unknown[]] {
   const grid = (value: unknown, argument: string): unknown[][] => {
     if (!Array.isArray(value)) return [[value]];
     if (!value.every(Array.isArray)) fail(argument, "plage de cellules attendue");
     return value as unknown[][];
   };
-  const c = grid(rangeValues(champs), "champs");
-  const v = grid(rangeValues(valeurs), "valeurs");
+  const c = grid(champs, "champs");
+  const v = grid(valeurs, "valeurs");
   const shape = (g: unknown[][]) => `${g.length} ligne${g.length > 1 ? "s" : ""} × ${g[0]?.length ?? 0} colonne${(g[0]?.length ?? 0) > 1 ? "s" : ""}`;
   if (c.length !== v.length || c.some((row, i) => row.length !== v[i].length)) {
     fail("valeurs", `même forme que champs attendue : champs fait ${shape(c)}, valeurs ${shape(v)}`);
   }
-  const pairs: [unknown, unknown][] = [];
-  c.forEach((row, i) => row.forEach((header, j) => pairs.push([header, v[i][j]])));
-  return pairs;
+  const flat = (g: unknown[][]): unknown[] => {
+    const row = g.length === 1 ? g[0] : g.flat();
+    for (let i = 0; i < row.length; i++) if (row[i] !== null && typeof row[i] === "object") return row.map(cellValue);
+    return row;
+  };
+  return [flat(c), flat(v)];
 }

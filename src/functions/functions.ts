@@ -4,12 +4,14 @@
  * table); the metadata (functions.json) is generated from these comments.
  */
 import { cptsMission, cptsTaille, type MissionInput } from "../core/aci-cpts";
-import { computeMsp, readMspFields } from "../core/aci-msp";
+import { computeMsp, evaluateMsp, readMspRow } from "../core/aci-msp";
 import { mspDetailRows } from "../core/aci-msp/detail";
+import { cptsDetailRows } from "../core/aci-cpts/detail";
+import { amDetailRows } from "../core/assistant-medical/detail";
 import { amAid, type AidInput } from "../core/assistant-medical";
 import { readBande, readEtp, readRegime } from "../core/assistant-medical/codes";
 import { isBlank, readBoolean, readNonNegative, readNonNegativeInteger, readOptionalNumber, readRate, readNumber } from "../core/values";
-import { cellValue, readFieldPairs, readMission, readOptionalDate, readTaille, readVolet } from "./arguments";
+import { cellValue, readFieldRows, readMission, readOptionalDate, readTaille, readVolet } from "./arguments";
 import { excelCall } from "./excel";
 
 /** An achievement rate: 0 is a real rate here (nothing achieved), so only a missing argument takes the default 100 %. */
@@ -70,6 +72,25 @@ export function cptsMissionFunction(taille: any, mission: any, volet?: any, atte
 }
 
 /**
+ * Détail du financement d'une mission de CPTS : montant, ligne du barème utilisée, version, majoration et référence (mêmes arguments que CPTS.MISSION).
+ * @customfunction CPTS.DETAIL
+ * @param taille Taille de la CPTS, de 1 à 4.
+ * @param mission Code de la mission (voir CPTS.MISSION).
+ * @param [volet] fixe, variable ou total (par défaut total).
+ * @param [atteinte] Taux d'atteinte de la part variable : 80 % ou 0,8 (par défaut 100 %). Omettre l'argument plutôt que viser une cellule vide.
+ * @param [date_signature] Date de signature du contrat (par défaut la date du jour en France).
+ * @param [membres] Nombre de membres de la CPTS.
+ * @param [sas] VRAI si le territoire dispose d'un SAS (par défaut VRAI) ; sans SAS, saisir FAUX.
+ * @returns Tableau de 12 lignes sur 2 colonnes.
+ */
+export function cptsDetailFunction(taille: any, mission: any, volet?: any, atteinte?: any, date_signature?: any, membres?: any, sas?: any): any[][] {
+  return excelCall(() => {
+    const input = missionInput(taille, mission, volet, atteinte, date_signature, membres, sas);
+    return cptsDetailRows(input, cptsMission(input));
+  });
+}
+
+/**
  * Aide à l'emploi d'un assistant médical pour une année du contrat, en euros (médecin libéral ou centre de santé).
  * @customfunction AM.AID
  * @param etp Libéral : option 1/3, 0,5 ou 1 ETP. Centre de santé : nombre d'ETP d'assistant médical (4 au plus).
@@ -85,6 +106,24 @@ export function amAidFunction(etp: any, annee_contrat: any, date_signature?: any
 }
 
 /**
+ * Détail de l'aide à l'emploi d'un assistant médical : montant, ligne du barème, version et référence (mêmes arguments que AM.AID).
+ * @customfunction AM.DETAIL
+ * @param etp Libéral : option 1/3, 0,5 ou 1 ETP. Centre de santé : nombre d'ETP d'assistant médical.
+ * @param annee_contrat Année du contrat : 1, 2, 3 ou plus.
+ * @param [date_signature] Date de signature du contrat (par défaut la date du jour en France).
+ * @param [bande] Patientèle de départ : P30-P50, P50-P70, P70-P90, P90-P95 ou P95+.
+ * @param [atteinte] Part de l'objectif atteinte (80 % ou 0,8), à partir de la 3e année (par défaut 100 %).
+ * @param [regime] liberal (par défaut) ou cds (centre de santé).
+ * @returns Tableau de 11 lignes sur 2 colonnes.
+ */
+export function amDetailFunction(etp: any, annee_contrat: any, date_signature?: any, bande?: any, atteinte?: any, regime?: any): any[][] {
+  return excelCall(() => {
+    const input = aidInput(etp, annee_contrat, date_signature, bande, atteinte, regime);
+    return amDetailRows(input, amAid(input));
+  });
+}
+
+/**
  * Points ACI d'une maison de santé pluriprofessionnelle pour l'année (ACI 2017 jusqu'à 2021, avenant 1 ensuite), majoration précarité comprise.
  * @customfunction ACI.MSP_POINTS
  * @param champs Ligne (ou colonne) des codes de champ : annee, annee_adhesion, patientele, nb_ps, amplitude_h, samedi_matin, snp, coordination, si_standard, protocoles, reunions…
@@ -92,7 +131,7 @@ export function amAidFunction(etp: any, annee_contrat: any, date_signature?: any
  * @returns Total des points de l'année.
  */
 export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number {
-  return excelCall(() => computeMsp(readMspFields(readFieldPairs(champs, valeurs)), false).points);
+  return excelCall(() => evaluateMsp(readMspRow(...readFieldRows(champs, valeurs))).points);
 }
 
 /**
@@ -103,7 +142,7 @@ export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number 
  * @returns Rémunération annuelle en euros.
  */
 export function aciMspEurosFunction(champs: any[][], valeurs: any[][]): number {
-  return excelCall(() => computeMsp(readMspFields(readFieldPairs(champs, valeurs)), false).euros);
+  return excelCall(() => evaluateMsp(readMspRow(...readFieldRows(champs, valeurs))).totalEuros);
 }
 
 /**
@@ -114,5 +153,5 @@ export function aciMspEurosFunction(champs: any[][], valeurs: any[][]): number {
  * @returns Tableau détaillé, affiché sur plusieurs lignes.
  */
 export function aciMspDetailFunction(champs: any[][], valeurs: any[][]): any[][] {
-  return excelCall(() => mspDetailRows(computeMsp(readMspFields(readFieldPairs(champs, valeurs)))));
+  return excelCall(() => mspDetailRows(computeMsp(readMspRow(...readFieldRows(champs, valeurs)))));
 }

@@ -41,11 +41,13 @@ describe("ACI CPTS 2019 table (seed 003, « Financement des missions »)", () =>
     ["qualite", [7_500, 10_000, 15_000, 20_000], [7_500, 10_000, 15_000, 20_000]],
     ["accompagnement", [5_000, 7_500, 10_000, 15_000], [5_000, 7_500, 10_000, 15_000]],
   ];
+  // the accès total also holds the SNP compensation volet (next test): its own line is fixe + variable
   for (const [mission, fixe, variable] of table) {
     it.each(TAILLES)(`${mission}, taille %i`, (t) => {
       expect(amount(t, mission, "fixe", date)).toBe(fixe[t - 1]);
       expect(amount(t, mission, "variable", date)).toBe(variable[t - 1]);
-      expect(amount(t, mission, "total", date)).toBe(fixe[t - 1] + variable[t - 1]);
+      const snp = mission === "acces" ? table[2][1][t - 1] : 0;
+      expect(amount(t, mission, "total", date)).toBe(fixe[t - 1] + variable[t - 1] + snp);
     });
   }
 
@@ -56,7 +58,10 @@ describe("ACI CPTS 2019 table (seed 003, « Financement des missions »)", () =>
     [3, 65_000],
     [4, 80_000],
   ] as [Taille, number][])("accès aux soins total, taille %i = %i", (t, total) => {
-    expect(amount(t, "acces", "total", date) + amount(t, "snp_compensation", "total", date)).toBe(total);
+    // issue 10 item 7: CPTS.MISSION's acces total is that total (snp_compensation alone stays available)
+    expect(amount(t, "acces", "total", date)).toBe(total);
+    // at 60 % achievement only the variable volet moves: T2 17 500 + 17 500 × 60 % + 12 000
+    if (t === 2) expect(amount(t, "acces", "total", date, { atteinte: 0.6 })).toBe(17_500 + 10_500 + 12_000);
   });
 
   it.each([
@@ -66,7 +71,7 @@ describe("ACI CPTS 2019 table (seed 003, « Financement des missions »)", () =>
     [3, 315_000],
     [4, 380_000],
   ] as [Taille, number][])("financement total possible, taille %i = %i", (t, total) => {
-    const missions: MissionCode[] = ["fonctionnement", "acces", "snp_compensation", "parcours", "prevention", "qualite", "accompagnement"];
+    const missions: MissionCode[] = ["fonctionnement", "acces", "parcours", "prevention", "qualite", "accompagnement"];
     expect(missions.reduce((s, m) => s + amount(t, m, "total", date), 0)).toBe(total);
   });
 
@@ -102,8 +107,9 @@ describe("Avenant 2 (seed 001)", () => {
 
   it.each([
     // « Les 4 cas possibles »: without SAS, the 2019 accès-aux-soins provisions are kept
-    [1, 30_000, 10_000, 35_000],
-    [4, 60_000, 20_000, 70_000],
+    // acces total = 2019 fixe + variable + SNP compensation (seed 003 « Total »)
+    [1, 40_000, 10_000, 35_000],
+    [4, 80_000, 20_000, 70_000],
   ] as [Taille, number, number, number][])("accès aux soins without SAS keeps the 2019 table, taille %i", (t, acces, snp, regulation) => {
     expect(amount(t, "acces", "total", date, { sas: false })).toBe(acces);
     expect(amount(t, "snp_compensation", "total", date, { sas: false })).toBe(snp);

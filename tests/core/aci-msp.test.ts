@@ -193,18 +193,21 @@ describe("avenant 1 (remuneration years 2022 and after)", () => {
     expect(points(r, "missions_sp")).toBe(200 + 700);
   });
 
-  it("pays the crise sanitaire indicator: 100 for the plan, 350 variable when a crisis occurs", () => {
+  it("pays the crise sanitaire plan (100) in 2022, but never its variable part that year (CNAM guide, « Réponse aux crises sanitaires graves »)", () => {
     expect(points(base2022({ crise_plan: 1 }), "crise")).toBe(100);
-    expect(points(base2022({ crise_plan: 1, crise_survenue: 1, patientele: 8_000 }), "crise")).toBe(800);
+    const survenue = base2022({ crise_plan: 1, crise_survenue: 1, patientele: 8_000 });
+    expect(points(survenue, "crise")).toBe(100);
+    expect(survenue.indicateurs.find((i) => i.code === "crise")!.remarque).toMatch(/volet variable non versé en 2022.*crise_survenue ignoré/);
     expect(points(base2022({ crise_survenue: 1 }), "crise")).toBe(0);
   });
 
-  it("flags the values found only in third-party material as to confirm", () => {
+  it("cites the CNAM guide for the avenant 1 values, with its address", () => {
     const r = base2022({ diversite: 1 });
     const diversite = r.indicateurs.find((i) => i.code === "diversite")!;
+    // guide: diversité level 1 300 fixed
     expect(diversite.points).toBe(300);
-    expect(diversite.confidence).toBe("to-confirm");
-    expect(diversite.remarque).toMatch(/à confirmer/);
+    expect(diversite.confidence).toBe("official");
+    expect(diversite.source).toMatch(/Guide des indicateurs ACI.*« Diversité de l'offre de soins ».*https:\/\/github\.com\/aspart-am\/PartnerCompensation/);
     expect(r.indicateurs.find((i) => i.code === "satisfaction")!.applicable).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { amAid, type Bande } from "../../src/core/assistant-medical";
 import { LIBERAL } from "../../src/core/assistant-medical/params";
+import { confidenceOf } from "../../src/core/params";
 
 function aid(etp: number, annee: number, date: string, bande?: Bande, atteinte = 1, regime: "liberal" | "cds" = "liberal") {
   return amAid({ etp, anneeContrat: annee, dateSignature: date, bande, atteinte, regime }).montant;
@@ -69,7 +70,7 @@ describe("convention médicale 2024 (ameli, « ce qui change dès juin 2024 »)"
     // the 9 450 cell is checked on the parameter table itself.
     const cm2024 = LIBERAL["1/3"].find((e) => e.from === "2024-06-22");
     expect(cm2024?.value).toEqual({ annee1: null, annee2: 9_450, annee3: 7_350, annee3P90: 8_767, p95: 12_600 });
-    expect(cm2024?.confidence).toBe("official");
+    expect(cm2024 && confidenceOf(cm2024)).toBe("official");
   });
 
   it("refuses the 1/3 option for contracts signed from 01/05/2023 (règlement arbitral)", () => {
@@ -102,6 +103,39 @@ describe("centres de santé, avenant 5 (seed 004 « Assistant Médical : finance
   it("caps a centre at 4 ETP and starts on 06/08/2024", () => {
     expect(aid(4, 1, "2024-09-01", undefined, 1, "cds")).toBe(144_000);
     expect(() => aid(4.5, 1, "2024-09-01", undefined, 1, "cds")).toThrow(/etp.*4/);
-    expect(() => aid(1, 1, "2024-08-05", undefined, 1, "cds")).toThrow(/date_signature.*06\/08\/2024/);
+    // a contract signed the day before is an avenant 3 contract (below)
+    expect(aid(1, 1, "2024-08-05", undefined, 1, "cds")).toBe(36_000);
+  });
+});
+
+describe("centres de santé, avenant 3 (contracts signed before 06/08/2024; RULES.md rule-families table)", () => {
+  // 36 000 / 27 000 / 21 000 € per ETP, at most 4 ETP (avenant 3 CDS, S54); no band majoration in the sources
+  it.each([
+    [1, 36_000],
+    [2, 27_000],
+    [3, 21_000],
+    [5, 21_000],
+  ])("year %i, 1 ETP: %i", (annee, montant) => {
+    expect(aid(1, annee, "2021-03-01", undefined, 1, "cds")).toBe(montant);
+  });
+
+  it("keeps the avenant 3 table for every year of the contract, ETP multiplied, at most 4", () => {
+    // signed 01/03/2022: year 3 starts on 01/03/2024, year 4 on 01/03/2025, after avenant 5: still 21 000 per ETP
+    expect(aid(2, 4, "2022-03-01", undefined, 1, "cds")).toBe(42_000);
+    expect(aid(4, 1, "2021-03-01", undefined, 1, "cds")).toBe(144_000);
+    expect(() => aid(4.5, 1, "2021-03-01", undefined, 1, "cds")).toThrow(/etp.*4/);
+  });
+
+  it("applies no band majoration and says the value is to confirm, and why", () => {
+    expect(aid(1, 3, "2021-03-01", "P90-P95", 1, "cds")).toBe(21_000);
+    expect(aid(1, 2, "2021-03-01", "P95+", 1, "cds")).toBe(27_000);
+    const r = amAid({ etp: 1, anneeContrat: 3, dateSignature: "2021-03-01", bande: "P95+", atteinte: 1, regime: "cds" });
+    expect(r.version).toBe("avenant 3 centres de santé");
+    expect(r.confidence).toBe("to-confirm");
+    expect(r.why).toMatch(/aucune majoration P90-P95 ni P95\+/);
+  });
+
+  it("starts with the avenant 3 (JO 03/09/2020)", () => {
+    expect(() => aid(1, 1, "2020-09-02", undefined, 1, "cds")).toThrow(/date_signature.*03\/09\/2020/);
   });
 });

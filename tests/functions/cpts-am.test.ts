@@ -35,10 +35,10 @@ describe("what analysts type, tolerated", () => {
     expect(evaluate("CPTS.MISSION", 1, "parcours", "variable", 1.4, excelDate(2020, 1, 1))).toBe(25_000);
     expect(evaluate("CPTS.MISSION", 1, "parcours", "variable", "50%", excelDate(2020, 1, 1))).toBe(12_500);
   });
-  it("reads SAS as VRAI/FAUX, oui/non or 1/0", () => {
+  it("reads SAS as FAUX/non (no SAS: the 2019 accès total with its SNP volet, seed 003: T1 40 000) or VRAI/1", () => {
     const date = excelDate(2023, 1, 1);
-    expect(evaluate("CPTS.MISSION", 1, "acces", "total", 1, date, 0, "non")).toBe(30_000);
-    expect(evaluate("CPTS.MISSION", 1, "acces", "total", 1, date, 0, false)).toBe(30_000);
+    expect(evaluate("CPTS.MISSION", 1, "acces", "total", 1, date, 0, "non")).toBe(40_000);
+    expect(evaluate("CPTS.MISSION", 1, "acces", "total", 1, date, 0, false)).toBe(40_000);
     expect(evaluate("CPTS.MISSION", 1, "acces", "total", 1, date, 0, 1)).toBe(80_000);
   });
   it("reads the 1/3 ETP as a fraction, 0,33 or the text « 1/3 »", () => {

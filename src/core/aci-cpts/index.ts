@@ -2,8 +2,18 @@
 import { frenchDate } from "../dates";
 import { fail } from "../errors";
 import { roundCents } from "../money";
-import { entryAt, type Confidence } from "../params";
-import { ACCES_SANS_SAS, ACI_CPTS_2019_START, AVENANT_2_START, MAJORATION_TAILLE_4, MISSIONS, TAILLE_THRESHOLDS, type MissionCode } from "./params";
+import { confidenceOf, entryAt, referenceText, type Confidence, type Dated, type Reference } from "../params";
+import {
+  ACCES_SANS_SAS,
+  ACCES_TOTAL_INCLUT,
+  ACI_CPTS_2019_START,
+  AVENANT_2_START,
+  MAJORATION_TAILLE_4,
+  MISSIONS,
+  TAILLE_THRESHOLDS,
+  type Envelope,
+  type MissionCode,
+} from "./params";
 
 export { MISSIONS, type MissionCode } from "./params";
 
@@ -12,7 +22,7 @@ export type Volet = "fixe" | "variable" | "total";
 
 export function cptsTaille(population: number): Taille {
   if (!Number.isFinite(population) || population < 0) fail("population", "nombre d'habitants positif attendu");
-  const { t2From, t2To, t3To } = TAILLE_THRESHOLDS.value;
+  const { t2From, t2To, t3To } = TAILLE_THRESHOLDS.series[0].value;
   if (population < t2From) return 1;
   if (population <= t2To) return 2;
   if (population <= t3To) return 3;
@@ -43,6 +53,10 @@ export interface MissionAmount {
   enVigueur: boolean;
   source: string;
   confidence: Confidence | "none";
+  /** The table line used: the date it was read on, and the volets added to the total (ACI 2019 accès: SNP). */
+  luLe: string;
+  inclus: { mission: MissionCode; fixe: number; variable: number }[];
+  references: readonly Reference[];
 }
 
 export function cptsVersion(date: string): MissionAmount["version"] {
@@ -64,11 +78,20 @@ export function cptsMission(input: MissionInput): MissionAmount {
     majoration && MAJORATION_TAILLE_4.missions.includes(mission) && taille === majoration.value.taille && membres >= majoration.value.membresMin
       ? majoration.value.taux
       : 0;
-  const fixeBase = entry ? entry.value.fixe[taille - 1] : 0;
-  const variableBase = entry ? entry.value.variable[taille - 1] : 0;
-  const fixe = roundCents(fixeBase * (1 + majorationTaux));
-  const variable = roundCents(variableBase * atteinte * (1 + majorationTaux));
-  const total = roundCents(fixe + variable);
+  const grow = 1 + majorationTaux;
+  const volets = (e: Dated<Envelope> | undefined) => ({
+    fixe: roundCents((e ? e.value.fixe[taille - 1] : 0) * grow),
+    variable: roundCents((e ? e.value.variable[taille - 1] : 0) * atteinte * grow),
+  });
+  const own = volets(entry);
+  // ACI 2019: the accès-aux-soins total includes the SNP compensation volet (seed 003's « Total » line)
+  const inclus = (mission === "acces" ? (entryAt(ACCES_TOTAL_INCLUT.series, readOn)?.value ?? []) : []).map((m) => ({
+    mission: m,
+    ...volets(entryAt(MISSIONS[m].series, readOn)),
+  }));
+  const fixe = own.fixe;
+  const variable = own.variable;
+  const total = roundCents(fixe + variable + inclus.reduce((sum, x) => sum + x.fixe + x.variable, 0));
   const montant = input.volet === "fixe" ? fixe : input.volet === "variable" ? variable : total;
   return {
     fixe,
@@ -78,8 +101,11 @@ export function cptsMission(input: MissionInput): MissionAmount {
     majorationTaux,
     version: cptsVersion(date),
     enVigueur: entry !== undefined,
-    source: entry?.ref ?? "mission non prévue par les règles en vigueur à cette date",
-    confidence: entry?.confidence ?? "none",
+    source: entry ? referenceText(entry) : "mission non prévue par les règles en vigueur à cette date",
+    confidence: entry ? confidenceOf(entry) : "none",
+    luLe: readOn,
+    inclus,
+    references: entry?.references ?? [],
   };
 }
 

@@ -13,14 +13,15 @@ export const MSP_DETAIL_SIZE: [number, number] = [MSP_DETAIL_HEADER.length, 1 + 
 
 export type DetailCell = string | number;
 
-const confidenceNote = (confidence: string) => (confidence === "to-confirm" ? " [à confirmer]" : "");
+/** The Source column: the references (title and URL), flagged when the value is still to confirm. */
+const sourceCell = (source: string, confidence: string) => (confidence === "to-confirm" ? `${source} [à confirmer]` : source);
 
 export function mspDetailRows(r: MspResult): DetailCell[][] {
   const rows: DetailCell[][] = [[...MSP_DETAIL_HEADER]];
   for (const i of r.indicateurs) {
     rows.push(
       i.applicable
-        ? [i.axe, i.label, i.type, i.fixes, i.variables, i.points, i.euros, `${i.source}${confidenceNote(i.confidence)}`, i.remarque]
+        ? [i.axe, i.label, i.type, i.fixes, i.variables, i.points, i.euros, sourceCell(i.source, i.confidence), i.remarque]
         : [i.axe, i.label, "non applicable", 0, 0, 0, 0, "", i.remarque],
     );
   }

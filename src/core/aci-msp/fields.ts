@@ -1,7 +1,8 @@
 /**
  * The MSP's fields: one code per column of the analyst's table (the header row
  * given to ACI.MSP_POINTS, and the MSP table of the task pane). Codes are
- * matched without case or accents; a missing field means 0 / not met.
+ * matched without case or accents; a missing field means 0 / not met. Each
+ * field says once which text created it (`since`).
  */
 import { parseDate, describe } from "../dates";
 import { fail } from "../errors";
@@ -17,10 +18,15 @@ type Kind =
   | { kind: "rate" }
   | { kind: "date" };
 
+/** The text that created a field: the ACI of 2017, or its avenant 1 (remuneration years from 2022). */
+export type Since = "ACI 2017" | "avenant 1";
+
+type Field = Kind & { label: string; since?: Since };
+
 const FIELDS = {
   annee: { kind: "year", label: "année de rémunération" },
   annee_adhesion: { kind: "year", label: "année de signature du contrat" },
-  date_adhesion: { kind: "date", label: "date de signature du contrat (proratise l'avance et le minimum l'année de signature)" },
+  date_adhesion: { kind: "date", label: "date de signature du contrat (proratise l'avance, le minimum et la concertation l'année de signature)" },
   patientele: { kind: "quantity", label: "patientèle médecin traitant" },
   nb_ps: { kind: "count", label: "professionnels de santé associés" },
   amplitude_h: { kind: "quantity", max: 24, label: "amplitude d'ouverture quotidienne en semaine (heures)" },
@@ -46,32 +52,93 @@ const FIELDS = {
   taux_ame: { kind: "rate", label: "taux de patients AME de la MSP" },
   taux_css_national: { kind: "rate", label: "taux national de patients CSS" },
   taux_ame_national: { kind: "rate", label: "taux national de patients AME" },
-  // avenant 1
-  ipa: { kind: "flag", label: "infirmier en pratique avancée dans la MSP" },
-  crise_plan: { kind: "flag", label: "plan de préparation aux crises sanitaires" },
-  crise_survenue: { kind: "flag", label: "crise sanitaire grave survenue et plan mis en œuvre" },
-  sas: { kind: "level", max: 2, label: "participation au SAS (1 : la moitié des médecins, 2 : tous)" },
-  usagers: { kind: "level", max: 2, label: "implication des usagers (niveau)" },
-  qualite: { kind: "level", max: 3, label: "démarche qualité (niveau)" },
-  cooperation: { kind: "count", label: "protocoles nationaux de coopération" },
-  parcours_ic: { kind: "flag", label: "parcours insuffisance cardiaque" },
-  parcours_obesite: { kind: "flag", label: "parcours surpoids et obésité de l'enfant" },
-  stages: { kind: "count", label: "stagiaires accueillis dans l'année" },
-} as const satisfies Record<string, Kind & { label: string }>;
+  ipa: { kind: "flag", since: "avenant 1", label: "infirmier en pratique avancée dans la MSP" },
+  crise_plan: { kind: "flag", since: "avenant 1", label: "plan de préparation aux crises sanitaires" },
+  crise_survenue: { kind: "flag", since: "avenant 1", label: "crise sanitaire grave survenue et plan mis en œuvre" },
+  sas: { kind: "level", max: 2, since: "avenant 1", label: "participation au SAS (1 : la moitié des médecins, 2 : tous)" },
+  usagers: { kind: "level", max: 2, since: "avenant 1", label: "implication des usagers (niveau)" },
+  qualite: { kind: "level", max: 3, since: "avenant 1", label: "démarche qualité (niveau)" },
+  cooperation: { kind: "count", since: "avenant 1", label: "protocoles nationaux de coopération" },
+  parcours_ic: { kind: "flag", since: "avenant 1", label: "parcours insuffisance cardiaque" },
+  parcours_obesite: { kind: "flag", since: "avenant 1", label: "parcours surpoids et obésité de l'enfant" },
+  stages: { kind: "count", since: "avenant 1", label: "stagiaires accueillis dans l'année" },
+  derogation_pdsa: { kind: "flag", since: "avenant 1", label: "dérogation PDSA accordée par l'ARS (minorations d'amplitude et plancher de 8 h levés)" },
+  fermeture_longue: {
+    kind: "flag",
+    since: "avenant 1",
+    label: "fermeture de plus de 3 semaines pendant les congés scolaires ou de plus d'une semaine hors congés",
+  },
+  si_avance_date: { kind: "date", since: "avenant 1", label: "date d'acquisition du logiciel de niveau avancé" },
+  mission_sp_obesite: { kind: "flag", since: "avenant 1", label: "l'unique mission de santé publique porte sur le surpoids et l'obésité de l'enfant" },
+} as const satisfies Record<string, Field>;
 
 export type FieldCode = keyof typeof FIELDS;
 export const FIELD_CODES = Object.keys(FIELDS) as FieldCode[];
 export const FIELD_LABELS: Readonly<Record<FieldCode, string>> = Object.fromEntries(FIELD_CODES.map((c) => [c, FIELDS[c].label])) as Record<FieldCode, string>;
+/** Fields created by avenant 1: given for an ACI 2017 year, they are ignored and the detail says so. */
+export const AVENANT_1_FIELDS: readonly FieldCode[] = FIELD_CODES.filter((c) => (FIELDS[c] as Field).since === "avenant 1");
 
-type DateField = "si_date" | "date_adhesion";
+export type DateField = "si_date" | "date_adhesion" | "si_avance_date";
 const isDateField = (code: FieldCode): code is DateField => FIELDS[code].kind === "date";
+export type NumberField = Exclude<FieldCode, DateField>;
+
+const INDEX: ReadonlyMap<FieldCode, number> = new Map(FIELD_CODES.map((c, i) => [c, i]));
 
 /** Numbers for every field (0 when missing), ISO dates for the date fields, and which fields were given. */
 export interface MspInput {
-  values: Record<Exclude<FieldCode, DateField>, number>;
+  values: Record<NumberField, number>;
   siDate?: string;
+  siAvanceDate?: string;
   adhesionDate?: string;
-  given: ReadonlySet<FieldCode>;
+  /** 1 at the index (FIELD_CODES order) of each field given a value. */
+  given: Uint8Array;
+}
+
+export const isGiven = (input: MspInput, code: FieldCode): boolean => input.given[INDEX.get(code)!] === 1;
+
+/** A fresh record of every number field at 0 (one object literal: a single hidden class, no copying). */
+function zeroValues(): Record<NumberField, number> {
+  return {
+    annee: 0,
+    annee_adhesion: 0,
+    patientele: 0,
+    nb_ps: 0,
+    amplitude_h: 0,
+    samedi_matin: 0,
+    fermeture_conges: 0,
+    snp: 0,
+    coordination: 0,
+    si_standard: 0,
+    si_avance: 0,
+    protocoles: 0,
+    reunions: 0,
+    dossiers: 0,
+    patients_ald75: 0,
+    missions_sp: 0,
+    diversite: 0,
+    second_recours: 0,
+    cstm: 0,
+    satisfaction: 0,
+    formation: 0,
+    coord_externe: 0,
+    taux_css: 0,
+    taux_ame: 0,
+    taux_css_national: 0,
+    taux_ame_national: 0,
+    ipa: 0,
+    crise_plan: 0,
+    crise_survenue: 0,
+    sas: 0,
+    usagers: 0,
+    qualite: 0,
+    cooperation: 0,
+    parcours_ic: 0,
+    parcours_obesite: 0,
+    stages: 0,
+    derogation_pdsa: 0,
+    fermeture_longue: 0,
+    mission_sp_obesite: 0,
+  };
 }
 
 const BY_NORMALIZED: ReadonlyMap<string, FieldCode> = new Map(FIELD_CODES.map((c) => [normalizeCode(c), c]));
@@ -105,6 +172,8 @@ function readField(code: FieldCode, raw: unknown): number {
       return n;
     }
     case "flag":
+      if (raw === 1 || raw === true) return 1;
+      if (raw === 0 || raw === false) return 0;
       try {
         return readBoolean(raw, code) ? 1 : 0;
       } catch {
@@ -122,37 +191,87 @@ function readField(code: FieldCode, raw: unknown): number {
   }
 }
 
-/**
- * Reads pairs of (field code, value). Unknown or repeated codes are errors
- * naming the code; empty header cells are skipped only when their value is empty too.
- */
-const ZERO_VALUES = Object.fromEntries(FIELD_CODES.filter((c) => !isDateField(c)).map((c) => [c, 0])) as MspInput["values"];
-
 /** Kinds of field where 0 means nothing (a year, a date, a flag given as a number): a desktop blank cell. */
 const ZERO_IS_BLANK: ReadonlySet<Kind["kind"]> = new Set(["year", "date", "flag"]);
 
-export function readMspFields(pairs: Iterable<readonly [unknown, unknown]>): MspInput {
-  const values = { ...ZERO_VALUES };
+/**
+ * The field of each position of a header row, checked once: unknown or repeated codes are errors naming the code.
+ * `undefined` marks an empty header cell (its value must be empty too).
+ */
+type Layout = readonly (FieldCode | undefined)[];
+
+function layoutOf(headers: readonly unknown[]): Layout {
   const seen = new Set<FieldCode>();
-  const given = new Set<FieldCode>();
-  const dates: Partial<Record<DateField, string>> = {};
-  let position = 0;
-  for (const [header, raw] of pairs) {
-    position++;
-    // desktop Excel hands an empty cell over as 0: a 0 header is an empty header, and its 0 value an empty cell
-    if (isBlank(header)) {
-      if (isBlank(raw)) continue;
-      fail("champs", `en-tête vide en position ${position} alors que la valeur « ${describe(raw)} » est renseignée`);
-    }
-    if (typeof header !== "string") fail("champs", `code de champ attendu en position ${position}, reçu « ${describe(header)} »`);
+  return headers.map((header, i) => {
+    if (isBlank(header)) return undefined;
+    if (typeof header !== "string") fail("champs", `code de champ attendu en position ${i + 1}, reçu « ${describe(header)} »`);
     const code = fieldCode(header);
     if (!code) fail("champs", `champ inconnu « ${header} » ; voir la liste des codes (annee, patientele, nb_ps, amplitude_h…) dans l'aide`);
     if (seen.has(code)) fail("champs", `le champ « ${code} » apparaît deux fois`);
     seen.add(code);
-    if (isMissing(raw) || (raw === 0 && ZERO_IS_BLANK.has(FIELDS[code].kind))) continue;
-    given.add(code);
-    if (isDateField(code)) dates[code] = parseDate(raw, code);
-    else values[code] = readField(code, raw);
+    return code;
+  });
+}
+
+/** The last header rows read, compared cell by cell: a sheet of MSP rows repeats the same header row in every formula. */
+let lastHeaders: readonly unknown[] = [];
+let lastLayout: Layout = [];
+
+function cachedLayout(headers: readonly unknown[]): Layout {
+  if (headers.length === lastHeaders.length) {
+    let same = true;
+    for (let i = 0; i < headers.length; i++) {
+      if (headers[i] !== lastHeaders[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return lastLayout;
   }
-  return { values, siDate: dates.si_date, adhesionDate: dates.date_adhesion, given };
+  const layout = layoutOf(headers);
+  lastHeaders = headers.slice();
+  lastLayout = layout;
+  return layout;
+}
+
+/** Reads the values of one row against its layout. */
+function readValues(layout: Layout, values: readonly unknown[]): MspInput {
+  const input: MspInput = { values: zeroValues(), given: new Uint8Array(FIELD_CODES.length) };
+  const v = input.values;
+  for (let i = 0; i < layout.length; i++) {
+    const code = layout[i];
+    const raw = values[i];
+    if (code === undefined) {
+      if (isBlank(raw)) continue;
+      fail("champs", `en-tête vide en position ${i + 1} alors que la valeur « ${describe(raw)} » est renseignée`);
+    }
+    if (isMissing(raw) || (raw === 0 && ZERO_IS_BLANK.has(FIELDS[code].kind))) continue;
+    input.given[INDEX.get(code)!] = 1;
+    if (isDateField(code)) {
+      const iso = parseDate(raw, code);
+      if (code === "si_date") input.siDate = iso;
+      else if (code === "si_avance_date") input.siAvanceDate = iso;
+      else input.adhesionDate = iso;
+    } else v[code] = readField(code, raw);
+  }
+  return input;
+}
+
+/**
+ * Reads pairs of (field code, value). Unknown or repeated codes are errors
+ * naming the code; empty header cells are skipped only when their value is empty too.
+ */
+export function readMspFields(pairs: Iterable<readonly [unknown, unknown]>): MspInput {
+  const headers: unknown[] = [];
+  const values: unknown[] = [];
+  for (const [h, v] of pairs) {
+    headers.push(h);
+    values.push(v);
+  }
+  return readValues(layoutOf(headers), values);
+}
+
+/** A header row and a value row of the same length (ACI.MSP_* read their ranges flattened into these). */
+export function readMspRow(headers: readonly unknown[], values: readonly unknown[]): MspInput {
+  return readValues(cachedLayout(headers), values);
 }

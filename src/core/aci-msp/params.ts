@@ -1,29 +1,31 @@
 /**
- * ACI MSP (accord conventionnel interprofessionnel relatif aux structures de
- * santé pluriprofessionnelles, 20/04/2017) and its avenant 1 (signed
- * 04/03/2022, JO 03/08/2022, applied to remuneration year 2022 onwards).
+ * ACI MSP parameters, leaf by leaf (accord conventionnel interprofessionnel du 20/04/2017, arrêté du 24/07/2017; its
+ * avenant 1, signed 04/03/2022, JO 03/08/2022, applied to remuneration year 2022 onwards). Each leaf is a dated series:
+ * an indicator exists in a remuneration year because its parameter has a period on 01/01 of that year.
  *
- * Every indicator value carries its source and a confidence flag; avenant-1
- * values found only in third-party material are `to-confirm` and the detail
- * output says so.
+ * Avenant 1 values come from the CNAM's guide to the indicators (October 2022), the payer's own reading
+ * (notes/cnam-guide-aci-msp.md): they are confirmed, citing the guide. ACI 2017 values come from seed 002.
  */
-import { SEEDS, type Confidence, type Series } from "../params";
+import { entryAt, fromSeed, fromText, parameter, seedSlide, TEXTS, toConfirm, type Dated, type Parameter, type Reference, type Source } from "../params";
 
-export interface Param<T> {
-  readonly value: T;
-  readonly ref: string;
-  readonly confidence: Confidence;
-}
+export type IndicatorType = "prérequis" | "socle" | "optionnel";
 
-const ACI_2017 = `${SEEDS.journeeMspNormandie2022}, « Présentation de l'ACI » (ACI MSP du 20/04/2017)`;
-const RECONDUIT = "reconduit par l'avenant 1 (aucune modification publiée)";
-const AV1_OFFICIAL = "avenant 1 ACI MSP (JO 03/08/2022), notes/domain-rules.md §1.2";
-const AV1_3P = "avenant 1 ACI MSP : valeur trouvée seulement dans des sources tierces (notes/domain-rules.md §1.2)";
+const ACI_2017_FROM = "2017-01-01";
+const ACI_2017_TO = "2021-12-31";
+const AVENANT_1_FROM = "2022-01-01";
 
-const seed = <T>(value: T, detail = ""): Param<T> => ({ value, ref: detail ? `${ACI_2017}, ${detail}` : ACI_2017, confidence: "seed" });
-const kept = <T>(p: Param<T>): Param<T> => ({ ...p, ref: `${p.ref} ; ${RECONDUIT}` });
-const official = <T>(value: T, detail: string): Param<T> => ({ value, ref: `${AV1_OFFICIAL} (${detail})`, confidence: "official" });
-const toConfirm = <T>(value: T): Param<T> => ({ value, ref: AV1_3P, confidence: "to-confirm" });
+const seed = (slide: string): Source => fromSeed(seedSlide("journeeMspNormandie2022", slide));
+const guide = (indicator: string, detail?: string): Source =>
+  fromText("cnam-guide", { ...TEXTS.guideCnamAciMsp, title: `${TEXTS.guideCnamAciMsp.title}, « ${indicator} »${detail ? ` (${detail})` : ""}` });
+
+/** A value of the ACI 2017 (remuneration years 2017 to 2021), from seed 002. */
+const aci2017 = <T>(value: T, slide: string): Dated<T> => ({ from: ACI_2017_FROM, to: ACI_2017_TO, value, ...seed(slide) });
+/** A value of avenant 1 (remuneration years from 2022), from the CNAM guide. */
+const avenant1 = <T>(value: T, indicator: string, detail?: string, to?: string): Dated<T> => ({ from: AVENANT_1_FROM, to, value, ...guide(indicator, detail) });
+/** A value kept by avenant 1: the seed for 2017–2021, the guide from 2022. */
+const both = <T>(value: T, slide: string, indicator: string, detail?: string): Dated<T>[] => [aci2017(value, slide), avenant1(value, indicator, detail)];
+/** A value of every year since 2017, with its references. */
+const always = <T>(value: T, source: Source): Dated<T> => ({ from: ACI_2017_FROM, value, ...source });
 
 export interface HorairesParams {
   points: number;
@@ -37,6 +39,17 @@ export interface HorairesParams {
   minorationConges: number;
 }
 
+const HORAIRES: HorairesParams = {
+  points: 800,
+  amplitudeSansMinoration: 12,
+  amplitudeMoyenne: 10,
+  amplitudeMinimale: 8,
+  minorationAmplitudeMoyenne: 60,
+  minorationAmplitudeFaible: 150,
+  minorationSamediFerme: 120,
+  minorationConges: 20,
+};
+
 export interface CoordinationParams {
   fixes: number;
   /** Variable points per 4 000 patients up to `seuil` patients, then `variablesAuDela` per 4 000 beyond. */
@@ -45,124 +58,220 @@ export interface CoordinationParams {
   variablesAuDela: number;
 }
 
-export interface MspRules {
-  readonly version: "ACI 2017" | "avenant 1";
-  readonly valeurPoint: Param<number>;
-  readonly patienteleReference: Param<number>;
-  readonly precariteMax: Param<number>;
-  readonly avanceTaux: Param<number>;
-  readonly minimumNouvelleStructure: Param<number>;
-  readonly horaires: Param<HorairesParams>;
-  readonly coordination: Param<CoordinationParams>;
-  readonly protocoles: Param<{ parProtocole: number; max: number; ipaParProtocole: number }>;
-  readonly concertation: Param<{ variables: number; reunionsMin: number; tauxDossiers: number; ipaVariables: number }>;
-  readonly siStandard: Param<{ fixes: number; parPs: number; seuilPs: number; parPsAuDela: number }>;
-  readonly siAvance: Param<number>;
-  readonly diversite: Param<number>;
-  readonly secondRecours: Param<number>;
-  readonly cstm: Param<number>;
-  readonly missionsSp: Param<{ variables: number; max: number; ipaFixes: number }>;
-  readonly satisfaction?: Param<number>;
-  readonly formation: Param<{ fixes: number; parStageSupplementaire: number; stagesInclus: number; stagesMax: number }>;
-  readonly coordExterne: Param<number>;
-  // avenant 1 only
-  readonly crise?: Param<{ planFixes: number; survenueVariables: number }>;
-  readonly usagers?: Param<{ niveau1Fixes: number; niveau2Variables: number }>;
-  readonly sas?: Param<{ niveau1Fixes: number; niveau2Fixes: number }>;
-  readonly qualite?: Param<{ niveau1Fixes: number; niveau2Variables: number; niveau3Variables: number }>;
-  readonly cooperation?: Param<{ parProtocole: number; max: number }>;
-  readonly parcoursIc?: Param<number>;
-  readonly parcoursObesite?: Param<number>;
+/** The crisis indicator's place: optional in 2022 with no payable variable part, a prerequisite from 2023. */
+export interface CriseStatut {
+  type: IndicatorType;
+  survenuePayable: boolean;
 }
 
-const HORAIRES_2017 = seed<HorairesParams>(
-  {
-    points: 800,
-    amplitudeSansMinoration: 12,
-    amplitudeMoyenne: 10,
-    amplitudeMinimale: 8,
-    minorationAmplitudeMoyenne: 60,
-    minorationAmplitudeFaible: 150,
-    minorationSamediFerme: 120,
-    minorationConges: 20,
-  },
-  "« Horaires d'ouverture et soins non programmés » (800 points, minorations 60/150/120/20 ; moins de 8 h : non atteint, concourspluripro 2021)",
-);
-
-const COMMON_2017 = {
-  valeurPoint: seed(7, "« Valeur du point = 7 € »"),
-  patienteleReference: seed(4_000, "« patientèle médecin traitant 4000 patients »"),
-  precariteMax: seed(0.25, "« Majoration de précarité … plafonnée à 25 % »"),
-  avanceTaux: seed(0.6, "« Avance = 60 % des indicateurs Socles et Prérequis »"),
-  minimumNouvelleStructure: {
-    value: 20_000,
-    ref: "communiqué CNAM du 04/06/2018 : rémunération minimale de 20 000 € pour une nouvelle structure (année pleine), avance 12 000 €",
-    confidence: "official",
-  } as Param<number>,
-  protocoles: seed({ parProtocole: 100, max: 8, ipaParProtocole: 0 }, "« Protocoles pluri-professionnels » (100 points, 8 au plus)"),
-  concertation: seed(
-    { variables: 1_000, reunionsMin: 6, tauxDossiers: 0.05, ipaVariables: 0 },
-    "« Concertation pluri-professionnelle » (1 000 points variables, 6 réunions, 5 % des patients MT en ALD ou de plus de 75 ans)",
+export const MSP = {
+  version: parameter<string>("msp.version", "Texte en vigueur", "code", [
+    aci2017("ACI 2017", "« Présentation de l'ACI »"),
+    avenant1("avenant 1", "Présentation"),
+  ]),
+  valeurPoint: parameter<number>("msp.valeur_point", "Valeur du point", "euros", [
+    always(7, { ...fromSeed(seedSlide("journeeMspNormandie2022", "« Valeur du point = 7 € »"), TEXTS.ameliMsp) }),
+  ]),
+  patienteleReference: parameter<number>("msp.patientele_reference", "Patientèle de référence des points variables", "patients", [
+    always(4_000, fromSeed(seedSlide("journeeMspNormandie2022", "« patientèle médecin traitant 4000 patients »"), TEXTS.ameliMsp)),
+  ]),
+  precariteMax: parameter<number>("msp.precarite.plafond", "Plafond de la majoration de précarité", "rate", [
+    always(0.25, fromSeed(seedSlide("journeeMspNormandie2022", "« Majoration de précarité … plafonnée à 25 % »"), TEXTS.precariteFormule)),
+  ]),
+  precariteBase: parameter<string>("msp.precarite.base", "Points majorés par la précarité", "code", [
+    always(
+      "points variables liés à la patientèle",
+      toConfirm(
+        "ameli dit que le total des points « peut être majoré » sans préciser l'assiette ; RULES.md retient les points variables liés à la patientèle",
+        "reading",
+        TEXTS.ameliMsp,
+        TEXTS.rulesMd,
+      ),
+    ),
+  ]),
+  avanceTaux: parameter<number>("msp.avance.taux", "Avance : part des indicateurs prérequis et socle à 100 %", "rate", [
+    always(0.6, fromSeed(seedSlide("journeeMspNormandie2022", "« Avance = 60 % des indicateurs Socles et Prérequis (atteints à 100 %) »"), TEXTS.ameliMsp)),
+  ]),
+  minimumNouvelleStructure: parameter<number>("msp.minimum_nouvelle_structure", "Rémunération minimale d'une nouvelle structure (année pleine)", "euros", [
+    always(20_000, fromText("ameli", TEXTS.cnamMinimum2018)),
+  ]),
+  derogationAnnees: parameter<number>("msp.derogation.annees", "Années civiles de dérogation d'une nouvelle structure", "years", [
+    always(2, seed("« Dérogation pour les nouvelles structures » (deux premières années civiles)")),
+  ]),
+  horaires: parameter<HorairesParams>("msp.horaires", "Horaires d'ouverture et soins non programmés", "points", [
+    aci2017(HORAIRES, "« Accessibilité : amplitude horaire et accès aux soins non programmés » (800 points fixes, prérequis)"),
+    avenant1(HORAIRES, "Horaires d'ouverture et soins non programmés", "800 points, minorations 60 / 150 / 120 / 20, moins de 8 h : non atteint"),
+  ]),
+  horairesAvenant1: parameter<{ derogationPdsa: boolean; fermetureLongue: boolean }>(
+    "msp.horaires.avenant_1",
+    "Horaires : dérogation PDSA et fermeture longue",
+    "code",
+    [
+      avenant1(
+        { derogationPdsa: true, fermetureLongue: true },
+        "Horaires d'ouverture et soins non programmés",
+        "dérogation PDSA de l'ARS : minorations d'amplitude et plancher de 8 h levés ; fermeture de plus de 3 semaines en congés scolaires ou de plus d'une semaine hors congés : non atteint",
+      ),
+    ],
   ),
-  siStandard: seed({ fixes: 500, parPs: 200, seuilPs: 16, parPsAuDela: 150 }, "« Système d'information – niveau standard »"),
-  siAvance: seed(100, "« Système d'information niveau avancé »"),
-  missionsSp: seed({ variables: 350, max: 2, ipaFixes: 0 }, "« Missions de santé publique » (350 points variables, 2 missions au plus)"),
-};
-
-const RULES_2017: MspRules = {
-  version: "ACI 2017",
-  ...COMMON_2017,
-  horaires: HORAIRES_2017,
-  coordination: seed(
-    { fixes: 700, variables: 1_350, seuil: 8_000, variablesAuDela: 1_000 },
-    "« Fonction de coordination » (700 fixes + 1 350 variables jusqu'à 8 000 patients + 1 000 au-delà)",
+  crise: parameter<{ planFixes: number; survenueVariables: number }>("msp.crise", "Réponse aux crises sanitaires graves", "points", [
+    avenant1(
+      { planFixes: 100, survenueVariables: 350 },
+      "Réponse aux crises sanitaires graves",
+      "100 points fixes pour le plan, 350 variables en cas de crise",
+    ),
+  ]),
+  criseStatut: parameter<CriseStatut>("msp.crise.statut", "Place de l'indicateur crise sanitaire", "code", [
+    avenant1(
+      { type: "optionnel", survenuePayable: false },
+      "Réponse aux crises sanitaires graves",
+      "2022 : indicateur optionnel, volet variable non versé",
+      "2022-12-31",
+    ),
+    {
+      ...avenant1({ type: "prérequis", survenuePayable: true }, "Réponse aux crises sanitaires graves", "socle prérequis à partir de 2023"),
+      from: "2023-01-01",
+    },
+  ]),
+  diversite: parameter<number>("msp.diversite", "Diversité de l'offre de soins, par niveau", "points", [
+    aci2017(250, "« Diversité de l'offre niveau 1 / niveau 2 : 250 pts fixes »"),
+    avenant1(300, "Diversité de l'offre de soins", "niveau 1 : 300, niveau 2 : 300 points fixes"),
+  ]),
+  secondRecours: parameter<number>("msp.second_recours", "Consultations de second recours, par niveau", "points", [
+    aci2017(250, "« 2nd recours niveau 1 / niveau 2 : 250 pts fixes »"),
+    avenant1(300, "Second recours", "niveau 1 : 300, niveau 2 : 300 points fixes"),
+  ]),
+  cstm: parameter<number>("msp.cstm", "Accueil de médecins CSTM", "points", both(200, "« Accueil CSTM : 200 pts fixes »", "CSTM", "200 points fixes")),
+  missionsSp: parameter<{ variables: number; max: number; ipaVariables: number }>("msp.missions_sp", "Missions de santé publique", "points", [
+    aci2017({ variables: 350, max: 2, ipaVariables: 0 }, "« Missions de santé publique : 350 pts variables par mission jusqu'à 2 missions »"),
+    avenant1(
+      { variables: 350, max: 2, ipaVariables: 200 },
+      "Missions de santé publique",
+      "350 variables par mission, 2 au plus ; +200 variables avec une IPA et 2 missions",
+    ),
+  ]),
+  satisfaction: parameter<number>("msp.satisfaction", "Satisfaction des patients", "points", [aci2017(100, "« Satisfaction des patients : 100 pts fixes »")]),
+  usagers: parameter<{ niveau1Fixes: number; niveau2Variables: number }>("msp.usagers", "Implication des usagers", "points", [
+    avenant1({ niveau1Fixes: 200, niveau2Variables: 300 }, "Implication des usagers", "niveau 1 : 200 fixes, niveau 2 : 300 variables, cumulables"),
+  ]),
+  sas: parameter<{ niveau1Fixes: number; niveau2Fixes: number }>("msp.sas", "Participation au SAS", "points", [
+    avenant1(
+      { niveau1Fixes: 100, niveau2Fixes: 200 },
+      "Service d'accès aux soins",
+      "100 points si la moitié des médecins participe, 200 si tous ; non cumulables",
+    ),
+  ]),
+  coordination: parameter<CoordinationParams>("msp.coordination", "Fonction de coordination", "points", [
+    aci2017(
+      { fixes: 700, variables: 1_350, seuil: 8_000, variablesAuDela: 1_000 },
+      "« Fonction de coordination » (700 fixes + 1 350 variables jusqu'à 8 000 patients + 1 000 au-delà)",
+    ),
+    avenant1(
+      { fixes: 1_000, variables: 1_700, seuil: 8_000, variablesAuDela: 1_100 },
+      "Fonction de coordination",
+      "1 000 fixes + 1 700 variables jusqu'à 8 000 patients + 1 100 par 4 000 au-delà",
+    ),
+  ]),
+  protocoles: parameter<{ parProtocole: number; max: number; ipaParProtocole: number }>("msp.protocoles", "Protocoles pluriprofessionnels", "points", [
+    aci2017({ parProtocole: 100, max: 8, ipaParProtocole: 0 }, "« Protocoles pluri-professionnels : 100 pts fixes par protocole, jusqu'à 8 »"),
+    avenant1(
+      { parProtocole: 100, max: 8, ipaParProtocole: 40 },
+      "Protocoles pluriprofessionnels",
+      "100 par protocole, 8 au plus ; +40 par protocole avec une IPA",
+    ),
+  ]),
+  concertation: parameter<{ variables: number; reunionsMin: number; tauxDossiers: number; ipaVariables: number }>(
+    "msp.concertation",
+    "Concertation pluriprofessionnelle",
+    "points",
+    [
+      aci2017({ variables: 1_000, reunionsMin: 6, tauxDossiers: 0.05, ipaVariables: 0 }, "« Concertation pluri-professionnelle : 1 000 pts variables »"),
+      avenant1(
+        { variables: 1_000, reunionsMin: 6, tauxDossiers: 0.05, ipaVariables: 200 },
+        "Concertation pluriprofessionnelle",
+        "1 000 variables ; 6 réunions au moins ; 5 % des patients MT en ALD ou de plus de 75 ans ; taux tronqué à deux décimales ; +200 variables avec une IPA",
+      ),
+    ],
   ),
-  diversite: seed(250, "« Diversité de l'offre » niveaux 1 et 2"),
-  secondRecours: seed(250, "« 2nd recours » niveaux 1 et 2"),
-  cstm: seed(200, "« Accueil CSTM »"),
-  satisfaction: seed(100, "« Satisfaction des patients »"),
-  formation: seed({ fixes: 450, parStageSupplementaire: 0, stagesInclus: 0, stagesMax: 0 }, "« Formation des jeunes »"),
-  coordExterne: seed(200, "« Coordination externe » (200 points variables)"),
-};
+  formation: parameter<{ fixes: number; parStageSupplementaire: number; stagesInclus: number; stagesMax: number }>(
+    "msp.formation",
+    "Formation des jeunes professionnels",
+    "points",
+    [
+      aci2017({ fixes: 450, parStageSupplementaire: 0, stagesInclus: 0, stagesMax: 0 }, "« Formation des jeunes : 450 pts fixes »"),
+      avenant1(
+        { fixes: 450, parStageSupplementaire: 225, stagesInclus: 2, stagesMax: 4 },
+        "Formation",
+        "450 fixes jusqu'à 2 stagiaires, +225 pour un 3e, +225 pour un 4e, 900 au plus",
+      ),
+    ],
+  ),
+  coordExterne: parameter<number>(
+    "msp.coord_externe",
+    "Coordination externe",
+    "points",
+    both(200, "« Coordination externe : 200 pts variables »", "Coordination externe", "200 points variables"),
+  ),
+  qualite: parameter<{ niveau1Fixes: number; niveau2Variables: number; niveau3Variables: number }>("msp.qualite", "Démarche qualité", "points", [
+    avenant1(
+      { niveau1Fixes: 100, niveau2Variables: 200, niveau3Variables: 300 },
+      "Démarche qualité",
+      "niveau 1 : 100 fixes, niveau 2 : 200 variables, niveau 3 : 300 variables, cumulables",
+    ),
+  ]),
+  cooperation: parameter<{ parProtocole: number; max: number }>("msp.cooperation", "Protocoles nationaux de coopération", "points", [
+    avenant1({ parProtocole: 100, max: 6 }, "Coopération, protocoles nationaux", "100 par protocole, 6 au plus"),
+  ]),
+  parcoursIc: parameter<number>("msp.parcours_ic", "Parcours insuffisance cardiaque", "points", [
+    avenant1(100, "Parcours insuffisance cardiaque", "100 points variables"),
+  ]),
+  parcoursObesite: parameter<{ fixes: number; missionsSansTheme: number }>("msp.parcours_obesite", "Parcours surpoids et obésité de l'enfant", "points", [
+    avenant1(
+      { fixes: 100, missionsSansTheme: 2 },
+      "Parcours surpoids et obésité de l'enfant",
+      "100 fixes ; avec une seule mission de santé publique, seulement si elle porte sur ce thème",
+    ),
+  ]),
+  siStandard: parameter<{ fixes: number; parPs: number; seuilPs: number; parPsAuDela: number }>(
+    "msp.si_standard",
+    "Système d'information, niveau standard",
+    "points",
+    both(
+      { fixes: 500, parPs: 200, seuilPs: 16, parPsAuDela: 150 },
+      "« Système d'information – niveau standard » (500 fixes + 200 par PS jusqu'à 16 + 150 au-delà)",
+      "Système d'information, niveau standard",
+      "500 fixes + 200 par PS jusqu'à 16 + 150 au-delà, prorata de la date d'acquisition",
+    ),
+  ),
+  siAvance: parameter<number>(
+    "msp.si_avance",
+    "Système d'information, niveau avancé",
+    "points",
+    both(100, "« Système d'information-niveau avancé : 100 pts fixes »", "Système d'information, niveau avancé", "100 fixes, prorata de la date d'acquisition"),
+  ),
+} as const;
 
-const RULES_AVENANT_1: MspRules = {
-  version: "avenant 1",
-  valeurPoint: kept(COMMON_2017.valeurPoint),
-  patienteleReference: kept(COMMON_2017.patienteleReference),
-  precariteMax: kept(COMMON_2017.precariteMax),
-  avanceTaux: kept(COMMON_2017.avanceTaux),
-  minimumNouvelleStructure: COMMON_2017.minimumNouvelleStructure,
-  horaires: { ...HORAIRES_2017, ref: `${HORAIRES_2017.ref} ; ${AV1_3P}`, confidence: "to-confirm" },
-  coordination: {
-    value: { fixes: 1_000, variables: 1_700, seuil: 8_000, variablesAuDela: 1_100 },
-    ref: `${AV1_OFFICIAL} (1 000 fixes + 1 700 variables) ; 1 100 au-delà de 8 000 patients : ${AV1_3P}`,
-    confidence: "to-confirm",
-  },
-  protocoles: official({ parProtocole: 100, max: 8, ipaParProtocole: 40 }, "+40 points par protocole si une IPA exerce dans la MSP"),
-  concertation: official({ variables: 1_000, reunionsMin: 6, tauxDossiers: 0.05, ipaVariables: 200 }, "+200 points variables si une IPA exerce dans la MSP"),
-  siStandard: kept(COMMON_2017.siStandard),
-  siAvance: kept(COMMON_2017.siAvance),
-  missionsSp: official({ variables: 350, max: 2, ipaFixes: 200 }, "+200 points fixes avec une IPA et 2 missions"),
-  diversite: toConfirm(300),
-  secondRecours: toConfirm(300),
-  cstm: toConfirm(200),
-  formation: toConfirm({ fixes: 450, parStageSupplementaire: 225, stagesInclus: 2, stagesMax: 4 }),
-  coordExterne: toConfirm(200),
-  crise: official({ planFixes: 100, survenueVariables: 350 }, "crise sanitaire : 100 points fixes pour le plan, 350 variables en cas de crise"),
-  usagers: toConfirm({ niveau1Fixes: 200, niveau2Variables: 300 }),
-  sas: toConfirm({ niveau1Fixes: 100, niveau2Fixes: 200 }),
-  qualite: toConfirm({ niveau1Fixes: 100, niveau2Variables: 200, niveau3Variables: 300 }),
-  cooperation: toConfirm({ parProtocole: 100, max: 6 }),
-  parcoursIc: toConfirm(100),
-  parcoursObesite: toConfirm(100),
-};
+type Msp = typeof MSP;
+type ValueOf<P> = P extends Parameter<infer T> ? T : never;
 
-/** Rule sets by remuneration year: 01/01 of the year picks the version. */
-export const MSP_VERSIONS: Series<MspRules> = [
-  { from: "2017-01-01", to: "2021-12-31", value: RULES_2017, ref: ACI_2017, confidence: "seed" },
-  { from: "2022-01-01", value: RULES_AVENANT_1, ref: AV1_OFFICIAL, confidence: "official" },
-];
+/** The parameters in force for one remuneration year: each leaf's period on 01/01, or undefined when none. */
+export type YearRules = { readonly annee: number } & { readonly [K in keyof Msp]: Dated<ValueOf<Msp[K]>> | undefined };
+
+const YEAR_CACHE = new Map<number, YearRules>();
+
+export function yearRules(annee: number): YearRules {
+  let rules = YEAR_CACHE.get(annee);
+  if (!rules) {
+    const date = `${annee}-01-01`;
+    rules = { annee, ...Object.fromEntries(Object.entries(MSP).map(([k, p]) => [k, entryAt((p as Parameter).series, date)])) } as YearRules;
+    YEAR_CACHE.set(annee, rules);
+  }
+  return rules;
+}
 
 export const FIRST_MSP_YEAR = 2017;
-/** Calendar years of adhesion during which 2 of the 3 prerequisites suffice (year of adhesion and the next). */
-export const DEROGATION = seed(2, "« Dérogation pour les nouvelles structures » (deux premières années civiles)");
+
+/** Every parameter of the ACI MSP family. */
+export const MSP_PARAMETERS: readonly Parameter[] = Object.values(MSP);
+
+export type { Reference };

@@ -2,11 +2,12 @@
 import { addYears, describe, frenchDate } from "../dates";
 import { fail } from "../errors";
 import { roundCents } from "../money";
-import { entryAt, type Confidence } from "../params";
+import { confidenceOf, entryAt, referenceText, type Confidence, type Reference } from "../params";
 import {
   AVENANT_7_START,
   CDS,
   CDS_MAX_ETP,
+  CDS_AVENANT_3_START,
   CDS_START,
   CM_2024_START,
   LIBERAL,
@@ -39,6 +40,11 @@ export interface AidAmount {
   version: string;
   source: string;
   confidence: Confidence;
+  references: readonly Reference[];
+  /** Why a value is still to confirm (avenant 3 CDS band majorations). */
+  why?: string;
+  /** The line of the table used: contract year, band, amount per option or ETP, ETP count, achievement applied. */
+  ligne: { annee: number; bande?: Bande; multiplicateur: number; atteinteAppliquee: number };
 }
 
 const TIERS_TOLERANCE = 0.005;
@@ -52,6 +58,7 @@ export function liberalOption(etp: number): Option | undefined {
 }
 
 function amountFor(table: AidTable, annee: number, bande: Bande | undefined): number | null {
+  if (table.sansMajorationBandes) bande = undefined;
   if (bande === "P95+") return table.p95;
   if (annee === 1) return table.annee1;
   if (annee === 2) return table.annee2;
@@ -71,26 +78,23 @@ export function amAid(input: AidInput): AidAmount {
   if (regime === "liberal") {
     const option = liberalOption(etp);
     if (!option) fail("etp", `pour un médecin libéral, option 1/3, 0,5 ou 1 ETP attendue, reçu ${String(etp).replace(".", ",")}`);
-    if (option === "1/3" && dateSignature >= OPTION_TIERS_FERMEE.from) {
-      fail(
-        "etp",
-        `l'option 1/3 ETP est fermée aux contrats signés depuis le ${frenchDate(OPTION_TIERS_FERMEE.from)} (règlement arbitral) ; choisir 0,5 ou 1 ETP`,
-      );
+    const fermee = entryAt(OPTION_TIERS_FERMEE.series, dateSignature);
+    if (option === "1/3" && fermee?.value) {
+      fail("etp", `l'option 1/3 ETP est fermée aux contrats signés depuis le ${frenchDate(fermee.from)} (règlement arbitral) ; choisir 0,5 ou 1 ETP`);
     }
     if (dateSignature < AVENANT_7_START)
       fail("date_signature", `l'aide à l'emploi d'un assistant médical existe depuis le ${frenchDate(AVENANT_7_START)} (avenant 7)`);
     entry = entryAt(LIBERAL[option], dateReference);
     multiplier = 1;
   } else {
-    if (!(etp > 0) || etp > CDS_MAX_ETP.value)
-      fail("etp", `pour un centre de santé, nombre d'ETP d'assistant médical entre 0 et ${CDS_MAX_ETP.value} attendu, reçu ${String(etp).replace(".", ",")}`);
-    if (dateSignature < CDS_START) {
-      fail(
-        "date_signature",
-        `le contrat assistant médical des centres de santé (avenant 5) s'applique aux contrats signés depuis le ${frenchDate(CDS_START)} ; les contrats antérieurs (avenant 3) ne sont pas calculés`,
-      );
+    if (dateSignature < CDS_AVENANT_3_START) {
+      fail("date_signature", `l'aide à l'emploi d'un assistant médical en centre de santé existe depuis le ${frenchDate(CDS_AVENANT_3_START)} (avenant 3)`);
     }
-    entry = entryAt(CDS, dateReference);
+    const max = entryAt(CDS_MAX_ETP.series, dateSignature)!.value;
+    if (!(etp > 0) || etp > max)
+      fail("etp", `pour un centre de santé, nombre d'ETP d'assistant médical entre 0 et ${max} attendu, reçu ${String(etp).replace(".", ",")}`);
+    // each avenant created its own contract: the table of the signature date applies to every contract year
+    entry = entryAt(CDS, dateSignature);
     multiplier = etp;
   }
   if (!entry) return fail("date_signature", `aucun barème en vigueur au ${frenchDate(dateReference)}`);
@@ -100,10 +104,19 @@ export function amAid(input: AidInput): AidAmount {
   return {
     montant: roundCents(bareme * multiplier * rate),
     bareme,
-    dateReference,
+    dateReference: regime === "cds" ? dateSignature : dateReference,
     version:
-      regime === "cds" ? "avenant 5 centres de santé" : dateReference >= CM_2024_START ? "convention médicale 2024" : "avenant 7 (convention médicale 2016)",
-    source: entry.ref,
-    confidence: entry.confidence,
+      regime === "cds"
+        ? entry.from === CDS_START
+          ? "avenant 5 centres de santé"
+          : "avenant 3 centres de santé"
+        : dateReference >= CM_2024_START
+          ? "convention médicale 2024"
+          : "avenant 7 (convention médicale 2016)",
+    source: referenceText(entry),
+    confidence: confidenceOf(entry),
+    references: entry.references,
+    why: entry.why,
+    ligne: { annee: anneeContrat, bande: entry.value.sansMajorationBandes ? undefined : bande, multiplicateur: multiplier, atteinteAppliquee: rate },
   };
 }

@@ -4,9 +4,10 @@
  * Médecins libéraux: avenant 7 à la convention médicale 2016 (options 1/3, 1/2
  * et 1 ETP), then the convention médicale 2024 amounts from 22/06/2024; the
  * 1/3 option is closed to contracts signed from 01/05/2023 (règlement arbitral).
- * Centres de santé: avenant 5 à l'accord national, contracts from 06/08/2024.
+ * Centres de santé: avenant 3 à l'accord national (contracts signed before
+ * 06/08/2024), then avenant 5 (contracts from 06/08/2024).
  */
-import { SEEDS, type Series } from "../params";
+import { fromSeed, fromText, parameter, seedSlide, TEXTS, toConfirm, type Parameter, type Series } from "../params";
 
 export type Regime = "liberal" | "cds";
 export type Option = "1/3" | "1/2" | "1";
@@ -22,10 +23,13 @@ export interface AidTable {
   readonly annee3P90: number;
   /** Any year, patientèle at or above P95. */
   readonly p95: number;
+  /** True when the text sets no band majoration: the yearly amounts apply whatever the band. */
+  readonly sansMajorationBandes?: boolean;
 }
 
-const AVENANT_7 = "avenant 7 à la convention médicale 2016 (arrêté du 14/08/2019, JO du 20/08/2019, en vigueur le lendemain), art. 9-5-2-2";
-const CM_2024 = "convention médicale 2024, en vigueur le 22/06/2024 : tableau ameli « Aide à l'emploi d'un assistant médical : ce qui change dès juin 2024 »";
+const avenant7 = (slide: string) =>
+  fromSeed(seedSlide("journeeMspNormandie2022", `${slide} (années 1 à 3)`), { ...TEXTS.avenant7, title: `${TEXTS.avenant7.title} (P90-P95, P95+)` });
+const CM_2024 = fromText("ameli", TEXTS.ameliAm2024);
 
 export const AVENANT_7_START = "2019-08-21";
 export const CM_2024_START = "2024-06-22";
@@ -37,51 +41,85 @@ export const LIBERAL: Readonly<Record<Option, Series<AidTable>>> = {
       from: AVENANT_7_START,
       to: DAY_BEFORE_CM_2024,
       value: { annee1: 12_000, annee2: 9_000, annee3: 7_000, annee3P90: 8_350, p95: 12_000 },
-      ref: `${SEEDS.journeeMspNormandie2022}, « Assistants médicaux » (années 1 à 3) ; ${AVENANT_7} (P90-P95, P95+)`,
-      confidence: "seed",
+      ...avenant7("« Assistants médicaux »"),
     },
-    { from: CM_2024_START, value: { annee1: null, annee2: 9_450, annee3: 7_350, annee3P90: 8_767, p95: 12_600 }, ref: CM_2024, confidence: "official" },
+    { from: CM_2024_START, value: { annee1: null, annee2: 9_450, annee3: 7_350, annee3P90: 8_767, p95: 12_600 }, ...CM_2024 },
   ],
   "1/2": [
     {
       from: AVENANT_7_START,
       to: DAY_BEFORE_CM_2024,
       value: { annee1: 18_000, annee2: 13_500, annee3: 10_500, annee3P90: 12_500, p95: 18_000 },
-      ref: `${SEEDS.journeeMspNormandie2022}, « Assistants médicaux » (années 1 à 3) ; ${AVENANT_7} (P90-P95, P95+)`,
-      confidence: "seed",
+      ...avenant7("« Assistants médicaux »"),
     },
-    { from: CM_2024_START, value: { annee1: 19_000, annee2: 14_000, annee3: 11_000, annee3P90: 13_000, p95: 19_000 }, ref: CM_2024, confidence: "official" },
+    { from: CM_2024_START, value: { annee1: 19_000, annee2: 14_000, annee3: 11_000, annee3P90: 13_000, p95: 19_000 }, ...CM_2024 },
   ],
   "1": [
     {
       from: AVENANT_7_START,
       to: DAY_BEFORE_CM_2024,
       value: { annee1: 36_000, annee2: 27_000, annee3: 21_000, annee3P90: 25_000, p95: 36_000 },
-      ref: `${SEEDS.journeeMspNormandie2022}, « Zone sous dense » (années 1 à 3) ; ${AVENANT_7} (P90-P95, P95+)`,
-      confidence: "seed",
+      ...avenant7("« Zone sous dense »"),
     },
-    { from: CM_2024_START, value: { annee1: 38_000, annee2: 28_000, annee3: 22_000, annee3P90: 26_000, p95: 38_000 }, ref: CM_2024, confidence: "official" },
+    { from: CM_2024_START, value: { annee1: 38_000, annee2: 28_000, annee3: 22_000, annee3P90: 26_000, p95: 38_000 }, ...CM_2024 },
   ],
 };
 
 /** The 1/3 ETP option: no new contract signed from 01/05/2023 (règlement arbitral, JO 30/04/2023). */
-export const OPTION_TIERS_FERMEE = {
-  from: "2023-05-01",
-  ref: "règlement arbitral médecins (JO 30/04/2023), en vigueur le 01/05/2023",
-  confidence: "official",
-} as const;
+export const OPTION_TIERS_FERMEE = parameter<boolean>("am.option_tiers_fermee", "Option 1/3 ETP fermée aux nouveaux contrats", "code", [
+  { from: "2023-05-01", value: true, ...fromText("ameli", TEXTS.reglementArbitral2023) },
+]);
 
+/** Centres de santé: the avenant 3 contract (JO 03/09/2020) until 05/08/2024, the avenant 5 contract from 06/08/2024. */
+export const CDS_AVENANT_3_START = "2020-09-03";
 export const CDS_START = "2024-08-06";
+const DAY_BEFORE_CDS_AVENANT_5 = "2024-08-05";
 
-/** Centres de santé, amounts for one ETP of assistant médical, multiplied by the number of ETP. */
+/**
+ * Centres de santé, amounts for one ETP of assistant médical, multiplied by the number of ETP; the table of the
+ * contract's signature date applies for the whole contract (each avenant created its own contract).
+ */
 export const CDS: Series<AidTable> = [
+  {
+    from: CDS_AVENANT_3_START,
+    to: DAY_BEFORE_CDS_AVENANT_5,
+    value: { annee1: 36_000, annee2: 27_000, annee3: 21_000, annee3P90: 21_000, p95: 36_000, sansMajorationBandes: true },
+    ...toConfirm(
+      "les sources de l'avenant 3 ne donnent que 36 000 / 27 000 / 21 000 € par ETP : aucune majoration P90-P95 ni P95+ n'y figure, montants annuels appliqués quelle que soit la bande",
+      "secondary",
+      TEXTS.cdsAvenant3,
+    ),
+  },
   {
     from: CDS_START,
     value: { annee1: 36_000, annee2: 27_000, annee3: 21_000, annee3P90: 25_000, p95: 36_000 },
-    ref: `${SEEDS.journeeCdsPaca2024}, « Assistant médical : financement par l'assurance maladie » (avenant 5 CDS)`,
-    confidence: "seed",
+    ...fromSeed(seedSlide("journeeCdsPaca2024", "« Assistant médical : financement par l'assurance maladie » (avenant 5 CDS)"), TEXTS.cdsAvenant5),
   },
 ];
 
-/** At most 4 ETP of assistant médical per centre (and 0,5 ETP per ETP de médecin). */
-export const CDS_MAX_ETP = { value: 4, ref: `${SEEDS.journeeCdsPaca2024}, « dans la limite de 4 ETP »`, confidence: "seed" } as const;
+/** At most 4 ETP of assistant médical per centre (and 0,5 ETP per ETP de médecin), under avenant 3 and avenant 5. */
+export const CDS_MAX_ETP = parameter<number>("am.cds.etp_max", "ETP d'assistant médical financés au plus par centre", "ETP", [
+  { from: CDS_AVENANT_3_START, to: DAY_BEFORE_CDS_AVENANT_5, value: 4, ...fromText("secondary", TEXTS.cdsAvenant3) },
+  { from: CDS_START, value: 4, ...fromSeed(seedSlide("journeeCdsPaca2024", "« dans la limite de 4 ETP »")) },
+]);
+
+/** ETP of assistant per ETP of doctor in a centre (seed 004: 4,8 ETP of doctors → 2,4 ETP of assistants). */
+export const CDS_ETP_PAR_MEDECIN = parameter<number>("am.cds.etp_par_medecin", "ETP d'assistant médical par ETP de médecin (centres de santé)", "rate", [
+  { from: CDS_AVENANT_3_START, to: DAY_BEFORE_CDS_AVENANT_5, value: 0.5, ...fromText("secondary", TEXTS.cdsAvenant3) },
+  {
+    from: CDS_START,
+    value: 0.5,
+    ...fromSeed(seedSlide("journeeCdsPaca2024", "« 0,5 ETP d'assistant médical pour 1 ETP de médecin … dans la limite de 4 ETP »")),
+  },
+]);
+
+/** Every parameter of the assistant médical family. */
+export const AM_PARAMETERS: readonly Parameter[] = [
+  ...(Object.entries(LIBERAL) as [Option, Series<AidTable>][]).map(([o, series]) =>
+    parameter(`am.liberal.${o}`, `Aide, option ${o} ETP (libéral)`, "euros", series),
+  ),
+  OPTION_TIERS_FERMEE,
+  parameter("am.cds.aide_par_etp", "Aide par ETP d'assistant médical (centres de santé)", "euros", CDS),
+  CDS_MAX_ETP,
+  CDS_ETP_PAR_MEDECIN,
+];

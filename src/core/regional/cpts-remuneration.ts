@@ -44,7 +44,8 @@ export function cptsYear(cpts: Cpts, annee: number): CptsYear | undefined {
   const supplement = avenant2Year === annee ? pay("fonctionnement_supplement", 1, cpts.dateSignature) : 0;
   const missions: Record<MissionGroup, number> = {
     Fonctionnement: pay("fonctionnement") + supplement,
-    "Accès aux soins": pay("acces", cpts.atteinte.acces) + pay("snp_compensation"),
+    // the accès total includes the 2019 SNP compensation volet where the 2019 table applies (CPTS.MISSION does it)
+    "Accès aux soins": pay("acces", cpts.atteinte.acces),
     Parcours: pay("parcours", cpts.atteinte.parcours),
     Prévention: pay("prevention", cpts.atteinte.prevention),
     "Qualité et pertinence": cpts.qualite ? pay("qualite", cpts.atteinte.qualite) : 0,

@@ -1,0 +1,40 @@
+/** The spilled table of CPTS.DETAIL: the amount, the table line used, the version, the majoration and the reference. */
+import { frenchDate } from "../dates";
+import { frNumber, frPercent } from "../format";
+import type { MissionAmount, MissionInput } from "./index";
+import { MISSIONS } from "./params";
+
+export type DetailCell = string | number;
+
+const STATUS: Record<MissionAmount["confidence"], string> = {
+  seed: "valeur des diapositives (seed)",
+  official: "valeur officielle",
+  "to-confirm": "valeur à confirmer",
+  none: "sans objet",
+};
+
+export function cptsDetailRows(input: MissionInput, r: MissionAmount): DetailCell[][] {
+  const label = MISSIONS[input.mission].label;
+  return [
+    ["Élément", "Valeur"],
+    ["Montant (volet demandé)", r.montant],
+    ["Volet", input.volet],
+    ["Volet fixe", r.fixe],
+    ["Volet variable", r.variable],
+    ["Total", r.total],
+    ["Inclus dans le total", r.inclus.length ? r.inclus.map((x) => `${MISSIONS[x.mission].label} : ${frNumber(x.fixe + x.variable)} €`).join(" ; ") : "—"],
+    [
+      "Ligne du barème",
+      r.enVigueur
+        ? `${label}, taille ${input.taille}, barème en vigueur le ${frenchDate(r.luLe)}${r.luLe !== input.dateSignature ? " (sans SAS : barème 2019 de l'accès aux soins)" : ""}, atteinte ${frPercent(input.atteinte)}`
+        : `${label} : mission non prévue par les règles en vigueur le ${frenchDate(input.dateSignature)}`,
+    ],
+    ["Version", `ACI CPTS : ${r.version}`],
+    ["Majoration", r.majorationTaux ? `+${frPercent(r.majorationTaux)} (taille ${input.taille}, ${input.membres} membres)` : "aucune"],
+    ["Référence", r.source],
+    ["Statut", STATUS[r.confidence]],
+  ];
+}
+
+/** [columns, rows] of the spill, known before evaluation. */
+export const CPTS_DETAIL_SIZE: [number, number] = [2, 12];

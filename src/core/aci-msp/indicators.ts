@@ -1,0 +1,398 @@
+/**
+ * The ACI MSP indicators: each one a small rule over the year's parameters and the MSP's fields, returning its points
+ * and, when a trace is given (ACI.MSP_DETAIL only), the steps it applied. An indicator exists in a year when its
+ * parameter has a period then (params.ts). `atFull` sets its inputs as if reached at 100 %: the avance is each
+ * prerequisite and socle indicator's own formula evaluated on those inputs.
+ */
+import { daysInYear, daysToYearEnd, yearOf } from "../dates";
+import type { Dated } from "../params";
+import type { Step } from "./explain";
+import type { MspInput, NumberField } from "./fields";
+import type { IndicatorType, YearRules } from "./params";
+
+export type Axe = "Accès aux soins" | "Travail en équipe et coordination" | "Système d'information";
+export type Values = Record<NumberField, number>;
+export type Trace = Step[] | undefined;
+
+export interface Earned {
+  fixes: number;
+  variables: number;
+  /** Variable points that scale with the patientèle (the base of the précarité majoration). */
+  variablesPatientele: number;
+  /** False when the indicator is not met (matters for the prerequisites). */
+  atteint: boolean;
+}
+
+export interface Context {
+  v: Values;
+  annee: number;
+  /** Patientèle as a multiple of the reference patientèle (4 000). */
+  ratio: number;
+  ipa: boolean;
+  siDate?: string;
+  siAvanceDate?: string;
+  /** Signature date when the contract was signed during the year (it prorates the concertation, avance, minimum). */
+  adhesionDate?: string;
+  /** Share of the year from the signature (1 outside the signing year). */
+  prorataAdhesion: number;
+}
+
+export interface IndicatorDefinition {
+  code: string;
+  axe: Axe;
+  label: string;
+  param: (r: YearRules) => Dated<unknown> | undefined;
+  type: (r: YearRules) => IndicatorType;
+  compute: (r: YearRules, c: Context, trace: Trace) => Earned;
+  atFull?: (v: Values, r: YearRules) => void;
+}
+
+const earned = (fixes: number, variables = 0, patientele = true, atteint = fixes + variables > 0): Earned => ({
+  fixes,
+  variables,
+  variablesPatientele: patientele ? variables : 0,
+  atteint,
+});
+const NOT_MET: Earned = Object.freeze(earned(0, 0, true, false));
+const notMet = (trace: Trace, step: Step): Earned => {
+  trace?.push(step);
+  return NOT_MET;
+};
+const fixed = (type: IndicatorType) => () => type;
+
+/** A count paid up to `max`, said when capped. */
+function capped(field: NumberField, given: number, max: number, trace: Trace): number {
+  if (given <= max) return given;
+  trace?.push({ kind: "cap", field, given, paid: max });
+  return max;
+}
+
+/** Share of the remuneration year from an acquisition date: 0 after the year, 1 before it. */
+function prorataFrom(date: string | undefined, annee: number, field: "si_date" | "si_avance_date", trace: Trace): number {
+  if (!date) return 1;
+  const year = yearOf(date);
+  if (year > annee) return 0;
+  if (year < annee) return 1;
+  const days = daysToYearEnd(date);
+  trace?.push({ kind: "prorata", field, date, days, daysInYear: daysInYear(annee) });
+  return days / daysInYear(annee);
+}
+
+export function coordinationVariables(p: NonNullable<YearRules["coordination"]>["value"], patientele: number, reference: number): number {
+  return (p.variables * Math.min(patientele, p.seuil)) / reference + (p.variablesAuDela * Math.max(patientele - p.seuil, 0)) / reference;
+}
+
+/** Two decimals of a percent, truncated, as the CNAM computes the share of files reviewed (30 of 650 → 4,61 %). */
+export const truncatedRate = (part: number, whole: number): number => Math.floor((part / whole) * 10_000 + 1e-9) / 10_000;
+
+export const INDICATORS: readonly IndicatorDefinition[] = [
+  {
+    code: "horaires",
+    axe: "Accès aux soins",
+    label: "Horaires d'ouverture et soins non programmés",
+    param: (r) => r.horaires,
+    type: fixed("prérequis"),
+    compute: (r, { v }, trace) => {
+      const h = r.horaires!.value;
+      const av1 = r.horairesAvenant1?.value;
+      if (av1?.fermetureLongue && v.fermeture_longue) return notMet(trace, { kind: "not-met", reason: "fermeture_longue" });
+      if (!v.snp) return notMet(trace, { kind: "not-met", reason: "snp" });
+      const pdsa = av1?.derogationPdsa === true && v.derogation_pdsa === 1;
+      if (pdsa) trace?.push({ kind: "pdsa" });
+      else if (v.amplitude_h < h.amplitudeMinimale) return notMet(trace, { kind: "amplitude-min", amplitude: v.amplitude_h, min: h.amplitudeMinimale });
+      let minoration = 0;
+      let amplitude: { what: "amplitude"; from: number; to: number; points: number } | undefined;
+      if (!pdsa && v.amplitude_h < h.amplitudeMoyenne)
+        amplitude = { what: "amplitude", from: h.amplitudeMinimale, to: h.amplitudeMoyenne, points: h.minorationAmplitudeFaible };
+      else if (!pdsa && v.amplitude_h < h.amplitudeSansMinoration)
+        amplitude = { what: "amplitude", from: h.amplitudeMoyenne, to: h.amplitudeSansMinoration, points: h.minorationAmplitudeMoyenne };
+      if (amplitude) minoration += amplitude.points;
+      const samedi = v.samedi_matin ? 0 : h.minorationSamediFerme;
+      const conges = v.fermeture_conges ? h.minorationConges : 0;
+      minoration += samedi + conges;
+      if (minoration) trace?.push({ kind: "minorations", items: amplitude ? [amplitude] : [], samedi, conges });
+      return earned(Math.max(0, h.points - minoration), 0, true, true);
+    },
+    atFull: (v, r) => {
+      v.snp = 1;
+      v.amplitude_h = r.horaires!.value.amplitudeSansMinoration;
+      v.samedi_matin = 1;
+      v.fermeture_conges = 0;
+      v.fermeture_longue = 0;
+    },
+  },
+  {
+    code: "crise",
+    axe: "Accès aux soins",
+    label: "Réponse aux crises sanitaires graves",
+    param: (r) => r.crise,
+    type: (r) => r.criseStatut!.value.type,
+    compute: (r, { v, ratio, annee }, trace) => {
+      const p = r.crise!.value;
+      if (!v.crise_plan) return notMet(trace, v.crise_survenue ? { kind: "crise-sans-plan" } : { kind: "not-met", reason: "crise_plan" });
+      const payable = r.criseStatut!.value.survenuePayable;
+      const variables = v.crise_survenue && payable ? p.survenueVariables * ratio : 0;
+      if (!variables) trace?.push({ kind: "crise-variable", payable, annee, survenue: v.crise_survenue === 1 });
+      return earned(p.planFixes, variables);
+    },
+    atFull: (v) => {
+      v.crise_plan = 1;
+      v.crise_survenue = 0;
+    },
+  },
+  {
+    code: "diversite",
+    axe: "Accès aux soins",
+    label: "Diversité de l'offre de soins",
+    param: (r) => r.diversite,
+    type: fixed("optionnel"),
+    compute: (r, { v }, trace) => {
+      if (v.diversite) trace?.push({ kind: "level", level: v.diversite, cumulative: false });
+      return earned(r.diversite!.value * v.diversite);
+    },
+  },
+  {
+    code: "second_recours",
+    axe: "Accès aux soins",
+    label: "Consultations de second recours",
+    param: (r) => r.secondRecours,
+    type: fixed("optionnel"),
+    compute: (r, { v }, trace) => {
+      if (v.second_recours) trace?.push({ kind: "level", level: v.second_recours, cumulative: false });
+      return earned(r.secondRecours!.value * v.second_recours);
+    },
+  },
+  {
+    code: "cstm",
+    axe: "Accès aux soins",
+    label: "Accueil de médecins CSTM",
+    param: (r) => r.cstm,
+    type: fixed("optionnel"),
+    compute: (r, { v }) => earned(r.cstm!.value * v.cstm),
+  },
+  {
+    code: "missions_sp",
+    axe: "Accès aux soins",
+    label: "Missions de santé publique",
+    param: (r) => r.missionsSp,
+    type: fixed("optionnel"),
+    compute: (r, { v, ratio, ipa }, trace) => {
+      const p = r.missionsSp!.value;
+      const n = capped("missions_sp", v.missions_sp, p.max, trace);
+      const bonus = ipa && n === p.max ? p.ipaVariables : 0;
+      if (bonus) trace?.push({ kind: "ipa", points: bonus, variable: true, missions: p.max });
+      return earned(0, (p.variables * n + bonus) * ratio);
+    },
+  },
+  {
+    code: "satisfaction",
+    axe: "Accès aux soins",
+    label: "Satisfaction des patients",
+    param: (r) => r.satisfaction,
+    type: fixed("optionnel"),
+    compute: (r, { v }) => earned(r.satisfaction!.value * v.satisfaction),
+  },
+  {
+    code: "usagers",
+    axe: "Accès aux soins",
+    label: "Implication des usagers",
+    param: (r) => r.usagers,
+    type: fixed("optionnel"),
+    compute: (r, { v, ratio }, trace) => {
+      const p = r.usagers!.value;
+      if (v.usagers) trace?.push({ kind: "level", level: v.usagers, cumulative: true });
+      return earned(v.usagers >= 1 ? p.niveau1Fixes : 0, v.usagers >= 2 ? p.niveau2Variables * ratio : 0);
+    },
+  },
+  {
+    code: "sas",
+    axe: "Accès aux soins",
+    label: "Soins non programmés : participation au SAS",
+    param: (r) => r.sas,
+    type: fixed("optionnel"),
+    compute: (r, { v }, trace) => {
+      const p = r.sas!.value;
+      if (v.sas) trace?.push({ kind: "level", level: v.sas, cumulative: false });
+      return earned(v.sas === 2 ? p.niveau2Fixes : v.sas === 1 ? p.niveau1Fixes : 0);
+    },
+  },
+  {
+    code: "coordination",
+    axe: "Travail en équipe et coordination",
+    label: "Fonction de coordination",
+    param: (r) => r.coordination,
+    type: fixed("prérequis"),
+    compute: (r, { v }, trace) => {
+      if (!v.coordination) return notMet(trace, { kind: "not-met", reason: "coordination" });
+      const p = r.coordination!.value;
+      const reference = r.patienteleReference!.value;
+      if (v.patientele > p.seuil) trace?.push({ kind: "seuil", seuil: p.seuil, auDela: p.variablesAuDela, reference });
+      return earned(p.fixes, coordinationVariables(p, v.patientele, reference), true, true);
+    },
+    atFull: (v) => {
+      v.coordination = 1;
+    },
+  },
+  {
+    code: "protocoles",
+    axe: "Travail en équipe et coordination",
+    label: "Protocoles pluriprofessionnels",
+    param: (r) => r.protocoles,
+    type: fixed("socle"),
+    compute: (r, { v, ipa }, trace) => {
+      const p = r.protocoles!.value;
+      const n = capped("protocoles", v.protocoles, p.max, trace);
+      const bonus = ipa ? p.ipaParProtocole : 0;
+      if (bonus) trace?.push({ kind: "ipa", points: bonus, per: "protocole", variable: false });
+      return earned(n * (p.parProtocole + bonus));
+    },
+    atFull: (v, r) => {
+      v.protocoles = r.protocoles!.value.max;
+    },
+  },
+  {
+    code: "concertation",
+    axe: "Travail en équipe et coordination",
+    label: "Concertation pluriprofessionnelle",
+    param: (r) => r.concertation,
+    type: fixed("socle"),
+    compute: (r, { v, ratio, ipa, prorataAdhesion, adhesionDate, annee }, trace) => {
+      const p = r.concertation!.value;
+      // in the signing year the 6-meeting minimum and the points run from the signature (CNAM guide)
+      const min = prorataAdhesion < 1 ? Math.ceil(p.reunionsMin * prorataAdhesion - 1e-9) : p.reunionsMin;
+      if (v.reunions < min) return notMet(trace, { kind: "reunions-min", reunions: v.reunions, min, prorated: prorataAdhesion < 1 });
+      let atteinte: number;
+      if (v.patients_ald75 > 0) {
+        const taux = truncatedRate(v.dossiers, v.patients_ald75);
+        atteinte = Math.min(1, taux / p.tauxDossiers);
+        trace?.push({ kind: "dossiers", dossiers: v.dossiers, patients: v.patients_ald75, taux, cible: p.tauxDossiers, atteinte });
+      } else {
+        atteinte = v.dossiers > 0 ? 1 : 0;
+        trace?.push({ kind: "dossiers-sans-base" });
+      }
+      const bonus = ipa ? p.ipaVariables : 0;
+      if (bonus) trace?.push({ kind: "ipa", points: bonus, variable: true });
+      if (prorataAdhesion < 1 && adhesionDate)
+        trace?.push({ kind: "prorata", field: "date_adhesion", date: adhesionDate, days: daysToYearEnd(adhesionDate), daysInYear: daysInYear(annee) });
+      return earned(0, (p.variables + bonus) * ratio * atteinte * prorataAdhesion);
+    },
+    atFull: (v, r) => {
+      v.reunions = Math.max(v.reunions, r.concertation!.value.reunionsMin);
+      v.dossiers = Math.max(v.patients_ald75, 1);
+    },
+  },
+  {
+    code: "formation",
+    axe: "Travail en équipe et coordination",
+    label: "Formation des jeunes professionnels",
+    param: (r) => r.formation,
+    type: fixed("optionnel"),
+    compute: (r, { v }, trace) => {
+      const p = r.formation!.value;
+      if (!v.formation) return earned(0);
+      const extra = Math.min(Math.max(v.stages - p.stagesInclus, 0), p.stagesMax - p.stagesInclus);
+      if (extra > 0) trace?.push({ kind: "stages", extra, each: p.parStageSupplementaire, included: p.stagesInclus });
+      return earned(p.fixes + extra * p.parStageSupplementaire);
+    },
+  },
+  {
+    code: "coord_externe",
+    axe: "Travail en équipe et coordination",
+    label: "Coordination externe",
+    param: (r) => r.coordExterne,
+    type: fixed("optionnel"),
+    compute: (r, { v, ratio }) => earned(0, r.coordExterne!.value * v.coord_externe * ratio),
+  },
+  {
+    code: "qualite",
+    axe: "Travail en équipe et coordination",
+    label: "Démarche qualité",
+    param: (r) => r.qualite,
+    type: fixed("optionnel"),
+    compute: (r, { v, ratio }, trace) => {
+      const p = r.qualite!.value;
+      if (v.qualite) trace?.push({ kind: "level", level: v.qualite, cumulative: true });
+      const variables = (v.qualite >= 2 ? p.niveau2Variables : 0) + (v.qualite >= 3 ? p.niveau3Variables : 0);
+      return earned(v.qualite >= 1 ? p.niveau1Fixes : 0, variables * ratio);
+    },
+  },
+  {
+    code: "cooperation",
+    axe: "Travail en équipe et coordination",
+    label: "Protocoles nationaux de coopération",
+    param: (r) => r.cooperation,
+    type: fixed("optionnel"),
+    compute: (r, { v }, trace) => {
+      const p = r.cooperation!.value;
+      return earned(capped("cooperation", v.cooperation, p.max, trace) * p.parProtocole);
+    },
+  },
+  {
+    code: "parcours_ic",
+    axe: "Travail en équipe et coordination",
+    label: "Parcours insuffisance cardiaque",
+    param: (r) => r.parcoursIc,
+    type: fixed("optionnel"),
+    compute: (r, { v, ratio }) => earned(0, r.parcoursIc!.value * v.parcours_ic * ratio),
+  },
+  {
+    code: "parcours_obesite",
+    axe: "Travail en équipe et coordination",
+    label: "Parcours surpoids et obésité de l'enfant",
+    param: (r) => r.parcoursObesite,
+    type: fixed("optionnel"),
+    compute: (r, { v }, trace) => {
+      const p = r.parcoursObesite!.value;
+      if (!v.parcours_obesite) return earned(0);
+      // a single public-health mission counts only on this theme; two or more, whatever their themes (CNAM guide)
+      if (v.missions_sp >= p.missionsSansTheme || (v.missions_sp === 1 && v.mission_sp_obesite === 1)) return earned(p.fixes);
+      trace?.push({ kind: "obesite-theme", missions: v.missions_sp, required: p.missionsSansTheme });
+      return earned(0);
+    },
+  },
+  {
+    code: "si_standard",
+    axe: "Système d'information",
+    label: "Système d'information labellisé, niveau standard",
+    param: (r) => r.siStandard,
+    type: fixed("prérequis"),
+    compute: (r, { v, siDate, annee }, trace) => {
+      if (!v.si_standard) return notMet(trace, { kind: "not-met", reason: "si_standard" });
+      const p = r.siStandard!.value;
+      trace?.push({ kind: "ps", n: v.nb_ps });
+      if (siDate && yearOf(siDate) > annee) return notMet(trace, { kind: "si-after-year", date: siDate, annee });
+      const prorata = prorataFrom(siDate, annee, "si_date", trace);
+      const variables = p.parPs * Math.min(v.nb_ps, p.seuilPs) + p.parPsAuDela * Math.max(v.nb_ps - p.seuilPs, 0);
+      return earned(p.fixes * prorata, variables * prorata, false, true);
+    },
+    atFull: (v) => {
+      v.si_standard = 1;
+    },
+  },
+  {
+    code: "si_avance",
+    axe: "Système d'information",
+    label: "Système d'information, niveau avancé",
+    param: (r) => r.siAvance,
+    type: fixed("optionnel"),
+    compute: (r, { v, siAvanceDate, annee }, trace) => {
+      if (!v.si_avance) return earned(0);
+      return earned(r.siAvance!.value * prorataFrom(siAvanceDate, annee, "si_avance_date", trace));
+    },
+  },
+];
+
+/** The context of one evaluation. */
+export function contextOf(input: MspInput, values: Values, annee: number, rules: YearRules, adhesionDate: string | undefined): Context {
+  const prorataAdhesion = adhesionDate && yearOf(adhesionDate) === annee ? daysToYearEnd(adhesionDate) / daysInYear(annee) : 1;
+  return {
+    v: values,
+    annee,
+    ratio: values.patientele / rules.patienteleReference!.value,
+    ipa: values.ipa === 1,
+    siDate: input.siDate,
+    siAvanceDate: input.siAvanceDate,
+    adhesionDate: prorataAdhesion < 1 ? adhesionDate : undefined,
+    prorataAdhesion,
+  };
+}
