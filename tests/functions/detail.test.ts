@@ -1,0 +1,59 @@
+/**
+ * Issue 10 item 11: a cell can be followed to its law. ACI.MSP_DETAIL's Source column shows the reference title and
+ * URL; CPTS.DETAIL and AM.DETAIL (the arguments of CPTS.MISSION and AM.AID) spill the amount, the table line used, the
+ * version, the majorations and the reference. Called on the built bundle as Excel calls them.
+ */
+import { describe, expect, it } from "vitest";
+import { evaluate, excelDate } from "../support/built-functions";
+
+const row = (rows: unknown[][], label: string) => rows.find((r) => r[0] === label)?.[1];
+
+describe("CPTS.DETAIL", () => {
+  it('=CPTS.DETAIL(4;"acces";"total";1;DATE(2022;10;1);120;VRAI): 170 500 €, avenant 2, +10 % (seed 001)', () => {
+    const rows = evaluate("CPTS.DETAIL", 4, "acces", "total", 1, excelDate(2022, 10, 1), 120, true) as unknown[][];
+    expect(rows.length).toBe(12);
+    expect(row(rows, "Montant (volet demandé)")).toBe(170_500);
+    expect(row(rows, "Montant (volet demandé)")).toBe(evaluate("CPTS.MISSION", 4, "acces", "total", 1, excelDate(2022, 10, 1), 120, true));
+    expect(row(rows, "Version")).toBe("ACI CPTS : avenant 2");
+    expect(row(rows, "Majoration")).toBe("+10 % (taille 4, 120 membres)");
+    expect(row(rows, "Référence")).toMatch(/seed 001.*« Modifications de la mission accès aux soins »/);
+    expect(row(rows, "Ligne du barème")).toMatch(/Accès aux soins \(socle\), taille 4, barème en vigueur le 01\/10\/2022/);
+  });
+
+  it("2019 accès total: the SNP compensation volet included, with the ACI CPTS's text and address (seed 003: T2 47 000 €)", () => {
+    const rows = evaluate("CPTS.DETAIL", 2, "acces", "total", 1, excelDate(2020, 1, 1)) as unknown[][];
+    expect(row(rows, "Total")).toBe(47_000);
+    expect(row(rows, "Inclus dans le total")).toMatch(/12\s000 €/);
+    expect(row(rows, "Référence")).toMatch(/seed 003.*ACI CPTS, arrêté du 21\/08\/2019.*https:\/\/juriblio\.fr/);
+  });
+
+  it("bad input: the same French message as CPTS.MISSION", () => {
+    expect((evaluate("CPTS.DETAIL", 5, "acces") as { message: string }).message).toMatch(/taille.*1, 2, 3 ou 4/);
+  });
+});
+
+describe("AM.DETAIL", () => {
+  it('=AM.DETAIL(2,4;1;DATE(2024;9;1);"P50-P70";1;"cds"): 86 400 €, 36 000 per ETP × 2,4 (seed 004)', () => {
+    const rows = evaluate("AM.DETAIL", 2.4, 1, excelDate(2024, 9, 1), "P50-P70", 1, "cds") as unknown[][];
+    expect(rows.length).toBe(11);
+    expect(row(rows, "Montant de l'année")).toBe(86_400);
+    expect(row(rows, "Barème (par option ou par ETP)")).toBe(36_000);
+    expect(row(rows, "Version")).toBe("avenant 5 centres de santé");
+    expect(row(rows, "Multiplicateur")).toBe("2,4 ETP d'assistant médical");
+  });
+
+  it("an avenant 3 centre contract says its value is to confirm, and why", () => {
+    const rows = evaluate("AM.DETAIL", 1, 3, excelDate(2021, 3, 1), "P90-P95", 1, "cds") as unknown[][];
+    expect(row(rows, "Montant de l'année")).toBe(21_000);
+    expect(row(rows, "Statut")).toMatch(/^valeur à confirmer : .*aucune majoration P90-P95 ni P95\+/);
+    expect(row(rows, "Référence")).toMatch(/avenant 3 à l'accord national des centres de santé/);
+  });
+});
+
+describe("ACI.MSP_DETAIL's Source column", () => {
+  it("shows the CNAM guide's title and address for an avenant 1 year", () => {
+    const rows = evaluate("ACI.MSP_DETAIL", [["annee", "patientele", "coordination"]], [[2022, 4_000, 1]]) as unknown[][];
+    const coordination = rows.find((r) => r[1] === "Fonction de coordination")!;
+    expect(coordination[7]).toMatch(/Guide des indicateurs ACI.*« Fonction de coordination ».*\(https:\/\/github\.com\/aspart-am\/PartnerCompensation\)/);
+  });
+});
