@@ -103,6 +103,9 @@ const mspRow = () => [
   0.08,
 ];
 for (const id of ["ACI.MSP_POINTS", "ACI.MSP_EUROS", "ACI.MSP_DETAIL"]) pools[id] = Array.from({ length: POOL }, () => [[mspCodes], [mspRow()]]);
+// the detail functions take the arguments of the amount functions
+pools["CPTS.DETAIL"] = pools["CPTS.MISSION"];
+pools["AM.DETAIL"] = pools["AM.AID"];
 /** The production bundle dist/functions.js, registered through CustomFunctions.associate as Excel does, in this realm. */
 function builtBundle(): Record<string, (...a: never[]) => unknown> {
   const registry: Record<string, (...a: never[]) => unknown> = {};
@@ -126,7 +129,9 @@ const { buildRegionalSheets } = productionCore();
 
 out("## 1. Custom function evaluations per second (one core; the built dist/functions.js; 10^6 calls over 10 000 distinct argument sets)");
 out("");
-out("| Function | Calls | Seconds | Evaluations / s | Target 10^6 / s |");
+/** Evaluations per second asked (issue 10): 10^6 for the amounts, 0.3 × 10^6 for the spilled details. */
+const TARGETS: Record<string, number> = { "ACI.MSP_DETAIL": 3e5, "CPTS.DETAIL": 3e5, "AM.DETAIL": 3e5 };
+out("| Function | Calls | Seconds | Evaluations / s | Target / s |");
 out("|---|---|---|---|---|");
 const rates: Record<string, number> = {};
 for (const [id, fn] of Object.entries(adapters)) {
@@ -151,7 +156,10 @@ for (const [id, fn] of Object.entries(adapters)) {
   const s = (performance.now() - t0) / 1000;
   sample();
   rates[id] = calls / s;
-  out(`| ${id} | ${fmt(calls)}${errors ? ` (${fmt(errors)} #VALUE!)` : ""} | ${fmt(s, 2)} | ${fmt(calls / s)} | ${calls / s >= 1e6 ? "met" : "not met"} |`);
+  const target = TARGETS[id] ?? 1e6;
+  out(
+    `| ${id} | ${fmt(calls)}${errors ? ` (${fmt(errors)} #VALUE!)` : ""} | ${fmt(s, 2)} | ${fmt(calls / s)} | ${fmt(target)}: ${calls / s >= target ? "met" : "not met"} |`,
+  );
 }
 
 // 2. Formula engine: custom function vs native INDEX/MATCH --------------------------------
@@ -240,7 +248,12 @@ async function nationalScaleAndBundles(): Promise<void> {
     const dept = pick(metropole);
     const n = (perDept.get(dept) ?? 0) + 1;
     perDept.set(dept, n);
-    communes.push([`${dept}${String(n).padStart(5 - dept.length, "0")}`, dept, Math.floor(rnd() * 5_000), rnd() < 0.85 ? `CPTS${Math.floor(rnd() * 1_000)}` : ""]);
+    communes.push([
+      `${dept}${String(n).padStart(5 - dept.length, "0")}`,
+      dept,
+      Math.floor(rnd() * 5_000),
+      rnd() < 0.85 ? `CPTS${Math.floor(rnd() * 1_000)}` : "",
+    ]);
   }
   const msp: unknown[][] = [];
   for (let i = 0; i < 2_500; i++) {

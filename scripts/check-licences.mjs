@@ -20,7 +20,7 @@ for (const [bundle, files] of Object.entries(bundles)) {
     let version = own.version;
     if (m) {
       const pkg = JSON.parse(readFileSync(`node_modules/${m[1]}/package.json`, "utf8"));
-      licence = typeof pkg.license === "string" ? pkg.license : pkg.license?.type ?? "UNKNOWN";
+      licence = typeof pkg.license === "string" ? pkg.license : (pkg.license?.type ?? "UNKNOWN");
       version = pkg.version;
     }
     const row = rows.get(name) ?? { version, licence, bundles: new Set(), files: 0 };

@@ -22,7 +22,7 @@ function referenceHtml(metadata) {
         `<h3><code>=${escape(f.name)}(${escape(args)})</code></h3>`,
         `<p>${escape(f.description)}</p>`,
         rows ? `<table class="arguments"><tbody>\n${rows}\n</tbody></table>` : "",
-        f.result.dimensionality === "matrix" ? "<p class=\"discret\">Résultat sur plusieurs cellules (laisser la place libre sous la formule).</p>" : "",
+        f.result.dimensionality === "matrix" ? '<p class="discret">Résultat sur plusieurs cellules (laisser la place libre sous la formule).</p>' : "",
         "</section>",
       ].join("\n");
     })

@@ -59,8 +59,17 @@ export function entryAt<T>(series: Series<T>, date: string): Dated<T> | undefine
   return undefined;
 }
 
-/** « title (url) ; title » — the references of a value, as the outputs show them. */
-export const referenceText = (s: Source): string => s.references.map((r) => (r.url ? `${r.title} (${r.url})` : r.title)).join(" ; ");
+const REFERENCE_TEXT = new WeakMap<Source, string>();
+
+/** « title (url) ; title » — the references of a value, as the outputs show them (built once per value). */
+export function referenceText(s: Source): string {
+  let text = REFERENCE_TEXT.get(s);
+  if (text === undefined) {
+    text = s.references.map((r) => (r.url ? `${r.title} (${r.url})` : r.title)).join(" ; ");
+    REFERENCE_TEXT.set(s, text);
+  }
+  return text;
+}
 
 export const confidenceOf = (s: Source): Confidence => (s.status === "to-confirm" ? "to-confirm" : s.kind === "seed" ? "seed" : "official");
 

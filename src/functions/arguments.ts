@@ -53,21 +53,27 @@ export function readOptionalDate(value: unknown, argument: string): string {
  * A one-row range is used as it is: no copy on the path that recalculates in every MSP row.
  */
 export function readFieldRows(champs: unknown, valeurs: unknown): [unknown[], unknown[]] {
-  const grid = (value: unknown, argument: string): unknown[][] => {
-    if (!Array.isArray(value)) return [[value]];
-    if (!value.every(Array.isArray)) fail(argument, "plage de cellules attendue");
-    return value as unknown[][];
-  };
-  const c = grid(champs, "champs");
-  const v = grid(valeurs, "valeurs");
-  const shape = (g: unknown[][]) => `${g.length} ligne${g.length > 1 ? "s" : ""} × ${g[0]?.length ?? 0} colonne${(g[0]?.length ?? 0) > 1 ? "s" : ""}`;
-  if (c.length !== v.length || c.some((row, i) => row.length !== v[i].length)) {
+  const c = asGrid(champs, "champs");
+  const v = asGrid(valeurs, "valeurs");
+  let same = c.length === v.length;
+  for (let i = 0; same && i < c.length; i++) same = c[i].length === v[i].length;
+  if (!same) {
+    const shape = (g: unknown[][]) => `${g.length} ligne${g.length > 1 ? "s" : ""} × ${g[0]?.length ?? 0} colonne${(g[0]?.length ?? 0) > 1 ? "s" : ""}`;
     fail("valeurs", `même forme que champs attendue : champs fait ${shape(c)}, valeurs ${shape(v)}`);
   }
-  const flat = (g: unknown[][]): unknown[] => {
-    const row = g.length === 1 ? g[0] : g.flat();
-    for (let i = 0; i < row.length; i++) if (row[i] !== null && typeof row[i] === "object") return row.map(cellValue);
-    return row;
-  };
-  return [flat(c), flat(v)];
+  return [flatCells(c), flatCells(v)];
+}
+
+/** A range argument as rows (a single value as a 1 × 1 range). */
+function asGrid(value: unknown, argument: string): unknown[][] {
+  if (!Array.isArray(value)) return [[value]];
+  for (let i = 0; i < value.length; i++) if (!Array.isArray(value[i])) fail(argument, "plage de cellules attendue");
+  return value as unknown[][];
+}
+
+/** The cells of a row or a column in order, each its plain value (a one-row range as it is: no copy). */
+function flatCells(grid: unknown[][]): unknown[] {
+  const row = grid.length === 1 ? grid[0] : grid.flat();
+  for (let i = 0; i < row.length; i++) if (row[i] !== null && typeof row[i] === "object") return row.map(cellValue);
+  return row;
 }

@@ -131,7 +131,10 @@ export function amDetailFunction(etp: any, annee_contrat: any, date_signature?: 
  * @returns Total des points de l'année.
  */
 export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number {
-  return excelCall(() => evaluateMsp(readMspRow(...readFieldRows(champs, valeurs))).points);
+  return excelCall(() => {
+    const [headers, values] = readFieldRows(champs, valeurs);
+    return evaluateMsp(readMspRow(headers, values)).points;
+  });
 }
 
 /**
@@ -142,7 +145,10 @@ export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number 
  * @returns Rémunération annuelle en euros.
  */
 export function aciMspEurosFunction(champs: any[][], valeurs: any[][]): number {
-  return excelCall(() => evaluateMsp(readMspRow(...readFieldRows(champs, valeurs))).totalEuros);
+  return excelCall(() => {
+    const [headers, values] = readFieldRows(champs, valeurs);
+    return evaluateMsp(readMspRow(headers, values)).totalEuros;
+  });
 }
 
 /**
@@ -153,5 +159,8 @@ export function aciMspEurosFunction(champs: any[][], valeurs: any[][]): number {
  * @returns Tableau détaillé, affiché sur plusieurs lignes.
  */
 export function aciMspDetailFunction(champs: any[][], valeurs: any[][]): any[][] {
-  return excelCall(() => mspDetailRows(computeMsp(readMspRow(...readFieldRows(champs, valeurs)))));
+  return excelCall(() => {
+    const [headers, values] = readFieldRows(champs, valeurs);
+    return mspDetailRows(computeMsp(readMspRow(headers, values)));
+  });
 }

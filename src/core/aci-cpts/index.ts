@@ -63,6 +63,8 @@ export function cptsVersion(date: string): MissionAmount["version"] {
   return date >= AVENANT_2_START ? "avenant 2" : "ACI 2019";
 }
 
+const NOTHING_INCLUDED: MissionAmount["inclus"] = [];
+
 export function cptsMission(input: MissionInput): MissionAmount {
   const { taille, mission, atteinte, dateSignature: date, membres, sas } = input;
   if (date < ACI_CPTS_2019_START) {
@@ -85,10 +87,10 @@ export function cptsMission(input: MissionInput): MissionAmount {
   });
   const own = volets(entry);
   // ACI 2019: the accès-aux-soins total includes the SNP compensation volet (seed 003's « Total » line)
-  const inclus = (mission === "acces" ? (entryAt(ACCES_TOTAL_INCLUT.series, readOn)?.value ?? []) : []).map((m) => ({
-    mission: m,
-    ...volets(entryAt(MISSIONS[m].series, readOn)),
-  }));
+  const inclus =
+    mission === "acces"
+      ? (entryAt(ACCES_TOTAL_INCLUT.series, readOn)?.value ?? []).map((m) => ({ mission: m, ...volets(entryAt(MISSIONS[m].series, readOn)) }))
+      : NOTHING_INCLUDED;
   const fixe = own.fixe;
   const variable = own.variable;
   const total = roundCents(fixe + variable + inclus.reduce((sum, x) => sum + x.fixe + x.variable, 0));

@@ -83,6 +83,9 @@ const isDateField = (code: FieldCode): code is DateField => FIELDS[code].kind ==
 export type NumberField = Exclude<FieldCode, DateField>;
 
 const INDEX: ReadonlyMap<FieldCode, number> = new Map(FIELD_CODES.map((c, i) => [c, i]));
+/** Per field index: its kind, and whether a 0 there is a desktop blank cell (a year, a date, a flag given as a number). */
+const KIND_AT: readonly Kind["kind"][] = FIELD_CODES.map((c) => FIELDS[c].kind);
+const ZERO_IS_BLANK_AT: readonly boolean[] = KIND_AT.map((k) => k === "year" || k === "date" || k === "flag");
 
 /** Numbers for every field (0 when missing), ISO dates for the date fields, and which fields were given. */
 export interface MspInput {
@@ -90,11 +93,14 @@ export interface MspInput {
   siDate?: string;
   siAvanceDate?: string;
   adhesionDate?: string;
-  /** 1 at the index (FIELD_CODES order) of each field given a value. */
-  given: Uint8Array;
+  /** Which fields were given a value: bit i of `given[i >> 5]`, i the field's index in FIELD_CODES. */
+  given: [number, number];
 }
 
-export const isGiven = (input: MspInput, code: FieldCode): boolean => input.given[INDEX.get(code)!] === 1;
+export const isGiven = (input: MspInput, code: FieldCode): boolean => {
+  const i = INDEX.get(code)!;
+  return ((input.given[i >> 5] >>> (i & 31)) & 1) === 1;
+};
 
 /** A fresh record of every number field at 0 (one object literal: a single hidden class, no copying). */
 function zeroValues(): Record<NumberField, number> {
@@ -156,8 +162,14 @@ export function fieldCode(header: string): FieldCode | undefined {
   return code;
 }
 
-function readField(code: FieldCode, raw: unknown): number {
-  const spec: Kind = FIELDS[code];
+const SPEC_AT: readonly Kind[] = FIELD_CODES.map((c) => FIELDS[c]);
+
+function readField(code: FieldCode, raw: unknown, spec: Kind = FIELDS[code]): number {
+  // the common case first: a plain number where a count, a quantity or a flag is expected
+  if (typeof raw === "number" && raw >= 0 && raw < Infinity) {
+    if (spec.kind === "quantity" && (spec.max === undefined || raw <= spec.max)) return raw;
+    if (Number.isInteger(raw) && (spec.kind === "count" || (spec.kind === "flag" && raw <= 1))) return raw;
+  }
   switch (spec.kind) {
     case "year": {
       const n = readNumber(raw, code);
@@ -191,18 +203,18 @@ function readField(code: FieldCode, raw: unknown): number {
   }
 }
 
-/** Kinds of field where 0 means nothing (a year, a date, a flag given as a number): a desktop blank cell. */
-const ZERO_IS_BLANK: ReadonlySet<Kind["kind"]> = new Set(["year", "date", "flag"]);
-
 /**
  * The field of each position of a header row, checked once: unknown or repeated codes are errors naming the code.
  * `undefined` marks an empty header cell (its value must be empty too).
  */
 type Layout = readonly (FieldCode | undefined)[];
 
+/** The field index of each position (-1 for an empty header), alongside its layout. */
+const INDICES = new WeakMap<Layout, number[]>();
+
 function layoutOf(headers: readonly unknown[]): Layout {
   const seen = new Set<FieldCode>();
-  return headers.map((header, i) => {
+  const layout = headers.map((header, i) => {
     if (isBlank(header)) return undefined;
     if (typeof header !== "string") fail("champs", `code de champ attendu en position ${i + 1}, reçu « ${describe(header)} »`);
     const code = fieldCode(header);
@@ -211,6 +223,11 @@ function layoutOf(headers: readonly unknown[]): Layout {
     seen.add(code);
     return code;
   });
+  INDICES.set(
+    layout,
+    layout.map((c) => (c === undefined ? -1 : INDEX.get(c)!)),
+  );
+  return layout;
 }
 
 /** The last header rows read, compared cell by cell: a sheet of MSP rows repeats the same header row in every formula. */
@@ -236,23 +253,25 @@ function cachedLayout(headers: readonly unknown[]): Layout {
 
 /** Reads the values of one row against its layout. */
 function readValues(layout: Layout, values: readonly unknown[]): MspInput {
-  const input: MspInput = { values: zeroValues(), given: new Uint8Array(FIELD_CODES.length) };
+  const input: MspInput = { values: zeroValues(), given: [0, 0] };
   const v = input.values;
+  const indices = INDICES.get(layout)!;
   for (let i = 0; i < layout.length; i++) {
-    const code = layout[i];
+    const index = indices[i];
     const raw = values[i];
-    if (code === undefined) {
+    if (index < 0) {
       if (isBlank(raw)) continue;
       fail("champs", `en-tête vide en position ${i + 1} alors que la valeur « ${describe(raw)} » est renseignée`);
     }
-    if (isMissing(raw) || (raw === 0 && ZERO_IS_BLANK.has(FIELDS[code].kind))) continue;
-    input.given[INDEX.get(code)!] = 1;
-    if (isDateField(code)) {
+    if (raw === null || raw === undefined || (raw === 0 && ZERO_IS_BLANK_AT[index]) || isMissing(raw)) continue;
+    const code = layout[i]!;
+    input.given[index >> 5] |= 1 << (index & 31);
+    if (KIND_AT[index] === "date") {
       const iso = parseDate(raw, code);
       if (code === "si_date") input.siDate = iso;
       else if (code === "si_avance_date") input.siAvanceDate = iso;
       else input.adhesionDate = iso;
-    } else v[code] = readField(code, raw);
+    } else v[code as NumberField] = readField(code, raw, SPEC_AT[index]);
   }
   return input;
 }

@@ -46,10 +46,15 @@ function checkRates(input: MspInput): void {
 
 /** Prerequisites: every one met, or all but one in the first calendar years of a new structure (a reading, said). */
 export function prerequisites(types: readonly IndicatorType[], earned: readonly (Earned | undefined)[], derogation: boolean) {
-  const indices = types.flatMap((t, i) => (t === "prérequis" && earned[i] ? [i] : []));
-  const manquants = indices.filter((i) => !earned[i]!.atteint);
-  const requis = derogation ? indices.length - 1 : indices.length;
-  return { total: indices.length, requis, manquants, declenche: indices.length - manquants.length >= requis };
+  let total = 0;
+  const manquants: number[] = [];
+  for (let i = 0; i < types.length; i++) {
+    if (types[i] !== "prérequis" || !earned[i]) continue;
+    total++;
+    if (!earned[i]!.atteint) manquants.push(i);
+  }
+  const requis = derogation ? total - 1 : total;
+  return { total, requis, manquants, declenche: total - manquants.length >= requis };
 }
 
 /** Précarité: the CSS and AME gaps to the national rates, added, floored at 0 and capped (25 %). */
@@ -78,7 +83,7 @@ export interface MspEvaluation {
   annee: number;
   rules: YearRules;
   ctx: Context;
-  types: IndicatorType[];
+  types: readonly IndicatorType[];
   /** Per INDICATORS entry: what the rule gave, or undefined when the indicator does not exist that year. */
   earned: (Earned | undefined)[];
   /** Points and euros paid per indicator (0 when the prerequisites fail). */
@@ -98,6 +103,19 @@ export interface MspEvaluation {
   ignoredFields: FieldCode[];
   /** Steps of each indicator (only with a trace). */
   steps?: Step[][];
+}
+
+/** Which indicators exist in a year (their parameter has a period then) and their type: worked out once per year. */
+const PLANS = new Map<number, { exists: boolean[]; types: IndicatorType[] }>();
+
+function planFor(annee: number, rules: YearRules): { exists: boolean[]; types: IndicatorType[] } {
+  let plan = PLANS.get(annee);
+  if (!plan) {
+    const exists = INDICATORS.map((def) => def.param(rules) !== undefined);
+    plan = { exists, types: INDICATORS.map((def, i) => (exists[i] ? def.type(rules) : "optionnel")) };
+    PLANS.set(annee, plan);
+  }
+  return plan;
 }
 
 /** Numbers only, unless `explain`: then each indicator's steps too. */
@@ -126,19 +144,15 @@ export function evaluateMsp(input: MspInput, explain = false): MspEvaluation {
       }
     }
   }
-  const ctx = contextOf({ ...input, siAvanceDate }, values, annee, rules, input.adhesionDate);
+  const ctx = contextOf(input.siDate, siAvanceDate, values, annee, rules, input.adhesionDate);
   const derogation = adhesionYear !== undefined && annee - adhesionYear < rules.derogationAnnees!.value;
   const n = INDICATORS.length;
-  const types: IndicatorType[] = new Array(n);
+  const { exists, types } = planFor(annee, rules);
   const earned: (Earned | undefined)[] = new Array(n);
   const steps: Step[][] | undefined = explain ? [] : undefined;
   for (let i = 0; i < n; i++) {
-    const def = INDICATORS[i];
     const trace: Trace = explain ? [] : undefined;
-    if (def.param(rules)) {
-      types[i] = def.type(rules);
-      earned[i] = def.compute(rules, ctx, trace);
-    } else types[i] = "optionnel";
+    if (exists[i]) earned[i] = INDICATORS[i].compute(rules, ctx, trace);
     if (steps) steps.push(trace!);
   }
   const prerequis = prerequisites(types, earned, derogation);

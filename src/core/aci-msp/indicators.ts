@@ -7,7 +7,7 @@
 import { daysInYear, daysToYearEnd, yearOf } from "../dates";
 import type { Dated } from "../params";
 import type { Step } from "./explain";
-import type { MspInput, NumberField } from "./fields";
+import type { NumberField } from "./fields";
 import type { IndicatorType, YearRules } from "./params";
 
 export type Axe = "Accès aux soins" | "Travail en équipe et coordination" | "Système d'information";
@@ -383,15 +383,22 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 ];
 
 /** The context of one evaluation. */
-export function contextOf(input: MspInput, values: Values, annee: number, rules: YearRules, adhesionDate: string | undefined): Context {
+export function contextOf(
+  siDate: string | undefined,
+  siAvanceDate: string | undefined,
+  values: Values,
+  annee: number,
+  rules: YearRules,
+  adhesionDate: string | undefined,
+): Context {
   const prorataAdhesion = adhesionDate && yearOf(adhesionDate) === annee ? daysToYearEnd(adhesionDate) / daysInYear(annee) : 1;
   return {
     v: values,
     annee,
     ratio: values.patientele / rules.patienteleReference!.value,
     ipa: values.ipa === 1,
-    siDate: input.siDate,
-    siAvanceDate: input.siAvanceDate,
+    siDate,
+    siAvanceDate,
     adhesionDate: prorataAdhesion < 1 ? adhesionDate : undefined,
     prorataAdhesion,
   };
