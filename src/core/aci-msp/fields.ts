@@ -79,7 +79,6 @@ export const FIELD_LABELS: Readonly<Record<FieldCode, string>> = Object.fromEntr
 export const AVENANT_1_FIELDS: readonly FieldCode[] = FIELD_CODES.filter((c) => (FIELDS[c] as Field).since === "avenant 1");
 
 export type DateField = "si_date" | "date_adhesion" | "si_avance_date";
-const isDateField = (code: FieldCode): code is DateField => FIELDS[code].kind === "date";
 export type NumberField = Exclude<FieldCode, DateField>;
 
 const INDEX: ReadonlyMap<FieldCode, number> = new Map(FIELD_CODES.map((c, i) => [c, i]));
