@@ -16,3 +16,11 @@ export class DomainError extends Error {
 export function fail(argument: string, message: string): never {
   throw new DomainError(argument, message);
 }
+
+/** A value no source gives (an objective grid cell that was never published): `#N/A` in a cell, with what to do instead. */
+export class NotAvailableError extends DomainError {
+  constructor(argument: string, message: string) {
+    super(argument, message);
+    this.name = "NotAvailableError";
+  }
+}

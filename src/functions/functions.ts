@@ -8,6 +8,10 @@ import { computeMsp, evaluateMsp, readMspRow } from "../core/aci-msp";
 import { mspDetailRows } from "../core/aci-msp/detail";
 import { cptsDetailRows } from "../core/aci-cpts/detail";
 import { amDetailRows } from "../core/assistant-medical/detail";
+import { amAchievement, amEtpMax, amObjective, type Counts } from "../core/assistant-medical/objectives";
+import { todayParisIso } from "../core/dates";
+import { fail } from "../core/errors";
+import { normalizeCode } from "../core/text";
 import { amAid, type AidInput } from "../core/assistant-medical";
 import { readBande, readEtp, readRegime } from "../core/assistant-medical/codes";
 import { isBlank, readBoolean, readNonNegative, readNonNegativeInteger, readOptionalNumber, readRate, readNumber } from "../core/values";
@@ -121,6 +125,76 @@ export function amDetailFunction(etp: any, annee_contrat: any, date_signature?: 
     const input = aidInput(etp, annee_contrat, date_signature, bande, atteinte, regime);
     return amDetailRows(input, amAid(input));
   });
+}
+
+/**
+ * Objectif d'augmentation de patientèle d'un contrat d'assistant médical, en taux (0 pour « maintien ») : grille des centres de santé (avenant 5) ou des médecins libéraux (avenant 7).
+ * @customfunction AM.OBJECTIF
+ * @param bande Bande de patientèle de départ (PMT) : P30-P50, P50-P70, P70-P90, P90-P95 ou P95+.
+ * @param [etp] Libéral : option du contrat, 1/3, 0,5 ou 1 ETP.
+ * @param [regime] liberal (par défaut) ou cds (centre de santé).
+ * @param [date_signature] Date de signature du contrat (par défaut la date du jour en France) : elle choisit la grille.
+ * @param [bande_fa] Centre de santé : bande de la file active ; la plus favorable des deux bandes est retenue.
+ * @returns Augmentation demandée (ex. 0,15 pour +15 %) ; #N/A si aucune source ne donne la case : saisir l'objectif du contrat.
+ */
+export function amObjectifFunction(bande: any, etp?: any, regime?: any, date_signature?: any, bande_fa?: any): number {
+  return excelCall(() => {
+    const b = readBande(cellValue(bande));
+    if (!b) fail("bande", "bande de patientèle obligatoire : P30-P50, P50-P70, P70-P90, P90-P95 ou P95+");
+    const e = cellValue(etp);
+    return amObjective({
+      bande: b,
+      regime: readRegime(cellValue(regime)),
+      etp: isBlank(e) ? undefined : readEtp(e),
+      dateSignature: readOptionalDate(cellValue(date_signature), "date_signature"),
+      bandeFa: readBande(cellValue(bande_fa), "bande_fa"),
+    });
+  });
+}
+
+/** Counts of patients at the start and the end of the year followed: a start of 0 or less is an error naming it. */
+function readCounts(depart: unknown, fin: unknown, names: [string, string], required: boolean): Counts | undefined {
+  const d = cellValue(depart);
+  const f = cellValue(fin);
+  if (isBlank(d) && isBlank(f) && !required) return undefined;
+  const start = readNumber(d, names[0]);
+  if (!(start > 0)) fail(names[0], `effectif de départ strictement positif attendu, reçu ${String(start).replace(".", ",")}`);
+  return { depart: start, fin: readNonNegative(f, names[1]) };
+}
+
+/**
+ * Taux d'atteinte de l'objectif d'un contrat d'assistant médical à partir de la 3e année, à donner à AM.AID (règles de suivi du seed 004).
+ * @customfunction AM.ATTEINTE
+ * @param objectif Augmentation demandée (AM.OBJECTIF) : 15 % ou 0,15 ; 0 pour « maintien ».
+ * @param pmt_depart Patientèle médecin traitant au début de la période suivie.
+ * @param pmt_fin Patientèle médecin traitant à la fin de la période.
+ * @param [fa_depart] File active au début de la période.
+ * @param [fa_fin] File active à la fin de la période.
+ * @param [regime] liberal (par défaut), cds (centre de santé) ou specialiste (file active seule).
+ * @returns Taux entre 0 et 1.
+ */
+export function amAtteinteFunction(objectif: any, pmt_depart: any, pmt_fin: any, fa_depart?: any, fa_fin?: any, regime?: any): number {
+  return excelCall(() => {
+    const r = cellValue(regime);
+    const specialiste = typeof r === "string" && normalizeCode(r) === "specialiste";
+    const regimeCode = specialiste ? "specialiste" : readRegime(r);
+    return amAchievement({
+      objectif: readRate(cellValue(objectif), "objectif", false),
+      pmt: specialiste ? undefined : readCounts(pmt_depart, pmt_fin, ["pmt_depart", "pmt_fin"], true),
+      fa: readCounts(fa_depart, fa_fin, ["fa_depart", "fa_fin"], specialiste),
+      regime: regimeCode,
+    }).taux;
+  });
+}
+
+/**
+ * Nombre maximal d'ETP d'assistant médical financés pour un centre de santé : 0,5 ETP par ETP de médecin, dans la limite de 4 ETP.
+ * @customfunction AM.ETP_MAX
+ * @param etp_medecins Nombre d'ETP de médecins salariés du centre (ex. 4,8).
+ * @returns ETP d'assistant médical au plus (ex. 2,4).
+ */
+export function amEtpMaxFunction(etp_medecins: any): number {
+  return excelCall(() => amEtpMax(readNumber(cellValue(etp_medecins), "etp_medecins"), todayParisIso()));
 }
 
 /**

@@ -113,6 +113,63 @@ export const CDS_ETP_PAR_MEDECIN = parameter<number>("am.cds.etp_par_medecin", "
   },
 ]);
 
+/** Patientèle increase a contract asks for, by initial band: a rate (0 = maintien), `null` where no source gives it. */
+export type ObjectiveGrid = Readonly<Record<Bande, number | null>>;
+
+const S46 = {
+  title: "egora, « Assistants médicaux : où en est-on ? » (fourchettes d'objectifs par option)",
+  url: "https://v2-dev.egora.fr/actus-pro/conditions-dexercice/assistants-medicaux-ou-en-est",
+};
+const S44 = {
+  title: "CSMF, « Assistant médical : les contreparties pour le médecin »",
+  url: "http://www.csmf.org/assistant-medical-les-contreparties-pour-le-medecin",
+};
+
+/**
+ * Libéraux, avenant 7 (contracts signed before the convention médicale 2024): option 1/3 from the text's extract
+ * (art. 9-5-2-2); options 1/2 and 1 only at the ends of the published ranges; the other cells are in no source.
+ */
+export const OBJECTIFS_LIBERAL: Readonly<Record<Option, Parameter<ObjectiveGrid>>> = {
+  "1/3": parameter("am.objectifs.liberal.1/3", "Objectifs d'augmentation de patientèle, option 1/3 ETP", "rate", [
+    {
+      from: AVENANT_7_START,
+      to: DAY_BEFORE_CM_2024,
+      value: { "P30-P50": 0.2, "P50-P70": 0.15, "P70-P90": 0.075, "P90-P95": 0.04, "P95+": 0 },
+      ...fromText("legal-text", TEXTS.avenant7),
+    },
+  ]),
+  "1/2": parameter("am.objectifs.liberal.1/2", "Objectifs d'augmentation de patientèle, option 1/2 ETP", "rate", [
+    {
+      from: AVENANT_7_START,
+      to: DAY_BEFORE_CM_2024,
+      value: { "P30-P50": 0.25, "P50-P70": null, "P70-P90": null, "P90-P95": 0.06, "P95+": 0 },
+      ...toConfirm("seules les bornes des fourchettes publiées par la presse sont connues (P30-P50 et P90-P95)", "secondary", S46, S44),
+    },
+  ]),
+  "1": parameter("am.objectifs.liberal.1", "Objectifs d'augmentation de patientèle, option 1 ETP", "rate", [
+    {
+      from: AVENANT_7_START,
+      to: DAY_BEFORE_CM_2024,
+      value: { "P30-P50": 0.35, "P50-P70": null, "P70-P90": null, "P90-P95": 0.125, "P95+": null },
+      ...toConfirm(
+        "seules les bornes des fourchettes publiées sont connues ; au-delà de P95 les sources se contredisent (maintien ou +5 %)",
+        "secondary",
+        S46,
+        S44,
+      ),
+    },
+  ]),
+};
+
+/** Centres de santé, avenant 5 (seed 004, « Suivi des engagements »): the same grid for PMT and file active. */
+export const OBJECTIFS_CDS = parameter<ObjectiveGrid>("am.objectifs.cds", "Objectifs d'augmentation de patientèle des centres de santé", "rate", [
+  {
+    from: CDS_START,
+    value: { "P30-P50": 0.25, "P50-P70": 0.2, "P70-P90": 0.15, "P90-P95": 0.05, "P95+": 0 },
+    ...fromSeed(seedSlide("journeeCdsPaca2024", "« Assistants médicaux : suivi des engagements selon la composition du CDS »"), TEXTS.cdsAvenant5),
+  },
+]);
+
 /** Every parameter of the assistant médical family. */
 export const AM_PARAMETERS: readonly Parameter[] = [
   ...(Object.entries(LIBERAL) as [Option, Series<AidTable>][]).map(([o, series]) =>
@@ -122,4 +179,6 @@ export const AM_PARAMETERS: readonly Parameter[] = [
   parameter("am.cds.aide_par_etp", "Aide par ETP d'assistant médical (centres de santé)", "euros", CDS),
   CDS_MAX_ETP,
   CDS_ETP_PAR_MEDECIN,
+  ...Object.values(OBJECTIFS_LIBERAL),
+  OBJECTIFS_CDS,
 ];
