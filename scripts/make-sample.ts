@@ -164,20 +164,36 @@ export function buildSample() {
     }
   }
 
-  // Assistant médical contracts, by CPAM (département), from the autumn of 2019
+  // Assistant médical contracts, by CPAM (département), from the autumn of 2019; centres de santé under avenant 3
+  // (2021–2023) and avenant 5 (from 06/08/2024); the objective's follow-up for part of the contracts in year 3+
   const amRows: unknown[][] = [];
-  for (let i = 1; i <= 620; i++) {
+  for (let i = 1; i <= 635; i++) {
     const cds = i > 600;
-    const signed = cds ? dateBetween("2024-08-06", "2025-10-31") : dateBetween("2019-09-01", "2022-12-31");
+    const avenant3 = i > 620;
+    const signed = avenant3 ? dateBetween("2021-01-01", "2023-12-31") : cds ? dateBetween("2024-08-06", "2025-10-31") : dateBetween("2019-09-01", "2022-12-31");
     const etp = cds ? pick([0.5, 1, 1.5, 2]) : signed < "2023-05-01" && chance(0.5) ? "1/3" : pick([0.5, 0.5, 1]);
+    const bande = pick(["P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+"]);
+    const followed = !cds && signed <= "2020-12-31" && chance(0.6);
+    const depart = 800 + Math.floor(random() * 1_200);
+    const fin = Math.round(depart * (0.95 + random() * 0.3));
+    // option 1/3: the objective comes from the band (AM.OBJECTIF); the other options' grids are partly unpublished
+    const withFa = followed && chance(0.3);
+    const objectif = followed && etp !== "1/3" ? pick([0.06, 0.15, 0.25]) : "";
+    const etpMedecins = cds ? Number((Number(etp) * 2 + (chance(0.9) ? random() * 3 : -0.5)).toFixed(1)) : "";
     amRows.push([
       `AM-${pad(i, 4)}`,
       pick(departements),
       signed,
       etp,
       cds ? "cds" : "liberal",
-      pick(["P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+"]),
+      bande,
       chance(0.05) ? dateBetween(signed, cds ? "2026-06-30" : "2022-12-31") : "",
+      followed ? depart : "",
+      followed ? fin : "",
+      withFa ? depart + 150 : "",
+      withFa ? depart + 150 + Math.round(random() * 200) : "",
+      objectif,
+      etpMedecins,
     ]);
   }
 
@@ -202,7 +218,24 @@ export function buildSample() {
       rows: cptsRows,
     },
     msp: { header: mspHeader, rows: mspRows },
-    contratsAm: { header: ["id", "cpam", "date_signature", "etp", "regime", "bande", "date_fin"], rows: amRows },
+    contratsAm: {
+      header: [
+        "id",
+        "cpam",
+        "date_signature",
+        "etp",
+        "regime",
+        "bande",
+        "date_fin",
+        "pmt_depart",
+        "pmt_fin",
+        "fa_depart",
+        "fa_fin",
+        "objectif",
+        "etp_medecins",
+      ],
+      rows: amRows,
+    },
   };
 }
 

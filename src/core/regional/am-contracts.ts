@@ -4,10 +4,12 @@
  * 53 % / 37 % / 10 %), and the aid due for the contract years starting in the
  * reference year, computed by the same rules as AM.AID.
  */
-import { amAid, type AidAmount } from "../assistant-medical";
-import { liberalOption } from "../assistant-medical";
+import { amAid, liberalOption, type AidAmount } from "../assistant-medical";
+import { amAchievement, amEtpMax, type Settlement } from "../assistant-medical/objectives";
+import { frNumber } from "../format";
 import { addYears, yearOf } from "../dates";
 import { DomainError } from "../errors";
+import { roundCents as roundEuros } from "../money";
 import { cell, share } from "./aggregates";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
@@ -27,13 +29,29 @@ export function optionOf(c: ContratAm): OptionLabel | undefined {
   return o === "1/3" ? "1/3 ETP" : o === "1/2" ? "1/2 ETP" : o === "1" ? "1 ETP" : undefined;
 }
 
-/** The aid of the contract year that starts in `year` (one anniversary per year), if the contract still runs then. */
-export function aidOfYear(c: ContratAm, year: number): AidAmount | undefined {
+/** The contract year that starts in `year` (one anniversary per year), if the contract still runs then. */
+export function contractYearIn(c: ContratAm, year: number): number | undefined {
   const k = year - yearOf(c.dateSignature) + 1;
   if (k < 1) return undefined;
   const start = addYears(c.dateSignature, k - 1);
-  if (c.dateFin && c.dateFin < start) return undefined;
-  return amAid({ regime: c.regime, etp: c.etp, anneeContrat: k, dateSignature: c.dateSignature, bande: c.bande, atteinte: 1 });
+  return c.dateFin && c.dateFin < start ? undefined : k;
+}
+
+/** The objective's follow-up of a contract year 3 or later, when the table gives the counts (AM.ATTEINTE's rules). */
+export function followUp(c: ContratAm, k: number): { taux: number; settlement: Settlement } | undefined {
+  if (k < 3 || c.objectif === undefined || (!c.pmt && !c.fa)) return undefined;
+  return amAchievement({ objectif: c.objectif, pmt: c.pmt, fa: c.fa, regime: c.regime });
+}
+
+/** The aid of the contract year that starts in `year`: at the computed achievement from year 3 when followed, else 100 %. */
+export function aidOfYear(c: ContratAm, year: number): (AidAmount & { full: number; settlement?: Settlement }) | undefined {
+  const k = contractYearIn(c, year);
+  if (k === undefined) return undefined;
+  const input = { regime: c.regime, etp: c.etp, anneeContrat: k, dateSignature: c.dateSignature, bande: c.bande, atteinte: 1 };
+  const full = amAid(input);
+  const f = followUp(c, k);
+  if (!f) return { ...full, full: full.montant };
+  return { ...amAid({ ...input, atteinte: f.taux }), full: full.montant, settlement: f.settlement };
 }
 
 export function amContractsSheet(ctx: BuildContext): SheetModel {
@@ -69,13 +87,26 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   let aidCount = 0;
   const failures: string[] = [];
   const aids = new Map<string, { total: number; count: number }>(cpams.map((c) => [c, { total: 0, count: 0 }]));
+  // contract years 3+ starting in the reference year: objective followed or not, and the aid forgone
+  const follow = new Map<string, { years3: number; atteint: number; partiel: number; nonAtteint: number; sansSuivi: number; full: number; due: number }>(
+    cpams.map((c) => [c, { years3: 0, atteint: 0, partiel: 0, nonAtteint: 0, sansSuivi: 0, full: 0, due: 0 }]),
+  );
   for (const c of contracts) {
     try {
       const aid = aidOfYear(c, annee);
-      if (aid) {
-        const a = aids.get(c.cpam)!;
-        a.total += aid.montant;
-        a.count++;
+      if (!aid) continue;
+      const a = aids.get(c.cpam)!;
+      a.total += aid.montant;
+      a.count++;
+      if (contractYearIn(c, annee)! >= 3) {
+        const f = follow.get(c.cpam)!;
+        f.years3++;
+        f.full += aid.full;
+        f.due += aid.montant;
+        if (aid.settlement === "atteint") f.atteint++;
+        else if (aid.settlement === "partiel") f.partiel++;
+        else if (aid.settlement === "non atteint") f.nonAtteint++;
+        else f.sansSuivi++;
       }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -90,6 +121,49 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   }
   aidRows.push(["Région", aidCount, aidTotal]);
   if (failures.length) ctx.warnings.push(`Contrats AM : aide non calculée pour ${failures.length} contrat(s) : ${failures.slice(0, 3).join(" ; ")}`);
+  const followRow = (label: string, f: ReturnType<typeof follow.get> & object): CellValue[] => [
+    label,
+    f.years3,
+    f.atteint,
+    f.partiel,
+    f.nonAtteint,
+    f.sansSuivi,
+    f.full,
+    f.due,
+    roundEuros(f.full - f.due),
+  ];
+  const followRows = cpams.map((cpam) => followRow(cpam, follow.get(cpam)!));
+  const sum = [...follow.values()].reduce(
+    (t, f) => ({
+      years3: t.years3 + f.years3,
+      atteint: t.atteint + f.atteint,
+      partiel: t.partiel + f.partiel,
+      nonAtteint: t.nonAtteint + f.nonAtteint,
+      sansSuivi: t.sansSuivi + f.sansSuivi,
+      full: t.full + f.full,
+      due: t.due + f.due,
+    }),
+    { years3: 0, atteint: 0, partiel: 0, nonAtteint: 0, sansSuivi: 0, full: 0, due: 0 },
+  );
+  followRows.push(followRow("Région", sum));
+
+  // centres de santé apart (seed 004 counts them by CPAM): contracts in force at 31/12 and ETP of assistants
+  const yearEnd = `${annee}-12-31`;
+  const centres = contracts.filter((c) => c.regime === "cds" && activeAt(c, yearEnd));
+  const cdsCpams = [...new Set(centres.map((c) => c.cpam))].sort((a, b) => a.localeCompare(b, "fr", { numeric: true }));
+  const cdsRows: CellValue[][] = cdsCpams.map((cpam) => {
+    const list = centres.filter((c) => c.cpam === cpam);
+    return [cpam, list.length, list.reduce((t, c) => t + c.etp, 0)];
+  });
+  cdsRows.push(["Région", centres.length, centres.reduce((t, c) => t + c.etp, 0)]);
+  for (const c of contracts) {
+    if (c.regime !== "cds" || c.etpMedecins === undefined) continue;
+    const max = amEtpMax(c.etpMedecins, c.dateSignature);
+    if (c.etp > max)
+      ctx.warnings.push(
+        `Contrats AM : contrat ${c.id} (ligne ${c.row}) : ${frNumber(c.etp)} ETP d'assistant médical financés pour ${frNumber(c.etpMedecins)} ETP de médecins, au-delà des ${frNumber(max)} ETP permis (AM.ETP_MAX)`,
+      );
+  }
 
   const yearHeader = years.map(String);
   return {
@@ -100,7 +174,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
       referenceNote(annee),
       sourcesNote(ctx, ["contrats_am"]),
       "Règles : avenant 7 à la convention médicale 2016, règlement arbitral 2023 (fin de l'option 1/3 ETP), convention médicale 2024 (montants du 22/06/2024), avenant 5 des centres de santé.",
-      `Aides de ${annee} : année de contrat commençant en ${annee}, objectifs supposés atteints (100 %).`,
+      `Aides de ${annee} : année de contrat commençant en ${annee} ; à partir de la 3e année, taux d'atteinte calculé comme AM.ATTEINTE quand le tableau donne le suivi (pmt_depart, pmt_fin, fa_depart, fa_fin et objectif, ou la bande pour le déduire), 100 % sinon (colonne « sans suivi »).`,
       ...(inScope.length
         ? []
         : [
@@ -130,6 +204,30 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
         totalRows: 1,
       },
       { title: `Aides dues au titre de ${annee}`, header: ["CPAM", "Contrats", "Montant"], rows: aidRows, formats: ["text", "integer", "euro"], totalRows: 1 },
+      {
+        title: `Suivi des objectifs : années de contrat 3 et suivantes commençant en ${annee}`,
+        header: [
+          "CPAM",
+          "Contrats",
+          "Objectif atteint",
+          "Partiellement atteint",
+          "Non atteint",
+          "Sans suivi (100 %)",
+          "Aide à 100 %",
+          "Aide due",
+          "Aide non versée",
+        ],
+        rows: followRows,
+        formats: ["text", "integer", "integer", "integer", "integer", "integer", "euro", "euro", "euro"],
+        totalRows: 1,
+      },
+      {
+        title: `Centres de santé : contrats en cours au 31/12/${annee}`,
+        header: ["CPAM", "Contrats", "ETP d'assistant médical"],
+        rows: cdsRows,
+        formats: ["text", "integer", "decimal"],
+        totalRows: 1,
+      },
     ],
     chart: {
       kind: "columnClustered",

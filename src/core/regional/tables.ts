@@ -9,11 +9,13 @@
 import { ACI_CPTS_2019_START } from "../aci-cpts";
 import type { Bande, Regime } from "../assistant-medical";
 import { readBande, readEtp, readRegime } from "../assistant-medical/codes";
-import { AVENANT_7_START } from "../assistant-medical/params";
+import { amObjective, type Counts } from "../assistant-medical/objectives";
+import { AVENANT_7_START, CDS_MAX_ETP } from "../assistant-medical/params";
 import { computeMsp, fieldCode, readMspFields, type FieldCode, type MspResult } from "../aci-msp";
 import { describe, frenchDate, parseDate } from "../dates";
 import { DomainError, fail } from "../errors";
-import { frInteger } from "../format";
+import { entryAt } from "../params";
+import { frInteger, frNumber } from "../format";
 import { normalizeCode } from "../text";
 import { isMissing, ownValue, readBoolean, readNonNegative, readNonNegativeInteger, readRate } from "../values";
 import { departementOfCommune, idKey, readCommuneCode, readDepartement, type CodeReading } from "./codes";
@@ -208,6 +210,14 @@ export interface ContratAm {
   regime: Regime;
   bande?: Bande;
   dateFin?: string;
+  /** Follow-up of the objective (optional columns): counts at the start and the end of the year followed. */
+  pmt?: Counts;
+  fa?: Counts;
+  /** Increase asked: the `objectif` column, else derived from the band (AM.OBJECTIF); only with a follow-up. */
+  objectif?: number;
+  /** Centres de santé: ETP of doctors, for the AM.ETP_MAX check. */
+  etpMedecins?: number;
+  row: number;
 }
 
 export interface RegionalTables {
@@ -251,6 +261,12 @@ const COLUMNS: Readonly<Record<TableKind, Readonly<Record<string, ColumnSpec>>>>
     regime: { required: true },
     bande: { required: true },
     date_fin: { required: false },
+    pmt_depart: { required: false },
+    pmt_fin: { required: false },
+    fa_depart: { required: false },
+    fa_fin: { required: false },
+    objectif: { required: false },
+    etp_medecins: { required: false },
   },
 };
 
@@ -570,12 +586,74 @@ export function readContratsAm(table: RawTable, log: ReadLog): ContratAm[] {
     const regime = r.at("regime", (v) => readRegime(v));
     const bande = r.at("bande", (v) => readBande(v));
     const dateFin = r.date("date_fin", AVENANT_7_START, AM_RULES, true);
+    const pmt = counts(r, "pmt_depart", "pmt_fin");
+    const fa = counts(r, "fa_depart", "fa_fin");
+    const objectifCell = r.at("objectif", (v) => (isMissing(v) ? undefined : readRate(v, "objectif", false)));
+    const etpMedecins = r.at("etp_medecins", (v) => (isMissing(v) ? undefined : readPositive(v, "etp_medecins")));
     if ([id, cpam, dateSignature, etp, regime].some((x) => x === undefined)) return undefined;
     if (!isMissing(r.get("date_fin")) && dateFin === undefined) return undefined;
+    if (
+      [pmt, fa].includes(null) ||
+      (!isMissing(r.get("objectif")) && objectifCell === undefined) ||
+      (!isMissing(r.get("etp_medecins")) && etpMedecins === undefined)
+    )
+      return undefined;
     if (dateFin && dateFin < dateSignature!) {
       log.problem({ table: TABLE_LABELS.contrats_am, column: "date_fin", row, message: "date de fin antérieure à la date de signature" });
       return undefined;
     }
-    return { id: id!, cpam: cpam!, dateSignature: dateSignature!, etp: etp!, regime: regime!, bande, dateFin };
+    const max = regime === "cds" ? entryAt(CDS_MAX_ETP.series, dateSignature!)?.value : undefined;
+    if (max !== undefined && etp! > max) {
+      log.problem({
+        table: TABLE_LABELS.contrats_am,
+        column: "etp",
+        row,
+        message: `${frNumber(etp!)} ETP d'assistant médical : un centre de santé en finance ${max} au plus`,
+      });
+      return undefined;
+    }
+    let objectif = objectifCell;
+    if ((pmt || fa) && objectif === undefined) {
+      // the objective the contract asks for, from its band (AM.OBJECTIF), when the column is empty
+      objectif = r.at("objectif", () => {
+        if (!bande) fail("objectif", "objectif (ou bande) nécessaire pour le suivi de l'objectif (colonnes pmt_depart, pmt_fin…)");
+        return amObjective({ bande, regime: regime!, etp: etp!, dateSignature: dateSignature! });
+      });
+      if (objectif === undefined) return undefined;
+    }
+    return {
+      id: id!,
+      cpam: cpam!,
+      dateSignature: dateSignature!,
+      etp: etp!,
+      regime: regime!,
+      bande,
+      dateFin,
+      pmt: pmt ?? undefined,
+      fa: fa ?? undefined,
+      objectif,
+      etpMedecins,
+      row,
+    };
   });
+}
+
+/** A pair of count columns (start, end): both empty, or a start above 0 and an end of 0 or more; null when refused. */
+function counts(r: RowReader, startColumn: string, endColumn: string): Counts | undefined | null {
+  const start = r.get(startColumn);
+  const end = r.get(endColumn);
+  if (isMissing(start) && isMissing(end)) return undefined;
+  const depart = r.at(startColumn, (v) => {
+    const n = readNonNegative(v, startColumn);
+    if (n <= 0) fail(startColumn, `effectif de départ strictement positif attendu, reçu ${describe(v)}`);
+    return n;
+  });
+  const fin = r.at(endColumn, (v) => readNonNegative(v, endColumn));
+  return depart === undefined || fin === undefined ? null : { depart, fin };
+}
+
+function readPositive(v: Cell, column: string): number {
+  const n = readNonNegative(v, column);
+  if (n <= 0) fail(column, `nombre strictement positif attendu, reçu ${describe(v)}`);
+  return n;
 }
