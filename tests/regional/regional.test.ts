@@ -178,7 +178,8 @@ describe("Rémunérations CPTS", () => {
       [
         // T1 signed 2021, no SAS: fonctionnement 50 000 + accès 2019 30 000 + SNP 10 000 + parcours 25 000 + 25 000 × 80 % + prévention 20 000 + crise (mise à jour) 12 500
         ["A", "CPTS A", "33", "5", 30_000, "2021-03-01", 40, 0, 0, 0, 0.8],
-        // T4 with 150 members signed 2023, SAS: 90 000 + 1,1 × (155 000 + 100 000 + 40 000 + 40 000 + 30 000 + 50 000 crise year 1)
+        // T4 with 150 members signed 01/02/2023, SAS: 90 000 + 1,1 × (155 000 + 100 000 + 40 000 + 40 000 + 30 000 + 50 000 crise
+        // year 1), the missions prorated to the 334 days from the signature (first contract year)
         ["B", "CPTS B", "33", "5", 200_000, "2023-02-01", 150, 1, 1, 1, ""],
         ["C", "Projet C", "33", "3", 60_000, "", 10, 1, 0, 0, ""],
       ],
@@ -186,10 +187,14 @@ describe("Rémunérations CPTS", () => {
     const sheet = buildRegionalSheets({ tables: { cpts }, annee: 2023, kinds: ["remunerations_cpts"] }).sheets[0];
     const byTaille = rowsOf(sheet, 0);
     expect(byTaille[0].slice(0, 3)).toEqual(["Taille 1", 1, 50_000 + 30_000 + 10_000 + 25_000 + 20_000 + 20_000 + 12_500]);
-    expect(byTaille[3].slice(0, 3)).toEqual(["Taille 4", 1, 90_000 + 1.1 * (155_000 + 100_000 + 40_000 + 40_000 + 30_000 + 50_000)]);
+    const firstYear = (amount: number) => Math.round(((1.1 * amount * 334) / 365) * 100) / 100;
+    const missionsB = [155_000, 100_000, 40_000, 40_000, 30_000, 50_000].map(firstYear);
+    expect(byTaille[3][0]).toBe("Taille 4");
+    expect(byTaille[3][2]).toBeCloseTo(90_000 + missionsB.reduce((a, b) => a + b, 0), 2);
     expect(byTaille.at(-1)![1]).toBe(2);
     const quality = rowsOf(sheet, 1).find((r) => r[0] === "Qualité et pertinence")!;
-    expect(quality.slice(1, 3)).toEqual([1, 44_000]);
+    // 1,1 × 40 000 prorated to 334 days
+    expect(quality.slice(1, 3)).toEqual([1, firstYear(40_000)]);
   });
 });
 

@@ -55,6 +55,26 @@ export function axisWeights(msp: readonly Msp[], annee: number): Record<Axe, num
   return Object.fromEntries(AXES.map((a) => [a, share(totals[a], all)])) as Record<Axe, number | undefined>;
 }
 
+/** The ACI MSP started in 2017: adhesions are counted from that year (seed 000: +136 % in Bretagne from 2017 to 2020). */
+export const FIRST_ADHESION_YEAR = 2017;
+
+/**
+ * MSP under ACI contract by year: new adhesions (year of annee_adhesion or date_adhesion; an earlier one counts in
+ * 2017) and the stock at 31/12, with its growth since 2017 (empty while 2017 has none).
+ */
+export function adhesionsByYear(current: readonly Msp[], annee: number): CellValue[][] {
+  const years = Array.from({ length: Math.max(0, annee - FIRST_ADHESION_YEAR + 1) }, (_, i) => FIRST_ADHESION_YEAR + i);
+  const adherents = current.filter((m) => m.aci && m.anneeAdhesion !== undefined);
+  let stock = 0;
+  let first: number | undefined;
+  return years.map((y) => {
+    const nouvelles = adherents.filter((m) => Math.max(m.anneeAdhesion!, FIRST_ADHESION_YEAR) === y).length;
+    stock += nouvelles;
+    if (y === FIRST_ADHESION_YEAR) first = stock;
+    return [String(y), nouvelles, stock, cell(first ? stock / first - 1 : undefined)];
+  });
+}
+
 export function mspSheet(ctx: BuildContext): SheetModel {
   const { annee } = ctx;
   const msp = ctx.tables.msp;
@@ -72,6 +92,8 @@ export function mspSheet(ctx: BuildContext): SheetModel {
   const sN1 = summarize([...n1.values()]);
   const evo = evolution(n1, n);
   const weights = axisWeights(msp, annee);
+  const weightsBefore = axisWeights(msp, annee - 1);
+  const adhesions = adhesionsByYear(current, annee);
   const versions = [...new Set(msp.filter((m) => m.annee >= annee - 1 && m.annee <= annee).map((m) => `${m.annee} : ${m.remuneration.version}`))].sort();
   const present = [...new Set(msp.map((m) => m.annee))].sort();
   const empty = (year: number, paid: ReadonlyMap<string, number>) =>
@@ -119,6 +141,24 @@ export function mspSheet(ctx: BuildContext): SheetModel {
         header: ["Axe", "Part"],
         rows: AXES.map((a) => [a, cell(weights[a])]),
         formats: ["text", "percent"],
+        totalRows: 0,
+      },
+      {
+        title: `Évolution du poids de chaque axe ${annee - 1}/${annee}`,
+        header: ["Axe", `Part ${annee - 1}`, `Part ${annee}`, "Écart (points)"],
+        rows: AXES.map((a) => {
+          const before = weightsBefore[a];
+          const after = weights[a];
+          return [a, cell(before), cell(after), cell(before !== undefined && after !== undefined ? after - before : undefined)];
+        }),
+        formats: ["text", "percent", "percent", "percent"],
+        totalRows: 0,
+      },
+      {
+        title: `Adhésions à l'ACI par année depuis ${FIRST_ADHESION_YEAR}`,
+        header: ["Année", "Nouvelles adhésions", "MSP adhérentes au 31/12", `Évolution depuis ${FIRST_ADHESION_YEAR}`],
+        rows: adhesions,
+        formats: ["text", "integer", "integer", "percent"],
         totalRows: 0,
       },
     ],

@@ -1,4 +1,6 @@
 /** CPTS pipeline: how many projects at each stage (seed 001, « Revue des projets CPTS »). */
+import { groupBy } from "./aggregates";
+import { departementName } from "./codes";
 import { referenceDate, referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type SheetModel } from "./sheet-model";
 import { STADE_LABELS, STADES, stadeAt, type Cpts, type Stade } from "./tables";
@@ -11,8 +13,13 @@ export function countByStage(cpts: readonly Cpts[], date: string): Record<Stade,
 }
 
 export function projectsSheet(ctx: BuildContext): SheetModel {
-  const counts = countByStage(ctx.tables.cpts, referenceDate(ctx.annee));
+  const date = referenceDate(ctx.annee);
+  const counts = countByStage(ctx.tables.cpts, date);
   const ordered = [...STADES].reverse();
+  const byDept = [...groupBy(ctx.tables.cpts, (c) => c.departement)].map(([d, list]) => {
+    const n = countByStage(list, date);
+    return [d, departementName(d), ...ordered.map((s) => n[s]), list.length];
+  });
   return {
     kind: "projets",
     name: SHEET_NAMES.projets,
@@ -29,6 +36,13 @@ export function projectsSheet(ctx: BuildContext): SheetModel {
         header: ["Stade", "Libellé", "Nombre de CPTS"],
         rows: [...ordered.map((s) => [s, STADE_LABELS[s], counts[s]]), ["Total", "", ctx.tables.cpts.length]],
         formats: ["text", "text", "integer"],
+        totalRows: 1,
+      },
+      {
+        title: "Nombre de CPTS par stade et par département",
+        header: ["Département", "Nom", ...ordered.map((s) => `Stade ${s}`), "Total"],
+        rows: [...byDept, ["Région", "", ...ordered.map((s) => counts[s]), ctx.tables.cpts.length]],
+        formats: ["text", "text", ...ordered.map(() => "integer" as const), "integer"],
         totalRows: 1,
       },
     ],

@@ -12,7 +12,7 @@ import { readBande, readEtp, readRegime } from "../assistant-medical/codes";
 import { amObjective, type Counts } from "../assistant-medical/objectives";
 import { AVENANT_7_START, CDS_MAX_ETP } from "../assistant-medical/params";
 import { computeMsp, fieldCode, readMspFields, type FieldCode, type MspResult } from "../aci-msp";
-import { describe, frenchDate, parseDate } from "../dates";
+import { describe, frenchDate, parseDate, yearOf } from "../dates";
 import { DomainError, fail } from "../errors";
 import { entryAt } from "../params";
 import { frInteger, frNumber } from "../format";
@@ -199,6 +199,8 @@ export interface Msp {
   departement: string;
   aci: boolean;
   annee: number;
+  /** Year the ACI contract was signed (annee_adhesion or date_adhesion), when the table gives it. */
+  anneeAdhesion?: number;
   remuneration: MspResult;
 }
 
@@ -552,10 +554,13 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
     const departement = r.code("departement", readDepartement);
     const aci = r.at("aci", (v) => (isMissing(v) ? false : readBoolean(v, "aci")));
     let remuneration: MspResult | undefined;
+    let anneeAdhesion: number | undefined;
     // one array of (code, value) pairs, refilled for each row
     for (let k = 0; k < fieldColumns.length; k++) pairs[k][1] = r.values[fieldColumns[k][1]];
     try {
-      remuneration = computeMsp(readMspFields(pairs), false);
+      const input = readMspFields(pairs);
+      anneeAdhesion = input.adhesionDate ? yearOf(input.adhesionDate) : input.values.annee_adhesion || undefined;
+      remuneration = computeMsp(input, false);
       if (remuneration.annee > LATEST_YEAR) fail("annee", `année ${remuneration.annee} invraisemblable : vérifier la saisie`);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -563,7 +568,7 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
       remuneration = undefined;
     }
     if (id === undefined || departement === undefined || aci === undefined || !remuneration) return undefined;
-    return { id, nom: text(r.get("nom")), departement, aci, annee: remuneration.annee, remuneration };
+    return { id, nom: text(r.get("nom")), departement, aci, annee: remuneration.annee, anneeAdhesion, remuneration };
   });
 }
 
