@@ -22,7 +22,7 @@ class BundleInventoryPlugin {
       for (const chunk of compilation.chunks) {
         const files = new Set();
         for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) collect(module, files);
-        inventory[chunk.name] = [...files].sort();
+        inventory[chunk.name ?? `chunk ${chunk.id}`] = [...files].sort();
       }
       fs.mkdirSync(path.resolve(__dirname, ".build"), { recursive: true });
       fs.writeFileSync(path.resolve(__dirname, ".build/bundle-modules.json"), JSON.stringify(inventory, null, 2));
@@ -88,6 +88,8 @@ module.exports = async (env = {}, options = {}) => {
       rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
     },
     performance: { hints: false },
+    // pptxgenjs reaches for Node's fs and https (and image-size's « sizeof ») only when it runs in Node: never loaded in the pane
+    externals: { "node:fs": "commonjs node:fs", "node:https": "commonjs node:https", sizeof: "commonjs sizeof" },
     plugins: [
       new BundleInventoryPlugin(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),

@@ -1,16 +1,19 @@
 /**
- * The regional job without Excel: `npm run regional -- <entrée.xlsx> <sortie.xlsx> [--annee AAAA] [--remplacer]`.
+ * The regional job without Excel: `npm run regional -- <entrée.xlsx> <sortie.xlsx|sortie.pptx> [--annee AAAA] [--remplacer]`.
  * Reads the Communes, CPTS, MSP and Contrats AM tables of the input workbook
- * and writes the regional sheets, then « Contrôles », into a new workbook. The
- * input is never modified; an existing output is replaced only with --remplacer.
- * Without --annee, the reference year is chosen from the tables and said.
+ * and writes the regional sheets, then « Contrôles », into a new workbook — or,
+ * for an output ending in .pptx, the commission deck with native charts. The
+ * input is never modified; an existing output is replaced only with --remplacer;
+ * a file is written whole or not at all. Without --annee, the reference year is
+ * chosen from the tables and said.
  */
-import { existsSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { buildRegionalSheets, groupedProblemTexts, readingText } from "../src/core/regional";
+import { buildDeck } from "../src/deck/deck";
 import { readSourceTables, renderWorkbook, WorkbookFileError } from "../src/offline/xlsx";
 
-const USAGE = "Usage : npm run regional -- <entrée.xlsx> <sortie.xlsx> [--annee AAAA] [--remplacer]";
+const USAGE = "Usage : npm run regional -- <entrée.xlsx> <sortie.xlsx ou sortie.pptx> [--annee AAAA] [--remplacer]";
 const FLAGS = ["--annee", "--remplacer"];
 
 export interface RegionalArgs {
@@ -44,7 +47,7 @@ export function parseArgs(args: readonly string[]): RegionalArgs | string {
 function outputProblem(output: string, remplacer: boolean): string | undefined {
   const folder = dirname(output);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) return `dossier de sortie introuvable : ${folder}`;
-  if (!/\.xlsx$/i.test(output)) return `le classeur de sortie doit se terminer par .xlsx : ${output}`;
+  if (!/\.(xlsx|pptx)$/i.test(output)) return `la sortie doit se terminer par .xlsx (feuilles) ou .pptx (diaporama) : ${output}`;
   if (existsSync(output) && statSync(output).isDirectory()) return `« ${output} » est un dossier : indiquer un fichier .xlsx`;
   if (existsSync(output) && !remplacer) return `${output} existe déjà ; ajouter --remplacer pour le remplacer.`;
   return undefined;
@@ -84,16 +87,39 @@ export async function runRegional(args: string[]): Promise<number> {
   console.log(`Situation au 31/12/${result.annee} (${result.anneeNote}).`);
   for (const r of result.readings) console.log(`Lecture : ${readingText(r)}`);
   for (const w of result.warnings) console.warn(`Attention : ${w}`);
+  const deck = /\.pptx$/i.test(output);
   try {
-    await renderWorkbook(result.sheets).xlsx.writeFile(output);
+    const bytes = deck
+      ? ((await buildDeck(result.sheets, {
+          region: result.region ?? "",
+          annee: result.annee!,
+          anneeNote: result.anneeNote!,
+          dateDonnees: statSync(input).mtime.toISOString().slice(0, 10),
+        }).write({ outputType: "nodebuffer" })) as Buffer)
+      : Buffer.from(await renderWorkbook(result.sheets).xlsx.writeBuffer());
+    writeWhole(output, bytes);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    console.error(`Erreur : impossible d'écrire ${output} (fichier ouvert dans Excel, protégé en écriture ou disque plein : ${detail})`);
+    console.error(`Erreur : impossible d'écrire ${output} (fichier ouvert, protégé en écriture ou disque plein : ${detail}) ; rien n'a été écrit`);
     return 2;
   }
-  console.log(`${result.sheets.length} feuilles écrites dans ${output} :`);
-  for (const s of result.sheets) console.log(`- ${s.name}`);
+  if (deck) console.log(`Diaporama écrit dans ${output} : ${result.sheets.length} feuilles en diapositives, graphiques natifs modifiables dans PowerPoint.`);
+  else {
+    console.log(`${result.sheets.length} feuilles écrites dans ${output} :`);
+    for (const s of result.sheets) console.log(`- ${s.name}`);
+  }
   return 0;
+}
+
+/** Writes a file whole or not at all: a temporary file beside it, renamed at the end. */
+function writeWhole(path: string, bytes: Buffer): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 if (require.main === module) {

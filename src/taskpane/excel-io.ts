@@ -174,7 +174,7 @@ export interface WriteOptions {
   suspendScreenUpdating: boolean;
 }
 
-const CHART_TYPES: Readonly<Record<NonNullable<SheetModel["chart"]>["kind"], Excel.ChartType>> = {
+const CHART_TYPES: Readonly<Record<NonNullable<SheetModel["charts"]>[number]["kind"], Excel.ChartType>> = {
   barStacked100: "BarStacked100" as Excel.ChartType,
   columnClustered: "ColumnClustered" as Excel.ChartType,
 };
@@ -237,7 +237,7 @@ export async function writeSheet(context: Excel.RequestContext, model: SheetMode
   sheet.getRangeByIndexes(0, 0, 1, 1).format.font.size = 14;
   sheet.getRangeByIndexes(grid.blocks[0]?.headerRow ?? 0, 0, grid.values.length - (grid.blocks[0]?.headerRow ?? 0), grid.width).format.autofitColumns();
   sheet.freezePanes.freezeRows(grid.frozenRows);
-  if (model.chart) addChart(sheet, model, grid);
+  (model.charts ?? []).forEach((spec, i) => addChart(sheet, model, grid, spec, i));
   await context.sync();
 }
 
@@ -245,8 +245,13 @@ export async function writeSheet(context: Excel.RequestContext, model: SheetMode
  * The chart from explicit series: each series its values, its name (the column header, which may be a year such as
  * « 2021 ») and its categories, so that no header row is ever charted as data.
  */
-function addChart(sheet: Excel.Worksheet, model: SheetModel, grid: ReturnType<typeof layoutSheet>): void {
-  const spec = model.chart!;
+function addChart(
+  sheet: Excel.Worksheet,
+  model: SheetModel,
+  grid: ReturnType<typeof layoutSheet>,
+  spec: NonNullable<SheetModel["charts"]>[number],
+  index: number,
+): void {
   const block = grid.blocks[spec.table];
   const header = model.tables[spec.table].header;
   const rows = block.rows - (spec.withoutTotals ? model.tables[spec.table].totalRows : 0);
@@ -255,7 +260,7 @@ function addChart(sheet: Excel.Worksheet, model: SheetModel, grid: ReturnType<ty
   const [first, ...others] = spec.seriesColumns;
   const chart = sheet.charts.add(CHART_TYPES[spec.kind], valuesOf(first), "Columns" as Excel.ChartSeriesBy);
   chart.title.text = spec.title;
-  chart.name = `GDR ${model.kind}`;
+  chart.name = index ? `GDR ${model.kind} ${index + 1}` : `GDR ${model.kind}`;
   const firstSeries = chart.series.getItemAt(0);
   firstSeries.name = header[first];
   firstSeries.setXAxisValues(categories);
@@ -264,7 +269,8 @@ function addChart(sheet: Excel.Worksheet, model: SheetModel, grid: ReturnType<ty
     series.setValues(valuesOf(column));
     series.setXAxisValues(categories);
   }
-  chart.setPosition(a1(grid.blocks[0].headerRow, grid.width + 1));
+  // side by side with the sheet's tables, one under the other
+  chart.setPosition(a1(grid.blocks[0].headerRow + index * 20, grid.width + 1));
 }
 
 /**

@@ -1,4 +1,4 @@
-/* global Excel */
+/* global Excel, Blob */
 /**
  * One click of the task pane: read the workbook (two syncs), build the sheets
  * in the rules core, check everything, then write each sheet with one sync.
@@ -41,4 +41,30 @@ export async function generateSheets(run: ExcelRun, request: GenerationRequest):
     progress(total, total, "Terminé");
     return { written, problems: [], warnings, annee: result.annee, anneeNote: result.anneeNote };
   });
+}
+
+export interface DeckOutcome {
+  problems: string[];
+  warnings: string[];
+  /** The deck's bytes, ready to download, and its file name. */
+  deck?: Blob;
+  fileName?: string;
+  annee?: number;
+}
+
+/**
+ * The « Diaporama » button: the same reading and the same sheet models as the sheets, rendered as the commission deck
+ * in the browser (pptxgenjs is loaded only then). Nothing is written in the workbook.
+ */
+export async function generateDeck(run: ExcelRun, request: Omit<GenerationRequest, "kinds" | "options">): Promise<DeckOutcome> {
+  const read = await run((context) => readWorkbook(context, (inv) => ({ ...defaultChoice(inv), ...request.choice })));
+  if (read.problems.length) return { problems: read.problems, warnings: [] };
+  const result = buildRegionalSheets({ tables: read.tables, annee: request.annee });
+  const warnings = [...result.readings.map((r) => `Lecture : ${readingText(r)}`), ...result.warnings];
+  if (result.problems.length) return { problems: groupedProblemTexts(result.problems), warnings };
+  const { buildDeck } = await import(/* webpackChunkName: "diaporama" */ "../deck/deck");
+  const today = new Date().toISOString().slice(0, 10);
+  const pptx = buildDeck(result.sheets, { region: result.region ?? "", annee: result.annee!, anneeNote: result.anneeNote!, dateDonnees: today });
+  const deck = (await pptx.write({ outputType: "blob" })) as Blob;
+  return { problems: [], warnings, deck, fileName: `commission-${result.annee}.pptx`, annee: result.annee };
 }

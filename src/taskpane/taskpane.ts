@@ -1,4 +1,4 @@
-/* global Office, Excel, document, HTMLElement, HTMLElementTagNameMap, HTMLSelectElement, HTMLInputElement, HTMLButtonElement, HTMLProgressElement */
+/* global Office, Excel, document, URL, HTMLElement, HTMLElementTagNameMap, HTMLSelectElement, HTMLInputElement, HTMLButtonElement, HTMLProgressElement */
 /**
  * Task pane (shared runtime): pick the source tables, the reference year, and
  * produce the regional sheets. Every text that may come from the workbook is
@@ -6,7 +6,7 @@
  */
 import { SHEET_KINDS, SHEET_NAMES, TABLE_LABELS, type SheetKind, type TableKind } from "../core/regional";
 import { defaultChoice, readWorkbook, type Inventory } from "./excel-io";
-import { generateSheets } from "./generate";
+import { generateDeck, generateSheets } from "./generate";
 
 const KINDS = Object.keys(TABLE_LABELS) as TableKind[];
 
@@ -67,6 +67,9 @@ function buildUi(root: HTMLElement): Ui {
     buttons.push(b);
     boutons.append(b);
   }
+  const diaporama = el("button", { id: "btn-diaporama", class: "secondaire", type: "button" }, "Diaporama");
+  buttons.push(diaporama);
+  boutons.append(diaporama);
   root.append(boutons);
   const progress = el("progress", { id: "progression", max: "1", value: "0" });
   progress.hidden = true;
@@ -76,7 +79,8 @@ function buildUi(root: HTMLElement): Ui {
   refresh.addEventListener("click", () => void refreshSources(ui));
   const ui: Ui = { selects, annee, buttons, progress, etat, resultat };
   all.addEventListener("click", () => void produce(ui, SHEET_KINDS));
-  for (const b of buttons.slice(1)) b.addEventListener("click", () => void produce(ui, [b.dataset.kind as SheetKind]));
+  for (const b of buttons.slice(1)) if (b.dataset.kind) b.addEventListener("click", () => void produce(ui, [b.dataset.kind as SheetKind]));
+  diaporama.addEventListener("click", () => void slides(ui));
   return ui;
 }
 
@@ -149,6 +153,39 @@ async function produce(ui: Ui, kinds: readonly SheetKind[]): Promise<void> {
     }
     showList(ui, "Avertissements", outcome.warnings, "avertissement");
     await refreshSources(ui, false);
+  } catch (error) {
+    showError(ui, error);
+  } finally {
+    setBusy(ui, false);
+  }
+}
+
+/** Builds the commission deck in the pane and offers it for download (nothing is written in the workbook). */
+async function slides(ui: Ui): Promise<void> {
+  const annee = ui.annee.value.trim() === "" ? undefined : Number(ui.annee.value);
+  const choice: Partial<Record<TableKind, string>> = {};
+  for (const kind of KINDS) if (ui.selects[kind].value) choice[kind] = ui.selects[kind].value;
+  setBusy(ui, true);
+  ui.resultat.replaceChildren();
+  ui.etat.textContent = "Construction du diaporama…";
+  try {
+    const outcome = await generateDeck(Excel.run, { annee, choice });
+    if (outcome.problems.length) {
+      ui.etat.textContent = "Aucun diaporama : corriger les tableaux puis relancer.";
+      showList(ui, `Problèmes (${outcome.problems.length})`, outcome.problems, "probleme");
+    } else {
+      ui.etat.textContent = `Diaporama prêt, situation au 31/12/${outcome.annee}.`;
+      const link = el("a", { id: "lien-diaporama", download: outcome.fileName!, href: URL.createObjectURL(outcome.deck!) }, `Télécharger ${outcome.fileName}`);
+      ui.resultat.append(el("h2", {}, "Diaporama"), link);
+      ui.resultat.append(
+        el(
+          "p",
+          { class: "aide" },
+          "Si le téléchargement ne démarre pas (certaines versions d'Excel le bloquent dans le volet), produire le diaporama hors Excel : npm run regional -- classeur.xlsx commission.pptx",
+        ),
+      );
+    }
+    showList(ui, "Avertissements", outcome.warnings, "avertissement");
   } catch (error) {
     showError(ui, error);
   } finally {

@@ -156,6 +156,18 @@ describe("task pane in Chromium", () => {
     await page.locator("#btn-tout:enabled").waitFor();
     expect(await sheetGrid(page, "Couverture CPTS")).toEqual(first);
     expect((await sheetNames(page)).length).toBe(11);
+
+    // « Diaporama »: the deck built in the browser (pptxgenjs loaded on demand), offered as a download; nothing written
+    await page.click("#btn-diaporama");
+    await page.locator("#lien-diaporama").waitFor({ timeout: 60_000 });
+    expect(await page.getAttribute("#lien-diaporama", "href")).toMatch(/^blob:/);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#lien-diaporama")]);
+    expect(download.suggestedFilename()).toBe("commission-2022.pptx");
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(bytes.length).toBeGreaterThan(50_000);
+    expect((await sheetNames(page)).length).toBe(11);
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-diaporama.png"), fullPage: true });
     expect(errors).toEqual([]);
     // nothing leaves the page's own origin but the Office CDN
     expect(foreign).toEqual([]);

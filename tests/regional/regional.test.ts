@@ -39,7 +39,7 @@ describe("Couverture CPTS (seed 001, « Taux de couverture CPTS au 31/12/2022 »
     expect(sheet.title).toBe("Taux de couverture CPTS au 31/12/2022");
     expect(sheet.notes[0]).toBe("Situation au 31/12/2022");
     expect(sheet.notes[1]).toMatch(/Communes \(« Communes », 36 lignes\), CPTS \(« CPTS », 24 lignes\)/);
-    expect(sheet.chart?.kind).toBe("barStacked100");
+    expect(sheet.charts?.[0].kind).toBe("barStacked100");
   });
 
   it("counts a CPTS signed after the reference date as grise", () => {

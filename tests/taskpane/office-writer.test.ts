@@ -189,10 +189,11 @@ describe("text that looks like a number stays text, as in the offline workbook",
     const [chart] = sheet.charts.list;
     expect(chart.list.map((x) => x.name)).toEqual(["2019", "2020", "2021", "2022"]);
     expect(chart.list.every((x) => x.values!.row === header + 1)).toBe(true);
-    // Rémunérations MSP gets its chart: mean remuneration N−1 and N
+    // Rémunérations MSP gets its charts: mean remuneration N−1 and N, and the axis weights of both years
     const msp = excel.sheet("Rémunérations MSP")!;
-    expect(msp.charts.list.length).toBe(1);
+    expect(msp.charts.list.length).toBe(2);
     expect(msp.charts.list[0].list.map((x) => x.name)).toEqual(["Rémunération moyenne"]);
+    expect(msp.charts.list[1].list.map((x) => x.name)).toEqual(["Part 2021", "Part 2022"]);
   });
 
   it("a département code « 01 » written by the pane is the text « 01 »", async () => {

@@ -229,13 +229,15 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
         totalRows: 1,
       },
     ],
-    chart: {
-      kind: "columnClustered",
-      title: "Contrats signés par année",
-      table: 0,
-      categoryColumn: 0,
-      seriesColumns: years.map((_, i) => i + 1),
-      withoutTotals: true,
-    },
+    charts: [
+      {
+        kind: "columnClustered",
+        title: "Contrats signés par année",
+        table: 0,
+        categoryColumn: 0,
+        seriesColumns: years.map((_, i) => i + 1),
+        withoutTotals: true,
+      },
+    ],
   };
 }

@@ -15,6 +15,14 @@ const CODE_BY_NAME = new Map<string, string>(DEPARTEMENTS.map(([code, nom]) => [
 /** The name of a département code (`24` → `Dordogne`), or "" for a code that is not one. */
 export const departementName = (code: string): string => NAME_BY_CODE.get(code) ?? "";
 
+const REGION_BY_CODE = new Map<string, string>(DEPARTEMENTS.map(([code, , region]) => [code, region]));
+
+/** The region of a set of départements (« Nouvelle-Aquitaine »), or the regions joined when they span several. */
+export function regionOf(departements: Iterable<string>): string {
+  const regions = [...new Set([...departements].map((d) => REGION_BY_CODE.get(d)).filter((r): r is string => !!r))].sort();
+  return regions.join(", ");
+}
+
 /** How a cell was read, when it was not written as the code itself: shown in the « Contrôles » sheet. */
 export interface CodeReading {
   code: string;

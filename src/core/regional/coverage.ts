@@ -79,13 +79,15 @@ export function coverageSheet(ctx: BuildContext): SheetModel {
         totalRows: 1,
       },
     ],
-    chart: {
-      kind: "barStacked100",
-      title: `Couverture CPTS par département au 31/12/${ctx.annee}`,
-      table: 0,
-      categoryColumn: 0,
-      seriesColumns: [3, 4, 5],
-      withoutTotals: false,
-    },
+    charts: [
+      {
+        kind: "barStacked100",
+        title: `Couverture CPTS par département au 31/12/${ctx.annee}`,
+        table: 0,
+        categoryColumn: 0,
+        seriesColumns: [3, 4, 5],
+        withoutTotals: false,
+      },
+    ],
   };
 }

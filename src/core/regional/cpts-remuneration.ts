@@ -150,13 +150,15 @@ export function cptsSheet(ctx: BuildContext): SheetModel {
         totalRows: 0,
       },
     ],
-    chart: {
-      kind: "columnClustered",
-      title: `Rémunération moyenne par taille, ${annee}`,
-      table: 0,
-      categoryColumn: 0,
-      seriesColumns: [2],
-      withoutTotals: true,
-    },
+    charts: [
+      {
+        kind: "columnClustered",
+        title: `Rémunération moyenne par taille, ${annee}`,
+        table: 0,
+        categoryColumn: 0,
+        seriesColumns: [2],
+        withoutTotals: true,
+      },
+    ],
   };
 }

@@ -5,6 +5,7 @@
  */
 import { amContractsSheet } from "./am-contracts";
 import { referenceDate, type BuildContext } from "./context";
+import { regionOf } from "./codes";
 import { controlsSheet } from "./controls";
 import { coverageSheet } from "./coverage";
 import { cptsSheet } from "./cpts-remuneration";
@@ -41,7 +42,7 @@ export {
   type Reading,
   type TableKind,
 } from "./tables";
-export { departementName } from "./codes";
+export { departementName, regionOf } from "./codes";
 
 export const SHEET_NEEDS: Readonly<Record<SheetKind, readonly TableKind[]>> = {
   couverture: ["communes", "cpts"],
@@ -77,6 +78,8 @@ export interface RegionalResult {
   /** The reference year used, and why (given, or chosen from the tables). */
   annee?: number;
   anneeNote?: string;
+  /** The region of the tables' départements (« Nouvelle-Aquitaine »), for the deck's title. */
+  region?: string;
 }
 
 export const FIRST_REFERENCE_YEAR = 2017;
@@ -146,7 +149,8 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
   const sheets = kinds.map((k) => BUILDERS[k](ctx));
   const readings = log.readings;
   sheets.push(controlsSheet(ctx, chosen.note, readings));
-  return { sheets, problems: [], warnings: ctx.warnings, readings, annee: chosen.annee, anneeNote: chosen.note };
+  const region = regionOf([...tables.communes, ...tables.cpts, ...tables.msp].map((x) => x.departement));
+  return { sheets, problems: [], warnings: ctx.warnings, readings, annee: chosen.annee, anneeNote: chosen.note, region };
 }
 
 /** Rows holding data (blank rows left out), for the sources note. */

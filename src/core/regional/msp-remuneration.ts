@@ -162,13 +162,23 @@ export function mspSheet(ctx: BuildContext): SheetModel {
         totalRows: 0,
       },
     ],
-    chart: {
-      kind: "columnClustered",
-      title: `Rémunération moyenne des MSP, ${annee - 1} et ${annee}`,
-      table: 1,
-      categoryColumn: 0,
-      seriesColumns: [2],
-      withoutTotals: false,
-    },
+    charts: [
+      {
+        kind: "columnClustered",
+        title: `Rémunération moyenne des MSP, ${annee - 1} et ${annee}`,
+        table: 1,
+        categoryColumn: 0,
+        seriesColumns: [2],
+        withoutTotals: false,
+      },
+      {
+        kind: "columnClustered",
+        title: `Poids de chaque axe, ${annee - 1} et ${annee}`,
+        table: 4,
+        categoryColumn: 0,
+        seriesColumns: [1, 2],
+        withoutTotals: false,
+      },
+    ],
   };
 }

@@ -46,13 +46,15 @@ export function projectsSheet(ctx: BuildContext): SheetModel {
         totalRows: 1,
       },
     ],
-    chart: {
-      kind: "columnClustered",
-      title: `Projets CPTS par stade au 31/12/${ctx.annee}`,
-      table: 0,
-      categoryColumn: 1,
-      seriesColumns: [2],
-      withoutTotals: true,
-    },
+    charts: [
+      {
+        kind: "columnClustered",
+        title: `Projets CPTS par stade au 31/12/${ctx.annee}`,
+        table: 0,
+        categoryColumn: 1,
+        seriesColumns: [2],
+        withoutTotals: true,
+      },
+    ],
   };
 }

@@ -55,7 +55,8 @@ export interface SheetModel {
   /** Reference date, sources and their row counts, rule versions, readings. */
   notes: string[];
   tables: TableBlock[];
-  chart?: ChartSpec;
+  /** Charts of the sheet (the pane draws them in Excel, the deck in PowerPoint), each on one table block. */
+  charts?: ChartSpec[];
 }
 
 /** A sheet laid out on a grid: what a writer assigns in one bulk `values` and one `numberFormat`. */

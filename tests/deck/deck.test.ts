@@ -1,0 +1,139 @@
+/**
+ * Issue 12: the commission deck. The sample region's deck is opened with a zip reader: slide count, a native chart
+ * (ppt/charts/chartN.xml, editable in PowerPoint) for each chart of the sheet models, the sheet models' figures found
+ * in the chart data and the tables, French formats; and the deck's bad inputs, written whole or not at all.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { runRegional } from "../../scripts/regional";
+import { buildRegionalSheets, type SheetModel } from "../../src/core/regional";
+import { slideText } from "../../src/deck/deck";
+import { readSourceTables } from "../../src/offline/xlsx";
+
+const SAMPLE = resolve(__dirname, "../../examples/region-exemple.xlsx");
+const dir = mkdtempSync(join(tmpdir(), "deck-"));
+const normalize = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+
+describe("the sample region's deck (npm run regional -- examples/region-exemple.xlsx commission.pptx)", () => {
+  const output = join(dir, "commission.pptx");
+  let zip: JSZip;
+  let models: SheetModel[];
+  let slides: string[];
+  let charts: string[];
+  beforeAll(async () => {
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(await runRegional([SAMPLE, output, "--annee", "2022"])).toBe(0);
+    zip = await JSZip.loadAsync(readFileSync(output));
+    const read = async (re: RegExp) =>
+      Promise.all(
+        Object.keys(zip.files)
+          .filter((f) => re.test(f))
+          .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]))
+          .map((f) => zip.file(f)!.async("string")),
+      );
+    slides = await read(/^ppt\/slides\/slide\d+\.xml$/);
+    charts = await read(/^ppt\/charts\/chart\d+\.xml$/);
+    models = buildRegionalSheets({ tables: await readSourceTables(SAMPLE), annee: 2022 }).sheets;
+  });
+  afterAll(() => vi.restoreAllMocks());
+
+  it("has a title slide, a slide per table of each sheet, and Contrôles last", () => {
+    const tables = models.reduce((n, m) => n + m.tables.length, 0);
+    // tables too long for one slide continue on the next (autoPage): at least one slide per table
+    expect(slides.length).toBeGreaterThanOrEqual(1 + tables);
+    expect(normalize(slides[0])).toContain("Commission paritaire régionale");
+    expect(slides[0]).toContain("Nouvelle-Aquitaine");
+    expect(slides[0]).toContain("Situation au 31/12/2022");
+    expect(slides.at(-1)).toMatch(/Contrôles de la production au 31\/12\/2022/);
+  });
+
+  it("draws one native chart per chart of the sheet models, with the sheet's figures as its data", () => {
+    const specs = models.flatMap((m) => (m.charts ?? []).map((c) => ({ m, c })));
+    expect(charts.length).toBe(specs.length);
+    for (const [i, { m, c }] of specs.entries()) {
+      expect(charts[i]).toMatch(/<c:barChart>/);
+      const table = m.tables[c.table];
+      // every number of the charted column is in the chart's cached values
+      const first = table.rows.find((r) => typeof r[c.seriesColumns[0]] === "number")!;
+      const value = first[c.seriesColumns[0]] as number;
+      expect(charts[i], `${m.name}: ${value}`).toContain(`<c:v>${value}</c:v>`);
+    }
+    // the coverage chart is a 100 % stacked bar of the three zones
+    expect(charts[0]).toMatch(/<c:grouping val="percentStacked"\/>/);
+    expect(charts[0]).toContain("% zone couverte");
+  });
+
+  it("shows the tables with French formats: euros without decimals, percentages with one decimal", () => {
+    const msp = models.find((m) => m.kind === "remunerations_msp")!;
+    const mean = msp.tables[1].rows[1][2] as number;
+    const all = normalize(slides.join(""));
+    expect(all).toContain(normalize(slideText(mean, "euro")));
+    expect(normalize(slideText(69_692, "euro"))).toBe("69 692 €");
+    expect(normalize(slideText(0.41, "percent"))).toBe("41,0 %");
+    const coverage = models.find((m) => m.kind === "couverture")!;
+    const region = coverage.tables[0].rows.at(-1)!;
+    expect(all).toContain(normalize(slideText(region[3] as number, "percent")));
+    expect(all).toMatch(/\d{1,3} \d{3} €/);
+  });
+
+  it("carries the sources and rule versions of each sheet in the footer and the notes pane", async () => {
+    const notes = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async("string")),
+    );
+    expect(notes.some((n) => n.includes("Règles : ACI CPTS"))).toBe(true);
+    expect(slides.some((s) => s.includes("Sources : Communes"))).toBe(true);
+  });
+});
+
+describe("the deck's bad inputs: the sheets' French messages, no half-written deck", () => {
+  const errorsOf = async (args: string[]) => {
+    const errors: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((m: string) => void errors.push(m));
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const code = await runRegional(args);
+    vi.restoreAllMocks();
+    return { code, errors };
+  };
+
+  it("a deck path in a missing folder", async () => {
+    const r = await errorsOf([SAMPLE, join(dir, "absent", "commission.pptx")]);
+    expect(r.code).toBe(2);
+    expect(r.errors[0]).toBe(`Erreur : dossier de sortie introuvable : ${join(dir, "absent")}`);
+  });
+
+  it("an output that is neither .xlsx nor .pptx", async () => {
+    const r = await errorsOf([SAMPLE, join(dir, "commission.ppt")]);
+    expect(r.errors[0]).toMatch(/la sortie doit se terminer par \.xlsx \(feuilles\) ou \.pptx \(diaporama\)/);
+  });
+
+  it("an existing deck without --remplacer: refused, the old file untouched", async () => {
+    const target = join(dir, "verrou.pptx");
+    writeFileSync(target, "ancien");
+    const r = await errorsOf([SAMPLE, target]);
+    expect(r.errors[0]).toMatch(/existe déjà ; ajouter --remplacer/);
+    expect(readFileSync(target, "utf8")).toBe("ancien");
+  });
+
+  it("a table that fails validation: the same problems as the sheets, no deck", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("CPTS").addRows([
+      ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
+      ["A", "CPTS A", "33", "9", 1_000, "", 1, 1],
+    ]);
+    const input = join(dir, "mauvais.xlsx");
+    await wb.xlsx.writeFile(input);
+    const deck = join(dir, "mauvais.pptx");
+    const r = await errorsOf([input, deck, "--annee", "2022"]);
+    expect(r.code).toBe(1);
+    expect(r.errors).toContain("- tableau CPTS, colonne « stade », ligne 2 : stade inconnu « 9 » ; stades acceptés : 1, 2, 2bis, 3, 4, 5");
+    expect(existsSync(deck)).toBe(false);
+  });
+});
