@@ -96,10 +96,24 @@ export interface MspInput {
   given: [number, number];
 }
 
-export const isGiven = (input: MspInput, code: FieldCode): boolean => {
-  const i = INDEX.get(code)!;
-  return ((input.given[i >> 5] >>> (i & 31)) & 1) === 1;
-};
+/** The index of a field in FIELD_CODES (the bit of `given`). */
+export const fieldIndex = (code: FieldCode): number => INDEX.get(code)!;
+
+export const givenAt = (input: MspInput, i: number): boolean => ((input.given[i >> 5] >>> (i & 31)) & 1) === 1;
+
+export const isGiven = (input: MspInput, code: FieldCode): boolean => givenAt(input, INDEX.get(code)!);
+
+/** The bits of a set of fields, to test them all at once. */
+export function givenMask(codes: readonly FieldCode[]): [number, number] {
+  const mask: [number, number] = [0, 0];
+  for (const c of codes) {
+    const i = INDEX.get(c)!;
+    mask[i >> 5] |= 1 << (i & 31);
+  }
+  return mask;
+}
+
+export const anyGiven = (input: MspInput, mask: readonly [number, number]): boolean => (input.given[0] & mask[0]) !== 0 || (input.given[1] & mask[1]) !== 0;
 
 /** A fresh record of every number field at 0 (one object literal: a single hidden class, no copying). */
 function zeroValues(): Record<NumberField, number> {

@@ -10,7 +10,7 @@ import { frNumber, frPercent } from "../format";
 import { roundCents } from "../money";
 import { confidenceOf, referenceText, type Confidence, type Dated, type Reference } from "../params";
 import { renderSteps, type Step } from "./explain";
-import { AVENANT_1_FIELDS, FIELD_LABELS, isGiven, type FieldCode, type MspInput, type NumberField } from "./fields";
+import { anyGiven, AVENANT_1_FIELDS, FIELD_LABELS, fieldIndex, givenAt, givenMask, isGiven, type FieldCode, type MspInput, type NumberField } from "./fields";
 import { contextOf, INDICATORS, type Axe, type Context, type Earned, type Trace, type Values } from "./indicators";
 import { FIRST_MSP_YEAR, yearRules, type IndicatorType, type YearRules } from "./params";
 
@@ -18,10 +18,14 @@ export { readMspFields, readMspRow, FIELD_CODES, FIELD_LABELS, fieldCode, type F
 export { INDICATORS, type Axe } from "./indicators";
 export type { IndicatorType } from "./params";
 
+const ANNEE = fieldIndex("annee");
+const ANNEE_ADHESION = fieldIndex("annee_adhesion");
+const AVENANT_1_MASK = givenMask(AVENANT_1_FIELDS);
+
 /** Year the contract was signed: from date_adhesion, else annee_adhesion; both must agree. */
 function contractYear(input: MspInput): number | undefined {
   const fromDate = input.adhesionDate ? yearOf(input.adhesionDate) : undefined;
-  const fromYear = isGiven(input, "annee_adhesion") && input.values.annee_adhesion > 0 ? input.values.annee_adhesion : undefined;
+  const fromYear = givenAt(input, ANNEE_ADHESION) && input.values.annee_adhesion > 0 ? input.values.annee_adhesion : undefined;
   if (fromDate !== undefined && fromYear !== undefined && fromDate !== fromYear) {
     fail("date_adhesion", `signature le ${frenchDate(input.adhesionDate!)}, mais annee_adhesion vaut ${fromYear}`);
   }
@@ -33,11 +37,13 @@ export function mspRulesFor(annee: number): YearRules {
   return yearRules(annee);
 }
 
+const RATES = [
+  ["taux_css", "taux_css_national"],
+  ["taux_ame", "taux_ame_national"],
+] as const;
+
 function checkRates(input: MspInput): void {
-  for (const [own, national] of [
-    ["taux_css", "taux_css_national"],
-    ["taux_ame", "taux_ame_national"],
-  ] as const) {
+  for (const [own, national] of RATES) {
     if (input.values[own] > 0 && !isGiven(input, national)) {
       fail(national, `requis avec ${own} : le taux national de l'année (${FIELD_LABELS[national]}) change chaque année et n'a pas de valeur par défaut`);
     }
@@ -120,7 +126,7 @@ function planFor(annee: number, rules: YearRules): { exists: boolean[]; types: I
 
 /** Numbers only, unless `explain`: then each indicator's steps too. */
 export function evaluateMsp(input: MspInput, explain = false): MspEvaluation {
-  const annee = isGiven(input, "annee") ? input.values.annee : yearOf(todayParisIso());
+  const annee = givenAt(input, ANNEE) ? input.values.annee : yearOf(todayParisIso());
   const rules = mspRulesFor(annee);
   checkRates(input);
   const adhesionYear = contractYear(input);
@@ -131,7 +137,7 @@ export function evaluateMsp(input: MspInput, explain = false): MspEvaluation {
   let values = input.values;
   let siAvanceDate = input.siAvanceDate;
   const ignoredFields: FieldCode[] = [];
-  if (rules.version!.value === "ACI 2017") {
+  if (rules.version!.value === "ACI 2017" && anyGiven(input, AVENANT_1_MASK)) {
     for (const f of AVENANT_1_FIELDS) {
       if (!isGiven(input, f)) continue;
       if (f === "si_avance_date") {
