@@ -74,13 +74,26 @@ function tableRows(table: TableBlock): PptxGenJS.TableRow[] {
   return [head, ...body];
 }
 
+/** Column widths (inches) from each column's longest text, scaled to fit `w`; a narrow table stays narrow. */
+function columnWidths(rows: PptxGenJS.TableRow[], w: number, fontSize: number): number[] {
+  const perChar = (fontSize / 72) * 0.62;
+  // a header may wrap on its words; a figure may not
+  const length = (text: string, head: boolean) => (head ? Math.max(...text.split(/\s+/).map((w) => w.length)) : text.length);
+  const widths = rows[0].map((_, c) => Math.max(0.6, ...rows.map((r, i) => length(String((r[c] as { text?: string }).text ?? ""), i === 0) * perChar + 0.25)));
+  const total = widths.reduce((a, b) => a + b, 0);
+  return total > w ? widths.map((x) => (x * w) / total) : widths;
+}
+
 function addTable(slide: PptxGenJS.Slide, table: TableBlock, x: number, w: number): void {
-  slide.addTable(tableRows(table), {
+  const rows = tableRows(table);
+  const fontSize = table.header.length > 6 ? 8 : 10;
+  const colW = columnWidths(rows, w, fontSize);
+  slide.addTable(rows, {
     x,
     y: 1.35,
-    w,
+    colW,
     fontFace: FONT,
-    fontSize: table.header.length > 6 ? 8 : 10,
+    fontSize,
     border: { type: "solid", pt: 0.5, color: "BFBFBF" },
     autoPage: true,
     autoPageRepeatHeader: true,
@@ -120,7 +133,8 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, table: TableBlock, sp
     valAxisLabelFontSize: 9,
     valAxisLabelFormatCode: stacked ? "0%" : format,
     showValue: !stacked || spec.seriesColumns.length <= 3,
-    dataLabelFormatCode: format,
+    // zero values get no label (« ;; » hides them): an empty stack is not worth a « 0,0 % »
+    dataLabelFormatCode: `${format};-${format};;`,
     dataLabelFontSize: 8,
     chartColors: [BLUE, "F39200", "A5A5A5", "5B9BD5", "70AD47", "7030A0"],
   });
@@ -133,8 +147,8 @@ function sheetSlides(pptx: PptxGenJS, model: SheetModel): void {
     header(slide, model.title, table.title);
     const spec = model.charts?.find((c) => c.table === t);
     if (spec) {
-      addChart(pptx, slide, table, spec, MARGIN, 7.4);
-      addTable(slide, table, 8.0, SLIDE_W - 8.0 - MARGIN);
+      addChart(pptx, slide, table, spec, MARGIN, 6.3);
+      addTable(slide, table, 6.9, SLIDE_W - 6.9 - MARGIN);
     } else addTable(slide, table, MARGIN, SLIDE_W - 2 * MARGIN);
     footer(slide, model);
   });
