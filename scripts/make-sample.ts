@@ -7,6 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { mulberry32 } from "./random";
+import { tableColumns } from "../src/core/regional";
 
 interface EtalabCommune {
   code: string;

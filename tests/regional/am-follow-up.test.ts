@@ -3,7 +3,7 @@
  * same as AM.ATTEINTE), the aid forgone, centres de santé shown apart, AM.ETP_MAX checked. Expected figures by hand.
  */
 import { describe, expect, it } from "vitest";
-import { buildRegionalSheets, problemText } from "../../src/core/regional";
+import { buildRegionalSheets, problemText, tableColumns } from "../../src/core/regional";
 import { table } from "./fixtures";
 
 const HEADER = [

@@ -36,6 +36,7 @@ export {
   TABLE_LABELS,
   tableFromGrid,
   tableKindOf,
+  tableColumns,
   requiredColumns,
   type Problem,
   type RawTable,

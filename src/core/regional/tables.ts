@@ -272,6 +272,9 @@ const COLUMNS: Readonly<Record<TableKind, Readonly<Record<string, ColumnSpec>>>>
   },
 };
 
+/** Every column of a table, as declared (required, then optional ones): the sample generator and the tests use it. */
+export const tableColumns = (kind: TableKind): string[] => Object.keys(COLUMNS[kind]);
+
 export function requiredColumns(kind: TableKind): string[] {
   return Object.entries(COLUMNS[kind])
     .filter(([, c]) => c.required)
