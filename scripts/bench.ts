@@ -103,6 +103,24 @@ const mspRow = () => [
   0.08,
 ];
 for (const id of ["ACI.MSP_POINTS", "ACI.MSP_EUROS", "ACI.MSP_DETAIL"]) pools[id] = Array.from({ length: POOL }, () => [[mspCodes], [mspRow()]]);
+pools["AM.OBJECTIF"] = Array.from({ length: POOL }, () =>
+  rnd() < 0.5
+    ? [pick(["P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+"]), null, "cds", serial(2024, 9, 1 + Math.floor(rnd() * 28)), pick([null, "P30-P50", "P70-P90"])]
+    : [pick(["P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+"]), 1 / 3, "liberal", serial(2020, 1 + Math.floor(rnd() * 12), 1), null],
+);
+pools["AM.ATTEINTE"] = Array.from({ length: POOL }, () => {
+  const pmt = 500 + Math.floor(rnd() * 2_000);
+  const fa = rnd() < 0.5 ? 600 + Math.floor(rnd() * 2_500) : null;
+  return [
+    pick([0, 0.05, 0.15, 0.2, 0.25]),
+    pmt,
+    Math.round(pmt * (0.9 + rnd() * 0.4)),
+    fa,
+    fa && Math.round(fa * (0.9 + rnd() * 0.4)),
+    pick(["cds", "liberal"]),
+  ];
+});
+pools["AM.ETP_MAX"] = Array.from({ length: POOL }, () => [0.5 + Math.round(rnd() * 120) / 10]);
 // the detail functions take the arguments of the amount functions
 pools["CPTS.DETAIL"] = pools["CPTS.MISSION"];
 pools["AM.DETAIL"] = pools["AM.AID"];
