@@ -95,9 +95,6 @@ export function readBoolean(value: unknown, argument: string): boolean {
   return fail(argument, `VRAI ou FAUX attendu (ou 1/0, oui/non), reçu « ${describe(value)} »`);
 }
 
-export function readOptionalBoolean(value: unknown, argument: string, fallback: boolean): boolean {
-  return isMissing(value) ? fallback : readBoolean(value, argument);
-}
 
 /** Picks one code from `accepted` (keys already normalised), listing them all in the error. */
 export function readCode<T extends string>(value: unknown, argument: string, accepted: Readonly<Record<string, T>>): T {

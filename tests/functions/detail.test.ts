@@ -4,6 +4,8 @@
  * version, the majorations and the reference. Called on the built bundle as Excel calls them.
  */
 import { describe, expect, it } from "vitest";
+import { CPTS_DETAIL_SIZE } from "../../src/core/aci-cpts/detail";
+import { AM_DETAIL_SIZE } from "../../src/core/assistant-medical/detail";
 import { evaluate, excelDate } from "../support/built-functions";
 
 const row = (rows: unknown[][], label: string) => rows.find((r) => r[0] === label)?.[1];
@@ -11,7 +13,7 @@ const row = (rows: unknown[][], label: string) => rows.find((r) => r[0] === labe
 describe("CPTS.DETAIL", () => {
   it('=CPTS.DETAIL(4;"acces";"total";1;DATE(2022;10;1);120;VRAI): 170 500 €, avenant 2, +10 % (seed 001)', () => {
     const rows = evaluate("CPTS.DETAIL", 4, "acces", "total", 1, excelDate(2022, 10, 1), 120, true) as unknown[][];
-    expect(rows.length).toBe(12);
+    expect([rows[0].length, rows.length]).toEqual(CPTS_DETAIL_SIZE);
     expect(row(rows, "Montant (volet demandé)")).toBe(170_500);
     expect(row(rows, "Montant (volet demandé)")).toBe(evaluate("CPTS.MISSION", 4, "acces", "total", 1, excelDate(2022, 10, 1), 120, true));
     expect(row(rows, "Version")).toBe("ACI CPTS : avenant 2");
@@ -35,7 +37,7 @@ describe("CPTS.DETAIL", () => {
 describe("AM.DETAIL", () => {
   it('=AM.DETAIL(2,4;1;DATE(2024;9;1);"P50-P70";1;"cds"): 86 400 €, 36 000 per ETP × 2,4 (seed 004)', () => {
     const rows = evaluate("AM.DETAIL", 2.4, 1, excelDate(2024, 9, 1), "P50-P70", 1, "cds") as unknown[][];
-    expect(rows.length).toBe(11);
+    expect([rows[0].length, rows.length]).toEqual(AM_DETAIL_SIZE);
     expect(row(rows, "Montant de l'année")).toBe(86_400);
     expect(row(rows, "Barème (par option ou par ETP)")).toBe(36_000);
     expect(row(rows, "Version")).toBe("avenant 5 centres de santé");
