@@ -95,7 +95,6 @@ export function readBoolean(value: unknown, argument: string): boolean {
   return fail(argument, `VRAI ou FAUX attendu (ou 1/0, oui/non), reçu « ${describe(value)} »`);
 }
 
-
 /** Picks one code from `accepted` (keys already normalised), listing them all in the error. */
 export function readCode<T extends string>(value: unknown, argument: string, accepted: Readonly<Record<string, T>>): T {
   if (typeof value === "string") {
