@@ -7,18 +7,24 @@
 const GROUP = "\u202f";
 
 function group(integer: string): string {
+  if (integer.length <= 3) return integer;
   let out = "";
   for (let i = integer.length; i > 0; i -= 3) out = integer.slice(Math.max(0, i - 3), i) + (out ? GROUP + out : "");
   return out;
 }
 
+const FACTORS = [1, 10, 100];
+
 function format(n: number, decimals: number): string {
-  const factor = 10 ** decimals;
+  const factor = FACTORS[decimals] ?? 10 ** decimals;
   const rounded = Math.round(Math.abs(n) * factor) / factor;
-  const [int, frac = ""] = String(rounded).split(".");
+  if (rounded >= 1e21) return String(n); // beyond 1e21: leave it to JS
   const sign = n < 0 && rounded !== 0 ? "-" : "";
-  if (int.includes("e")) return String(n); // beyond 1e21: leave it to JS
-  return `${sign}${group(int)}${frac ? `,${frac}` : ""}`;
+  // most figures of the remarks are whole numbers (points, days, patients): no split needed
+  if (rounded === Math.floor(rounded)) return sign + group(String(rounded));
+  const text = String(rounded);
+  const dot = text.indexOf(".");
+  return `${sign}${group(text.slice(0, dot))},${text.slice(dot + 1)}`;
 }
 
 /** `1 234,5` (two decimals at most) */

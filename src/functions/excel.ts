@@ -21,9 +21,19 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
   return excelError(`Erreur inattendue du complément : ${detail}`);
 }
 
+const notFinite = (value: unknown) => typeof value === "number" && !Number.isFinite(value);
+
+/** No NaN or Infinity in a result: a number, or a spilled table's cells. */
 function assertFinite(value: unknown): void {
-  if (typeof value === "number" && !Number.isFinite(value)) throw excelError("Résultat non numérique : vérifier les arguments");
-  if (Array.isArray(value)) value.forEach(assertFinite);
+  let bad = notFinite(value);
+  if (Array.isArray(value)) {
+    for (let r = 0; r < value.length && !bad; r++) {
+      const row: unknown = value[r];
+      if (Array.isArray(row)) for (let c = 0; c < row.length && !bad; c++) bad = notFinite(row[c]);
+      else bad = notFinite(row);
+    }
+  }
+  if (bad) throw excelError("Résultat non numérique : vérifier les arguments");
 }
 
 /** Runs one cell evaluation: the result, or a `CustomFunctions.Error` thrown with a French message. */
