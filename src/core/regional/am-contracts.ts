@@ -54,6 +54,35 @@ export function aidOfYear(c: ContratAm, year: number): (AidAmount & { full: numb
   return { ...amAid({ ...input, atteinte: f.taux }), full: full.montant, settlement: f.settlement };
 }
 
+/** Contract years 3+ of a CPAM (or the region): how their objective was met, the aid at 100 % and the aid due. */
+interface FollowTally {
+  years3: number;
+  settled: Record<Settlement | "sans suivi", number>;
+  full: number;
+  due: number;
+}
+
+const newTally = (): FollowTally => ({ years3: 0, settled: { atteint: 0, partiel: 0, "non atteint": 0, "sans suivi": 0 }, full: 0, due: 0 });
+
+function tally(f: FollowTally, aid: { full: number; montant: number; settlement?: Settlement }): void {
+  f.years3++;
+  f.full += aid.full;
+  f.due += aid.montant;
+  f.settled[aid.settlement ?? "sans suivi"]++;
+}
+
+const followRow = (label: string, f: FollowTally): CellValue[] => [
+  label,
+  f.years3,
+  f.settled.atteint,
+  f.settled.partiel,
+  f.settled["non atteint"],
+  f.settled["sans suivi"],
+  f.full,
+  f.due,
+  roundEuros(f.full - f.due),
+];
+
 export function amContractsSheet(ctx: BuildContext): SheetModel {
   const contracts = ctx.tables.contratsAm;
   const annee = ctx.annee;
@@ -88,9 +117,8 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   const failures: string[] = [];
   const aids = new Map<string, { total: number; count: number }>(cpams.map((c) => [c, { total: 0, count: 0 }]));
   // contract years 3+ starting in the reference year: objective followed or not, and the aid forgone
-  const follow = new Map<string, { years3: number; atteint: number; partiel: number; nonAtteint: number; sansSuivi: number; full: number; due: number }>(
-    cpams.map((c) => [c, { years3: 0, atteint: 0, partiel: 0, nonAtteint: 0, sansSuivi: 0, full: 0, due: 0 }]),
-  );
+  const follow = new Map<string, FollowTally>(cpams.map((c) => [c, newTally()]));
+  const regionFollow = newTally();
   for (const c of contracts) {
     try {
       const aid = aidOfYear(c, annee);
@@ -98,16 +126,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
       const a = aids.get(c.cpam)!;
       a.total += aid.montant;
       a.count++;
-      if (contractYearIn(c, annee)! >= 3) {
-        const f = follow.get(c.cpam)!;
-        f.years3++;
-        f.full += aid.full;
-        f.due += aid.montant;
-        if (aid.settlement === "atteint") f.atteint++;
-        else if (aid.settlement === "partiel") f.partiel++;
-        else if (aid.settlement === "non atteint") f.nonAtteint++;
-        else f.sansSuivi++;
-      }
+      if (contractYearIn(c, annee)! >= 3) for (const f of [follow.get(c.cpam)!, regionFollow]) tally(f, aid);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       failures.push(`${c.id} (${error.message})`);
@@ -121,31 +140,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   }
   aidRows.push(["Région", aidCount, aidTotal]);
   if (failures.length) ctx.warnings.push(`Contrats AM : aide non calculée pour ${failures.length} contrat(s) : ${failures.slice(0, 3).join(" ; ")}`);
-  const followRow = (label: string, f: ReturnType<typeof follow.get> & object): CellValue[] => [
-    label,
-    f.years3,
-    f.atteint,
-    f.partiel,
-    f.nonAtteint,
-    f.sansSuivi,
-    f.full,
-    f.due,
-    roundEuros(f.full - f.due),
-  ];
-  const followRows = cpams.map((cpam) => followRow(cpam, follow.get(cpam)!));
-  const sum = [...follow.values()].reduce(
-    (t, f) => ({
-      years3: t.years3 + f.years3,
-      atteint: t.atteint + f.atteint,
-      partiel: t.partiel + f.partiel,
-      nonAtteint: t.nonAtteint + f.nonAtteint,
-      sansSuivi: t.sansSuivi + f.sansSuivi,
-      full: t.full + f.full,
-      due: t.due + f.due,
-    }),
-    { years3: 0, atteint: 0, partiel: 0, nonAtteint: 0, sansSuivi: 0, full: 0, due: 0 },
-  );
-  followRows.push(followRow("Région", sum));
+  const followRows = [...cpams.map((cpam) => followRow(cpam, follow.get(cpam)!)), followRow("Région", regionFollow)];
 
   // centres de santé apart (seed 004 counts them by CPAM): contracts in force at 31/12 and ETP of assistants
   const yearEnd = `${annee}-12-31`;

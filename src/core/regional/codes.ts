@@ -51,11 +51,18 @@ export function readDepartement(value: unknown, argument = "departement"): CodeR
   return fail(argument, `département inconnu « ${describe(value)} » : code officiel (33, 2A, 971) ou nom du département attendu`);
 }
 
+/** A commune code as compared: upper case, the leading zero a number lost given back (1001 → 01001). Never throws. */
+export function communeKey(value: unknown): string {
+  const text = cellText(value).toUpperCase();
+  return /^\d{4}$/.test(text) ? `0${text}` : text;
+}
+
 /** A commune's INSEE code: 5 characters (`33063`, `2A004`, `97101`); a number loses its leading zero (1001 → 01001). */
 export function readCommuneCode(value: unknown, argument = "code_commune"): CodeReading {
   const text = cellText(value).toUpperCase();
   if (!text) fail(argument, "valeur obligatoire manquante");
-  if (/^\d{4}$/.test(text)) return { code: `0${text}`, reading: "code commune stocké comme nombre : zéro initial rétabli" };
+  const code = communeKey(text);
+  if (code !== text) return { code, reading: "code commune stocké comme nombre : zéro initial rétabli" };
   if (/^(\d{5}|2[AB]\d{3})$/.test(text)) return { code: text };
   return fail(argument, `code commune INSEE attendu (5 caractères, ex. 33063, 2A004), reçu « ${describe(value)} »`);
 }

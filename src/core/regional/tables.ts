@@ -18,7 +18,7 @@ import { entryAt } from "../params";
 import { frInteger, frNumber } from "../format";
 import { normalizeCode } from "../text";
 import { isMissing, ownValue, readBoolean, readNonNegative, readNonNegativeInteger, readRate } from "../values";
-import { departementOfCommune, idKey, readCommuneCode, readDepartement, type CodeReading } from "./codes";
+import { communeKey, departementOfCommune, idKey, readCommuneCode, readDepartement, type CodeReading } from "./codes";
 
 export type TableKind = "communes" | "cpts" | "msp" | "contrats_am";
 
@@ -346,16 +346,14 @@ const KEYS: Readonly<Record<TableKind, readonly string[]>> = {
 
 /** The key a cell of a key column is compared by: commune codes with their leading zero, ids without case or accents. */
 function keyOf(kind: TableKind, value: Cell): string {
-  if (kind === "communes") {
-    const t = text(value);
-    return /^\d{4}$/.test(t) ? `0${t}` : t.toUpperCase();
-  }
-  return idKey(text(value));
+  return kind === "communes" ? communeKey(value) : idKey(text(value));
 }
 
 /** A line an analyst wrote by hand to sum the table (« Total », « Sous-total Gironde », « Ensemble »): not data. */
 const TOTAL_LABEL = /^(sous_)?total(_|$)|^ensemble$/;
-const isTotalLine = (row: unknown[]) => row.some((v) => typeof v === "string" && TOTAL_LABEL.test(normalizeCode(v)));
+/** Only a cell mentioning « total » or « ensemble » is normalised (the check runs on every row of national tables). */
+const MAY_BE_TOTAL = /total|ensemble/i;
+const isTotalLine = (row: unknown[]) => row.some((v) => typeof v === "string" && MAY_BE_TOTAL.test(v) && TOTAL_LABEL.test(normalizeCode(v)));
 
 /**
  * Reads the cells of the current row; one reader serves a whole table (tables
