@@ -18,11 +18,6 @@ export function cellValue(value: unknown): unknown {
   return value;
 }
 
-/** A range argument with each cell's plain value. */
-export function rangeValues(value: unknown): unknown {
-  return Array.isArray(value) ? value.map((row) => (Array.isArray(row) ? row.map(cellValue) : cellValue(row))) : cellValue(value);
-}
-
 export function readTaille(value: unknown): Taille {
   const n = readNumber(value, "taille");
   if (n === 1 || n === 2 || n === 3 || n === 4) return n;

@@ -8,7 +8,7 @@ import { computeMsp, evaluateMsp, readMspRow } from "../core/aci-msp";
 import { mspDetailRows } from "../core/aci-msp/detail";
 import { cptsDetailRows } from "../core/aci-cpts/detail";
 import { amDetailRows } from "../core/assistant-medical/detail";
-import { amAchievement, amEtpMax, amObjective, type Counts } from "../core/assistant-medical/objectives";
+import { amAchievement, amEtpMax, amObjective, readStartCount, type Counts } from "../core/assistant-medical/objectives";
 import { todayParisIso } from "../core/dates";
 import { fail } from "../core/errors";
 import { normalizeCode } from "../core/text";
@@ -157,9 +157,7 @@ function readCounts(depart: unknown, fin: unknown, names: [string, string], requ
   const d = cellValue(depart);
   const f = cellValue(fin);
   if (isBlank(d) && isBlank(f) && !required) return undefined;
-  const start = readNumber(d, names[0]);
-  if (!(start > 0)) fail(names[0], `effectif de départ strictement positif attendu, reçu ${String(start).replace(".", ",")}`);
-  return { depart: start, fin: readNonNegative(f, names[1]) };
+  return { depart: readStartCount(d, names[0]), fin: readNonNegative(f, names[1]) };
 }
 
 /**

@@ -103,7 +103,8 @@ function valueExtent(ws: ExcelJS.Worksheet): { top: number; left: number; bottom
   let right = 0;
   ws.eachRow((row, r) => {
     row.eachCell((c, col) => {
-      if (plainValue(c.value) === null || plainValue(c.value) === "") return;
+      const value = plainValue(c.value);
+      if (value === null || value === "") return;
       top = Math.min(top, r);
       bottom = Math.max(bottom, r);
       left = Math.min(left, col);

@@ -3,10 +3,11 @@
  * measured from year 3 (the rate AM.AID takes), and the most ETP of assistants a centre may be funded for.
  * Readings: ../shared/RULES.md, « Assistant médical: choices ».
  */
-import { frenchDate } from "../dates";
+import { describe, frenchDate } from "../dates";
 import { fail, NotAvailableError } from "../errors";
 import { frNumber, frPercent } from "../format";
 import { entryAt } from "../params";
+import { readNumber } from "../values";
 import { liberalOption } from "./index";
 import { CDS_ETP_PAR_MEDECIN, CDS_MAX_ETP, CDS_START, OBJECTIFS_CDS, OBJECTIFS_LIBERAL, type Bande, type Regime } from "./params";
 
@@ -79,6 +80,13 @@ export interface Achievement {
 }
 
 const gain = (c: Counts) => (c.fin - c.depart) / c.depart;
+
+/** A count at the start of the period followed: strictly positive, since the increase is measured against it. */
+export function readStartCount(value: unknown, argument: string): number {
+  const n = readNumber(value, argument);
+  if (!(n > 0)) fail(argument, `effectif de départ strictement positif attendu, reçu ${describe(value)}`);
+  return n;
+}
 
 /**
  * Seed 004's follow-up: one indicator reaching the objective without the other falling → 1; one reaching it while the

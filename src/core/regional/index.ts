@@ -18,6 +18,7 @@ import {
   readContratsAm,
   readCpts,
   readMspTable,
+  isBlankRow,
   ReadLog,
   stadeAt,
   TABLE_LABELS,
@@ -154,8 +155,8 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
   return { sheets, problems: [], warnings: ctx.warnings, readings, annee: chosen.annee, anneeNote: chosen.note, region };
 }
 
-/** Rows holding data (blank rows left out), for the sources note. */
-const dataRows = (t: RawTable) => t.rows.filter((row) => row.some((v) => v !== null && v !== undefined && v !== "")).length;
+/** Rows holding data (blank rows left out, as the readers skip them), for the sources note. */
+const dataRows = (t: RawTable) => t.rows.filter((row) => !isBlankRow(row)).length;
 
 /** A CPTS conventionnée after the reference date is a project at that date, in every sheet (`stadeAt`): say so once. */
 function warnLateSignatures(ctx: BuildContext): void {

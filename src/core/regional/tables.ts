@@ -9,7 +9,7 @@
 import { ACI_CPTS_2019_START } from "../aci-cpts";
 import type { Bande, Regime } from "../assistant-medical";
 import { readBande, readEtp, readRegime } from "../assistant-medical/codes";
-import { amObjective, type Counts } from "../assistant-medical/objectives";
+import { amObjective, readStartCount, type Counts } from "../assistant-medical/objectives";
 import { AVENANT_7_START, CDS_MAX_ETP } from "../assistant-medical/params";
 import { computeMsp, fieldCode, readMspFields, type FieldCode, type MspResult } from "../aci-msp";
 import { describe, frenchDate, parseDate, yearOf } from "../dates";
@@ -317,7 +317,7 @@ function text(value: Cell): string {
   return String(value).trim();
 }
 
-const isBlankRow = (row: unknown[]) => row.every(isMissing);
+export const isBlankRow = (row: readonly unknown[]) => row.every(isMissing);
 
 function checkEmptyTable(kind: TableKind, table: RawTable, problems: Problem[]): boolean {
   if (table.rows.every(isBlankRow)) {
@@ -649,11 +649,7 @@ function counts(r: RowReader, startColumn: string, endColumn: string): Counts | 
   const start = r.get(startColumn);
   const end = r.get(endColumn);
   if (isMissing(start) && isMissing(end)) return undefined;
-  const depart = r.at(startColumn, (v) => {
-    const n = readNonNegative(v, startColumn);
-    if (n <= 0) fail(startColumn, `effectif de départ strictement positif attendu, reçu ${describe(v)}`);
-    return n;
-  });
+  const depart = r.at(startColumn, (v) => readStartCount(v, startColumn));
   const fin = r.at(endColumn, (v) => readNonNegative(v, endColumn));
   return depart === undefined || fin === undefined ? null : { depart, fin };
 }
