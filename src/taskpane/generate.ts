@@ -4,6 +4,7 @@
  * in the rules core, check everything, then write each sheet with one sync.
  * If anything is wrong, nothing is written.
  */
+import { todayParisIso } from "../core/dates";
 import { buildRegionalSheets, groupedProblemTexts, readingText, type SheetKind, type TableKind } from "../core/regional";
 import { defaultChoice, nameConflicts, readWorkbook, recalculate, writeSheet, type GenerationOutcome, type WriteOptions } from "./excel-io";
 
@@ -19,16 +20,23 @@ export interface GenerationRequest {
   onProgress?: (done: number, total: number, label: string) => void;
 }
 
+/** Reads the chosen tables (each once) and builds the sheet models; the problems and warnings as the pane lists them. */
+async function readAndBuild(context: Excel.RequestContext, request: Pick<GenerationRequest, "annee" | "choice">, kinds?: readonly SheetKind[]) {
+  const read = await readWorkbook(context, (inv) => ({ ...defaultChoice(inv), ...request.choice }));
+  if (read.problems.length) return { read, problems: read.problems, warnings: [] as string[] };
+  const result = buildRegionalSheets({ tables: read.tables, annee: request.annee, kinds });
+  const warnings = [...result.readings.map((r) => `Lecture : ${readingText(r)}`), ...result.warnings];
+  return { read, result, problems: groupedProblemTexts(result.problems), warnings };
+}
+
 export async function generateSheets(run: ExcelRun, request: GenerationRequest): Promise<GenerationOutcome> {
   return run(async (context) => {
     const progress = request.onProgress ?? (() => {});
     const total = request.kinds.length + 2;
     progress(0, total, "Lecture des tableaux…");
-    const read = await readWorkbook(context, (inv) => ({ ...defaultChoice(inv), ...request.choice }));
-    if (read.problems.length) return { written: [], problems: read.problems, warnings: [] };
-    const result = buildRegionalSheets({ tables: read.tables, annee: request.annee, kinds: request.kinds });
-    const problems = [...groupedProblemTexts(result.problems), ...nameConflicts(result.sheets, read.inv)];
-    const warnings = [...result.readings.map((r) => `Lecture : ${readingText(r)}`), ...result.warnings];
+    const { read, result, problems: found, warnings } = await readAndBuild(context, request, request.kinds);
+    if (!result) return { written: [], problems: found, warnings };
+    const problems = [...found, ...nameConflicts(result.sheets, read.inv)];
     if (problems.length) return { written: [], problems, warnings };
     const written: string[] = [];
     for (const [i, sheet] of result.sheets.entries()) {
@@ -57,14 +65,15 @@ export interface DeckOutcome {
  * in the browser (pptxgenjs is loaded only then). Nothing is written in the workbook.
  */
 export async function generateDeck(run: ExcelRun, request: Omit<GenerationRequest, "kinds" | "options">): Promise<DeckOutcome> {
-  const read = await run((context) => readWorkbook(context, (inv) => ({ ...defaultChoice(inv), ...request.choice })));
-  if (read.problems.length) return { problems: read.problems, warnings: [] };
-  const result = buildRegionalSheets({ tables: read.tables, annee: request.annee });
-  const warnings = [...result.readings.map((r) => `Lecture : ${readingText(r)}`), ...result.warnings];
-  if (result.problems.length) return { problems: groupedProblemTexts(result.problems), warnings };
+  const { result, problems, warnings } = await run((context) => readAndBuild(context, request));
+  if (!result || problems.length) return { problems, warnings };
   const { buildDeck } = await import(/* webpackChunkName: "diaporama" */ "../deck/deck");
-  const today = new Date().toISOString().slice(0, 10);
-  const pptx = buildDeck(result.sheets, { region: result.region ?? "", annee: result.annee!, anneeNote: result.anneeNote!, dateDonnees: today });
+  const pptx = buildDeck(result.sheets, {
+    region: result.region ?? "",
+    annee: result.annee!,
+    anneeNote: result.anneeNote!,
+    dateDonnees: todayParisIso(),
+  });
   const deck = (await pptx.write({ outputType: "blob" })) as Blob;
   return { problems: [], warnings, deck, fileName: `commission-${result.annee}.pptx`, annee: result.annee };
 }
