@@ -219,24 +219,7 @@ export function buildSample() {
       rows: cptsRows,
     },
     msp: { header: mspHeader, rows: mspRows },
-    contratsAm: {
-      header: [
-        "id",
-        "cpam",
-        "date_signature",
-        "etp",
-        "regime",
-        "bande",
-        "date_fin",
-        "pmt_depart",
-        "pmt_fin",
-        "fa_depart",
-        "fa_fin",
-        "objectif",
-        "etp_medecins",
-      ],
-      rows: amRows,
-    },
+    contratsAm: { header: tableColumns("contrats_am"), rows: amRows },
   };
 }
 

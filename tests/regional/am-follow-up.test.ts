@@ -6,21 +6,8 @@ import { describe, expect, it } from "vitest";
 import { buildRegionalSheets, problemText, tableColumns } from "../../src/core/regional";
 import { table } from "./fixtures";
 
-const HEADER = [
-  "id",
-  "cpam",
-  "date_signature",
-  "etp",
-  "regime",
-  "bande",
-  "date_fin",
-  "pmt_depart",
-  "pmt_fin",
-  "fa_depart",
-  "fa_fin",
-  "objectif",
-  "etp_medecins",
-];
+/** id, cpam, date_signature, etp, regime, bande, date_fin, pmt_depart, pmt_fin, fa_depart, fa_fin, objectif, etp_medecins */
+const HEADER = tableColumns("contrats_am");
 
 /** Reference year 2022: contracts signed in 2019 and 2020 start their contract year 4 or 3 in 2022. */
 const ROWS: unknown[][] = [
