@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cptsMission, MISSIONS, type MissionCode, type Taille, type Volet } from "../../src/core/aci-cpts";
 import { computeMsp, readMspFields } from "../../src/core/aci-msp";
 import { amAid } from "../../src/core/assistant-medical";
+import { aciMspEurosFunction, aciMspPointsFunction } from "../../src/functions/functions";
 
 const isoDate = (from: number, to: number) =>
   fc.integer({ min: Date.UTC(from, 0, 1), max: Date.UTC(to, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
@@ -108,6 +109,76 @@ describe("ACI MSP properties", () => {
         const many = compute({ ...fields, protocoles: 8 + fields.protocoles, missions_sp: 2 + fields.missions_sp });
         const capped = compute({ ...fields, protocoles: 8, missions_sp: 2 });
         expect(many.points).toBe(capped.points);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});
+
+describe("ACI.MSP_POINTS / EUROS keep nothing from one cell to the next", () => {
+  // they read each row into records reused from call to call (the 1 M evaluations/s of issue 10): any value, date or
+  // ignored avenant 1 field left over from the previous row would change the next one's amount
+  const serial = (iso: string) => Math.round((Date.parse(iso) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  const row = fc.record(
+    {
+      annee: fc.integer({ min: 2017, max: 2025 }),
+      annee_adhesion: fc.integer({ min: 2015, max: 2017 }),
+      date_adhesion: isoDate(2017, 2017).map(serial),
+      patientele: fc.integer({ min: 0, max: 20_000 }),
+      nb_ps: fc.integer({ min: 0, max: 30 }),
+      amplitude_h: fc.double({ min: 0, max: 24, noNaN: true }),
+      samedi_matin: fc.integer({ min: 0, max: 1 }),
+      snp: fc.integer({ min: 0, max: 1 }),
+      coordination: fc.integer({ min: 0, max: 1 }),
+      si_standard: fc.integer({ min: 0, max: 1 }),
+      si_date: isoDate(2016, 2025).map(serial),
+      si_avance: fc.integer({ min: 0, max: 1 }),
+      si_avance_date: isoDate(2016, 2025).map(serial),
+      protocoles: fc.integer({ min: 0, max: 12 }),
+      reunions: fc.integer({ min: 0, max: 15 }),
+      dossiers: fc.integer({ min: 0, max: 300 }),
+      patients_ald75: fc.integer({ min: 0, max: 3_000 }),
+      missions_sp: fc.integer({ min: 0, max: 3 }),
+      taux_css: fc.double({ min: 0, max: 0.4, noNaN: true }),
+      taux_css_national: fc.double({ min: 0, max: 0.2, noNaN: true }),
+      ipa: fc.integer({ min: 0, max: 1 }),
+      crise_plan: fc.integer({ min: 0, max: 1 }),
+      crise_survenue: fc.integer({ min: 0, max: 1 }),
+      sas: fc.integer({ min: 0, max: 2 }),
+      qualite: fc.integer({ min: 0, max: 3 }),
+      parcours_obesite: fc.integer({ min: 0, max: 1 }),
+      mission_sp_obesite: fc.integer({ min: 0, max: 1 }),
+      derogation_pdsa: fc.integer({ min: 0, max: 1 }),
+      fermeture_longue: fc.integer({ min: 0, max: 1 }),
+    },
+    { requiredKeys: ["annee"] },
+  );
+  const fresh = (fields: Record<string, number>) => {
+    try {
+      const r = computeMsp(readMspFields(Object.entries(fields)), false);
+      return [r.points, r.euros];
+    } catch (error) {
+      return (error as Error).name;
+    }
+  };
+  const cell = (fn: (c: unknown[][], v: unknown[][]) => unknown, fields: Record<string, number>) => {
+    try {
+      return fn([Object.keys(fields)], [Object.values(fields)]);
+    } catch (error) {
+      return (error as { code?: string }).code === "#VALUE!" ? "DomainError" : error;
+    }
+  };
+
+  it("gives, row after row, what a fresh computation of each row gives", () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 2, maxLength: 8 }), (rows) => {
+        for (const fields of rows) {
+          const expected = fresh(fields);
+          const points = cell(aciMspPointsFunction, fields);
+          const euros = cell(aciMspEurosFunction, fields);
+          if (typeof expected === "string") expect([points, euros]).toEqual([expected, expected]);
+          else expect([points, euros]).toEqual(expected);
+        }
       }),
       { numRuns: 1_000 },
     );

@@ -86,9 +86,49 @@ const INDEX: ReadonlyMap<FieldCode, number> = new Map(FIELD_CODES.map((c, i) => 
 const KIND_AT: readonly Kind["kind"][] = FIELD_CODES.map((c) => FIELDS[c].kind);
 const ZERO_IS_BLANK_AT: readonly boolean[] = KIND_AT.map((k) => k === "year" || k === "date" || k === "flag");
 
+/**
+ * An array of `n` zeros that holds any number without changing its storage: built from a fraction, V8 stores it
+ * unboxed, and writing a fraction into an array of small integers would copy it (in every evaluated row). Slow to
+ * build: make one as a template, then copy it (`slice`) for each use.
+ */
+export function doubles(n: number): number[] {
+  return Array.from({ length: n }, () => 0.5).fill(0);
+}
+
+/**
+ * The numbers of one MSP, one slot per field index (dates stay 0 there), read by name: `v.snp`, `v.patientele`. The
+ * accessors are defined once per field on the prototype, so the rules read plain names while a row is read into an
+ * array by index, with no keyed store (ACI.MSP_POINTS reads a row in every MSP line of a sheet). Copy with `copy()`:
+ * a spread (`{ ...v }`) would copy the array, not the fields.
+ */
+class FieldArray {
+  constructor(readonly at: number[]) {}
+
+  /** A copy that can be changed without touching this one. */
+  copy(): FieldValues {
+    return fieldValues(this.at.slice());
+  }
+}
+FIELD_CODES.forEach((code, i) => {
+  if (FIELDS[code].kind === "date") return;
+  Object.defineProperty(FieldArray.prototype, code, {
+    get(this: FieldArray) {
+      return this.at[i];
+    },
+    set(this: FieldArray, x: number) {
+      this.at[i] = x;
+    },
+  });
+});
+
+export type FieldValues = FieldArray & Record<NumberField, number>;
+
+/** The fields of an array by field index (read and written by name through the accessors above). */
+const fieldValues = (at: number[]): FieldValues => new FieldArray(at) as FieldValues;
+
 /** Numbers for every field (0 when missing), ISO dates for the date fields, and which fields were given. */
 export interface MspInput {
-  values: Record<NumberField, number>;
+  values: FieldValues;
   siDate?: string;
   siAvanceDate?: string;
   adhesionDate?: string;
@@ -115,50 +155,8 @@ export function givenMask(codes: readonly FieldCode[]): [number, number] {
 
 export const anyGiven = (input: MspInput, mask: readonly [number, number]): boolean => (input.given[0] & mask[0]) !== 0 || (input.given[1] & mask[1]) !== 0;
 
-/** A fresh record of every number field at 0 (one object literal: a single hidden class, no copying). */
-function zeroValues(): Record<NumberField, number> {
-  return {
-    annee: 0,
-    annee_adhesion: 0,
-    patientele: 0,
-    nb_ps: 0,
-    amplitude_h: 0,
-    samedi_matin: 0,
-    fermeture_conges: 0,
-    snp: 0,
-    coordination: 0,
-    si_standard: 0,
-    si_avance: 0,
-    protocoles: 0,
-    reunions: 0,
-    dossiers: 0,
-    patients_ald75: 0,
-    missions_sp: 0,
-    diversite: 0,
-    second_recours: 0,
-    cstm: 0,
-    satisfaction: 0,
-    formation: 0,
-    coord_externe: 0,
-    taux_css: 0,
-    taux_ame: 0,
-    taux_css_national: 0,
-    taux_ame_national: 0,
-    ipa: 0,
-    crise_plan: 0,
-    crise_survenue: 0,
-    sas: 0,
-    usagers: 0,
-    qualite: 0,
-    cooperation: 0,
-    parcours_ic: 0,
-    parcours_obesite: 0,
-    stages: 0,
-    derogation_pdsa: 0,
-    fermeture_longue: 0,
-    mission_sp_obesite: 0,
-  };
-}
+/** Every field at 0: copied (`slice`) for each row read. */
+const ZEROS: readonly number[] = doubles(FIELD_CODES.length);
 
 const BY_NORMALIZED: ReadonlyMap<string, FieldCode> = new Map(FIELD_CODES.map((c) => [normalizeCode(c), c]));
 
@@ -177,12 +175,33 @@ export function fieldCode(header: string): FieldCode | undefined {
 
 const SPEC_AT: readonly Kind[] = FIELD_CODES.map((c) => FIELDS[c]);
 
-function readField(code: FieldCode, raw: unknown, spec: Kind = FIELDS[code]): number {
-  // the common case first: a plain number where a count, a quantity or a flag is expected
-  if (typeof raw === "number" && raw >= 0 && raw < Infinity) {
-    if (spec.kind === "quantity" && (spec.max === undefined || raw <= spec.max)) return raw;
-    if (Number.isInteger(raw) && (spec.kind === "count" || (spec.kind === "flag" && raw <= 1))) return raw;
+/** Per field index, the plain numbers its kind takes as they are (the common case, checked first): bounds and integrality. */
+const PLAIN = SPEC_AT.map((spec) => {
+  switch (spec.kind) {
+    case "year":
+      return { min: 1900, max: 9999, integer: true };
+    case "count":
+      return { min: 0, max: Infinity, integer: true };
+    case "quantity":
+      return { min: 0, max: spec.max ?? Infinity, integer: false };
+    case "flag":
+      return { min: 0, max: 1, integer: true };
+    case "level":
+      return { min: 0, max: spec.max, integer: true };
+    case "rate":
+      return { min: 0, max: 1, integer: false };
+    case "date":
+      return { min: 1, max: 0, integer: false }; // none: a date is read by parseDate
   }
+});
+const PLAIN_MIN = PLAIN.map((p) => p.min);
+const PLAIN_MAX = PLAIN.map((p) => p.max);
+const PLAIN_INTEGER = PLAIN.map((p) => p.integer);
+
+/** A field's value from a cell that is not a plain number within its kind's bounds: read, or refused naming the field. */
+function readField(index: number, raw: unknown): number {
+  const code = FIELD_CODES[index];
+  const spec = SPEC_AT[index];
   switch (spec.kind) {
     case "year": {
       const n = readNumber(raw, code);
@@ -217,30 +236,22 @@ function readField(code: FieldCode, raw: unknown, spec: Kind = FIELDS[code]): nu
 }
 
 /**
- * The field of each position of a header row, checked once: unknown or repeated codes are errors naming the code.
- * `undefined` marks an empty header cell (its value must be empty too).
+ * The field index of each position of a header row (-1 for an empty header cell, whose value must be empty too),
+ * checked once: unknown or repeated codes are errors naming the code.
  */
-type Layout = readonly (FieldCode | undefined)[];
-
-/** The field index of each position (-1 for an empty header), alongside its layout. */
-const INDICES = new WeakMap<Layout, number[]>();
+type Layout = readonly number[];
 
 function layoutOf(headers: readonly unknown[]): Layout {
   const seen = new Set<FieldCode>();
-  const layout = headers.map((header, i) => {
-    if (isBlank(header)) return undefined;
+  return headers.map((header, i) => {
+    if (isBlank(header)) return -1;
     if (typeof header !== "string") fail("champs", `code de champ attendu en position ${i + 1}, reçu « ${describe(header)} »`);
     const code = fieldCode(header);
     if (!code) fail("champs", `champ inconnu « ${header} » ; voir la liste des codes (annee, patientele, nb_ps, amplitude_h…) dans l'aide`);
     if (seen.has(code)) fail("champs", `le champ « ${code} » apparaît deux fois`);
     seen.add(code);
-    return code;
+    return INDEX.get(code)!;
   });
-  INDICES.set(
-    layout,
-    layout.map((c) => (c === undefined ? -1 : INDEX.get(c)!)),
-  );
-  return layout;
 }
 
 /** The last header rows read, compared cell by cell: a sheet of MSP rows repeats the same header row in every formula. */
@@ -264,28 +275,51 @@ function cachedLayout(headers: readonly unknown[]): Layout {
   return layout;
 }
 
-/** Reads the values of one row against its layout. */
-function readValues(layout: Layout, values: readonly unknown[]): MspInput {
-  const input: MspInput = { values: zeroValues(), given: [0, 0] };
-  const v = input.values;
-  const indices = INDICES.get(layout)!;
+/** An input with every field at 0 and none given. */
+export const newMspInput = (): MspInput => ({
+  values: fieldValues(ZEROS.slice()),
+  siDate: undefined,
+  siAvanceDate: undefined,
+  adhesionDate: undefined,
+  given: [0, 0],
+});
+
+/** Reads the values of one row against its layout, into `input` (emptied first). */
+function readValues(layout: Layout, values: readonly unknown[], input: MspInput): MspInput {
+  const v = input.values.at;
+  v.fill(0);
+  input.siDate = input.siAvanceDate = input.adhesionDate = undefined;
+  let given0 = 0;
+  let given1 = 0;
   for (let i = 0; i < layout.length; i++) {
-    const index = indices[i];
+    const index = layout[i];
     const raw = values[i];
     if (index < 0) {
       if (isBlank(raw)) continue;
       fail("champs", `en-tête vide en position ${i + 1} alors que la valeur « ${describe(raw)} » est renseignée`);
     }
-    if (raw === null || raw === undefined || (raw === 0 && ZERO_IS_BLANK_AT[index]) || isMissing(raw)) continue;
-    const code = layout[i]!;
-    input.given[index >> 5] |= 1 << (index & 31);
+    if (typeof raw === "number") {
+      if (raw === 0 && ZERO_IS_BLANK_AT[index]) continue;
+      // the common case: a plain number within its kind's bounds, taken as it is
+      if (raw >= PLAIN_MIN[index] && raw <= PLAIN_MAX[index] && (!PLAIN_INTEGER[index] || Number.isInteger(raw))) {
+        v[index] = raw;
+        if (index < 32) given0 |= 1 << index;
+        else given1 |= 1 << (index - 32);
+        continue;
+      }
+    } else if (isMissing(raw)) continue;
+    if (index < 32) given0 |= 1 << index;
+    else given1 |= 1 << (index - 32);
     if (KIND_AT[index] === "date") {
+      const code = FIELD_CODES[index];
       const iso = parseDate(raw, code);
       if (code === "si_date") input.siDate = iso;
       else if (code === "si_avance_date") input.siAvanceDate = iso;
       else input.adhesionDate = iso;
-    } else v[code as NumberField] = readField(code, raw, SPEC_AT[index]);
+    } else v[index] = readField(index, raw);
   }
+  input.given[0] = given0;
+  input.given[1] = given1;
   return input;
 }
 
@@ -300,10 +334,13 @@ export function readMspFields(pairs: Iterable<readonly [unknown, unknown]>): Msp
     headers.push(h);
     values.push(v);
   }
-  return readValues(layoutOf(headers), values);
+  return readValues(layoutOf(headers), values, newMspInput());
 }
 
-/** A header row and a value row of the same length (ACI.MSP_* read their ranges flattened into these). */
-export function readMspRow(headers: readonly unknown[], values: readonly unknown[]): MspInput {
-  return readValues(cachedLayout(headers), values);
+/**
+ * A header row and a value row of the same length (ACI.MSP_* read their ranges flattened into these), read into
+ * `into` (a new input by default; ACI.MSP_POINTS reuses one).
+ */
+export function readMspRow(headers: readonly unknown[], values: readonly unknown[], into: MspInput = newMspInput()): MspInput {
+  return readValues(cachedLayout(headers), values, into);
 }

@@ -10,8 +10,22 @@ import { frNumber, frPercent } from "../format";
 import { roundCents } from "../money";
 import { confidenceOf, referenceText, type Confidence, type Dated, type Reference } from "../params";
 import { renderSteps, type Step } from "./explain";
-import { anyGiven, AVENANT_1_FIELDS, FIELD_LABELS, fieldIndex, givenAt, givenMask, isGiven, type FieldCode, type MspInput, type NumberField } from "./fields";
-import { contextOf, INDICATORS, type Axe, type Context, type Earned, type Trace, type Values } from "./indicators";
+import {
+  anyGiven,
+  AVENANT_1_FIELDS,
+  doubles,
+  newMspInput,
+  readMspRow,
+  FIELD_LABELS,
+  fieldIndex,
+  givenAt,
+  givenMask,
+  isGiven,
+  type FieldCode,
+  type MspInput,
+  type NumberField,
+} from "./fields";
+import { contextOf, INDICATORS, newEarned, type Axe, type Context, type Earned, type Trace, type Values } from "./indicators";
 import { FIRST_MSP_YEAR, yearRules, type IndicatorType, type YearRules } from "./params";
 
 export { readMspFields, readMspRow, FIELD_CODES, FIELD_LABELS, fieldCode, type FieldCode, type MspInput } from "./fields";
@@ -37,31 +51,37 @@ export function mspRulesFor(annee: number): YearRules {
   return yearRules(annee);
 }
 
-const RATES = [
-  ["taux_css", "taux_css_national"],
-  ["taux_ame", "taux_ame_national"],
-] as const;
+const RATES = (
+  [
+    ["taux_css", "taux_css_national"],
+    ["taux_ame", "taux_ame_national"],
+  ] as const
+).map(([own, national]) => ({ own, national, ownAt: fieldIndex(own), nationalAt: fieldIndex(national) }));
 
 function checkRates(input: MspInput): void {
-  for (const [own, national] of RATES) {
-    if (input.values[own] > 0 && !isGiven(input, national)) {
+  for (const { own, national, ownAt, nationalAt } of RATES) {
+    if (input.values.at[ownAt] > 0 && !givenAt(input, nationalAt)) {
       fail(national, `requis avec ${own} : le taux national de l'année (${FIELD_LABELS[national]}) change chaque année et n'a pas de valeur par défaut`);
     }
   }
 }
 
 /** Prerequisites: every one met, or all but one in the first calendar years of a new structure (a reading, said). */
-export function prerequisites(types: readonly IndicatorType[], earned: readonly (Earned | undefined)[], derogation: boolean) {
+export function prerequisites(types: readonly IndicatorType[], exists: readonly boolean[], earned: readonly Earned[], derogation: boolean) {
   let total = 0;
-  const manquants: number[] = [];
+  let missing = 0;
   for (let i = 0; i < types.length; i++) {
-    if (types[i] !== "prérequis" || !earned[i]) continue;
+    if (types[i] !== "prérequis" || !exists[i]) continue;
     total++;
-    if (!earned[i]!.atteint) manquants.push(i);
+    if (!earned[i].atteint) missing++;
   }
   const requis = derogation ? total - 1 : total;
-  return { total, requis, manquants, declenche: total - manquants.length >= requis };
+  return { total, requis, missing, declenche: total - missing >= requis };
 }
+
+/** The prerequisites not met, by indicator index. */
+const missingPrerequisites = (e: MspEvaluation): number[] =>
+  INDICATORS.flatMap((_, i) => (e.exists[i] && e.types[i] === "prérequis" && !e.earned[i].atteint ? [i] : []));
 
 /** Précarité: the CSS and AME gaps to the national rates, added, floored at 0 and capped (25 %). */
 export function precariteRate(v: Values, max: number): { ecart: number; taux: number } {
@@ -90,8 +110,10 @@ export interface MspEvaluation {
   rules: YearRules;
   ctx: Context;
   types: readonly IndicatorType[];
-  /** Per INDICATORS entry: what the rule gave, or undefined when the indicator does not exist that year. */
-  earned: (Earned | undefined)[];
+  /** Per INDICATORS entry: whether it exists that year (its parameter has a period then). */
+  exists: readonly boolean[];
+  /** Per INDICATORS entry: what the rule gave (meaningful where it exists). */
+  earned: Earned[];
   /** Points and euros paid per indicator (0 when the prerequisites fail). */
   fixes: number[];
   variables: number[];
@@ -106,10 +128,12 @@ export interface MspEvaluation {
   points: number;
   eurosPoints: number;
   totalEuros: number;
-  ignoredFields: FieldCode[];
+  ignoredFields: readonly FieldCode[];
   /** Steps of each indicator (only with a trace). */
   steps?: Step[][];
 }
+
+const NO_FIELD: readonly FieldCode[] = Object.freeze([]);
 
 /** Which indicators exist in a year (their parameter has a period then) and their type: worked out once per year. */
 const PLANS = new Map<number, { exists: boolean[]; types: IndicatorType[] }>();
@@ -124,8 +148,37 @@ function planFor(annee: number, rules: YearRules): { exists: boolean[]; types: I
   return plan;
 }
 
-/** Numbers only, unless `explain`: then each indicator's steps too. */
-export function evaluateMsp(input: MspInput, explain = false): MspEvaluation {
+const PER_INDICATOR_ZEROS = doubles(INDICATORS.length);
+
+/** The records an evaluation fills: one Earned per indicator and the per-indicator columns (set by evaluateMsp). */
+function newEvaluation(): MspEvaluation {
+  return {
+    annee: 0,
+    rules: undefined!,
+    ctx: undefined!,
+    types: [],
+    exists: [],
+    earned: INDICATORS.map(newEarned),
+    fixes: PER_INDICATOR_ZEROS.slice(),
+    variables: PER_INDICATOR_ZEROS.slice(),
+    euros: PER_INDICATOR_ZEROS.slice(),
+    prerequis: undefined!,
+    derogation: false,
+    precarite: undefined!,
+    minimum: 0,
+    complement: 0,
+    totalFixes: 0,
+    totalVariables: 0,
+    points: 0,
+    eurosPoints: 0,
+    totalEuros: 0,
+    ignoredFields: NO_FIELD,
+    steps: undefined,
+  };
+}
+
+/** Numbers only, unless `explain`: then each indicator's steps too. `into` is the record filled (a new one by default). */
+export function evaluateMsp(input: MspInput, explain = false, into: MspEvaluation = newEvaluation()): MspEvaluation {
   const annee = givenAt(input, ANNEE) ? input.values.annee : yearOf(todayParisIso());
   const rules = mspRulesFor(annee);
   checkRates(input);
@@ -136,50 +189,52 @@ export function evaluateMsp(input: MspInput, explain = false): MspEvaluation {
   // fields of a later text than the year's are ignored (and said): the field declares which text created it
   let values = input.values;
   let siAvanceDate = input.siAvanceDate;
-  const ignoredFields: FieldCode[] = [];
+  let ignoredFields = NO_FIELD;
   if (rules.version!.value === "ACI 2017" && anyGiven(input, AVENANT_1_MASK)) {
+    const ignored: FieldCode[] = [];
     for (const f of AVENANT_1_FIELDS) {
       if (!isGiven(input, f)) continue;
       if (f === "si_avance_date") {
-        ignoredFields.push(f);
+        ignored.push(f);
         siAvanceDate = undefined;
       } else if (values[f as NumberField]) {
-        if (values === input.values) values = { ...values };
+        if (values === input.values) values = values.copy();
         values[f as NumberField] = 0;
-        ignoredFields.push(f);
+        ignored.push(f);
       }
     }
+    ignoredFields = ignored;
   }
   const ctx = contextOf(input.siDate, siAvanceDate, values, annee, rules, input.adhesionDate);
   const derogation = adhesionYear !== undefined && annee - adhesionYear < rules.derogationAnnees!.value;
   const n = INDICATORS.length;
   const { exists, types } = planFor(annee, rules);
-  const earned: (Earned | undefined)[] = new Array(n);
+  const { earned, fixes, variables, euros } = into;
   const steps: Step[][] | undefined = explain ? [] : undefined;
   for (let i = 0; i < n; i++) {
     const trace: Trace = explain ? [] : undefined;
-    if (exists[i]) earned[i] = INDICATORS[i].compute(rules, ctx, trace);
+    if (exists[i]) INDICATORS[i].compute(rules, ctx, trace, earned[i]);
     if (steps) steps.push(trace!);
   }
-  const prerequis = prerequisites(types, earned, derogation);
+  const prerequis = prerequisites(types, exists, earned, derogation);
   const valeurPoint = rules.valeurPoint!.value;
-  const fixes: number[] = new Array(n);
-  const variables: number[] = new Array(n);
-  const euros: number[] = new Array(n);
   let sumFixes = 0;
   let sumVariables = 0;
   let sumEuros = 0;
   let basePrecarite = 0;
   for (let i = 0; i < n; i++) {
     const e = earned[i];
-    const paid = e !== undefined && prerequis.declenche;
-    fixes[i] = paid ? roundCents(e.fixes) : 0;
-    variables[i] = paid ? roundCents(e.variables) : 0;
+    if (!exists[i] || !prerequis.declenche || (e.fixes === 0 && e.variables === 0)) {
+      fixes[i] = variables[i] = euros[i] = 0;
+      continue;
+    }
+    fixes[i] = roundCents(e.fixes);
+    variables[i] = roundCents(e.variables);
     euros[i] = roundCents(roundCents(fixes[i] + variables[i]) * valeurPoint);
     sumFixes += fixes[i];
     sumVariables += variables[i];
     sumEuros += euros[i];
-    if (paid) basePrecarite += e.variablesPatientele;
+    basePrecarite += e.variablesPatientele;
   }
   const { ecart, taux } = precariteRate(values, rules.precariteMax!.value);
   const pointsPrecarite = roundCents(basePrecarite * taux);
@@ -194,40 +249,45 @@ export function evaluateMsp(input: MspInput, explain = false): MspEvaluation {
     prerequis.declenche,
     eurosPoints,
   );
-  return {
-    annee,
-    rules,
-    ctx,
-    types,
-    earned,
-    fixes,
-    variables,
-    euros,
-    prerequis,
-    derogation,
-    precarite,
-    minimum,
-    complement,
-    totalFixes,
-    totalVariables,
-    points: roundCents(totalFixes + totalVariables),
-    eurosPoints,
-    totalEuros: roundCents(eurosPoints + complement),
-    ignoredFields,
-    steps,
-  };
+  into.annee = annee;
+  into.rules = rules;
+  into.ctx = ctx;
+  into.types = types;
+  into.exists = exists;
+  into.prerequis = prerequis;
+  into.derogation = derogation;
+  into.precarite = precarite;
+  into.minimum = minimum;
+  into.complement = complement;
+  into.totalFixes = totalFixes;
+  into.totalVariables = totalVariables;
+  into.points = roundCents(totalFixes + totalVariables);
+  into.eurosPoints = eurosPoints;
+  into.totalEuros = roundCents(eurosPoints + complement);
+  into.ignoredFields = ignoredFields;
+  into.steps = steps;
+  return into;
 }
+
+/** The input and evaluation records reused by every ACI.MSP_POINTS / EUROS call: each reads one number and keeps nothing. */
+const LEAN_INPUT = newMspInput();
+const LEAN = newEvaluation();
+
+/** The numbers of one header row and value row (ACI.MSP_POINTS, ACI.MSP_EUROS): valid until the next call. */
+export const mspAmounts = (headers: readonly unknown[], values: readonly unknown[]): Readonly<MspEvaluation> =>
+  evaluateMsp(readMspRow(headers, values, LEAN_INPUT), false, LEAN);
 
 /** Points of the prerequisite and socle indicators reached at 100 %: each one's own formula on its full inputs. */
 export function pointsAt100(e: MspEvaluation): number {
-  const full = { ...e.ctx.v };
-  const counted = INDICATORS.map((def, i) => e.earned[i] !== undefined && (e.types[i] === "prérequis" || e.types[i] === "socle"));
+  const full = e.ctx.v.copy();
+  const counted = INDICATORS.map((def, i) => e.exists[i] && (e.types[i] === "prérequis" || e.types[i] === "socle"));
   INDICATORS.forEach((def, i) => counted[i] && def.atFull?.(full, e.rules));
   const ctx: Context = { ...e.ctx, v: full, siDate: undefined, siAvanceDate: undefined, adhesionDate: undefined, prorataAdhesion: 1 };
+  const r = newEarned();
   let points = 0;
   INDICATORS.forEach((def, i) => {
     if (!counted[i]) return;
-    const r = def.compute(e.rules, ctx, undefined);
+    def.compute(e.rules, ctx, undefined, r);
     points += r.fixes + r.variables;
   });
   return roundCents(points);
@@ -288,7 +348,7 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
   const indicateurs: IndicatorResult[] = INDICATORS.map((def, i) => {
     const param = def.param(rules);
     const r = e.earned[i];
-    if (!param || !r) {
+    if (!param || !e.exists[i]) {
       return {
         code: def.code,
         axe: def.axe,
@@ -330,7 +390,7 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
       remarque: remarques.join(" ; "),
     };
   });
-  const prerequisManquants = prerequis.manquants.map((i) => INDICATORS[i].label);
+  const prerequisManquants = missingPrerequisites(e).map((i) => INDICATORS[i].label);
 
   const max = rules.precariteMax!;
   const base = rules.precariteBase!;

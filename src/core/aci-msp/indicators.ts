@@ -7,11 +7,11 @@
 import { daysInYear, daysToYearEnd, yearOf } from "../dates";
 import type { Dated } from "../params";
 import type { Step } from "./explain";
-import type { NumberField } from "./fields";
+import type { FieldValues, NumberField } from "./fields";
 import type { IndicatorType, YearRules } from "./params";
 
 export type Axe = "Accès aux soins" | "Travail en équipe et coordination" | "Système d'information";
-export type Values = Record<NumberField, number>;
+export type Values = FieldValues;
 export type Trace = Step[] | undefined;
 
 export interface Earned {
@@ -43,20 +43,25 @@ export interface IndicatorDefinition {
   label: string;
   param: (r: YearRules) => Dated<unknown> | undefined;
   type: (r: YearRules) => IndicatorType;
-  compute: (r: YearRules, c: Context, trace: Trace) => Earned;
+  /** Writes the points into `out` and returns it; records its steps in `trace` when one is given. */
+  compute: (r: YearRules, c: Context, trace: Trace, out: Earned) => Earned;
   atFull?: (v: Values, r: YearRules) => void;
 }
 
-const earned = (fixes: number, variables = 0, patientele = true, atteint = fixes + variables > 0): Earned => ({
-  fixes,
-  variables,
-  variablesPatientele: patientele ? variables : 0,
-  atteint,
-});
-const NOT_MET: Earned = Object.freeze(earned(0, 0, true, false));
-const notMet = (trace: Trace, step: Step): Earned => {
+/** A fresh record for `compute` to write into (the evaluation keeps one per indicator; POINTS reuses them). */
+export const newEarned = (): Earned => ({ fixes: 0, variables: 0, variablesPatientele: 0, atteint: false });
+
+/** Writes what an indicator earned into `out` (no allocation: ACI.MSP_POINTS runs this in every MSP row). */
+function earned(out: Earned, fixes: number, variables = 0, patientele = true, atteint = fixes + variables > 0): Earned {
+  out.fixes = fixes;
+  out.variables = variables;
+  out.variablesPatientele = patientele ? variables : 0;
+  out.atteint = atteint;
+  return out;
+}
+const notMet = (out: Earned, trace: Trace, step: Step): Earned => {
   trace?.push(step);
-  return NOT_MET;
+  return earned(out, 0, 0, true, false);
 };
 const fixed = (type: IndicatorType) => () => type;
 
@@ -92,14 +97,14 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Horaires d'ouverture et soins non programmés",
     param: (r) => r.horaires,
     type: fixed("prérequis"),
-    compute: (r, { v }, trace) => {
+    compute: (r, { v }, trace, out) => {
       const h = r.horaires!.value;
       const av1 = r.horairesAvenant1?.value;
-      if (av1?.fermetureLongue && v.fermeture_longue) return notMet(trace, { kind: "not-met", reason: "fermeture_longue" });
-      if (!v.snp) return notMet(trace, { kind: "not-met", reason: "snp" });
+      if (av1?.fermetureLongue && v.fermeture_longue) return notMet(out, trace, { kind: "not-met", reason: "fermeture_longue" });
+      if (!v.snp) return notMet(out, trace, { kind: "not-met", reason: "snp" });
       const pdsa = av1?.derogationPdsa === true && v.derogation_pdsa === 1;
       if (pdsa) trace?.push({ kind: "pdsa" });
-      else if (v.amplitude_h < h.amplitudeMinimale) return notMet(trace, { kind: "amplitude-min", amplitude: v.amplitude_h, min: h.amplitudeMinimale });
+      else if (v.amplitude_h < h.amplitudeMinimale) return notMet(out, trace, { kind: "amplitude-min", amplitude: v.amplitude_h, min: h.amplitudeMinimale });
       let minoration = 0;
       let amplitude: { what: "amplitude"; from: number; to: number; points: number } | undefined;
       if (!pdsa && v.amplitude_h < h.amplitudeMoyenne)
@@ -111,7 +116,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       const conges = v.fermeture_conges ? h.minorationConges : 0;
       minoration += samedi + conges;
       if (minoration) trace?.push({ kind: "minorations", items: amplitude ? [amplitude] : [], samedi, conges });
-      return earned(Math.max(0, h.points - minoration), 0, true, true);
+      return earned(out, Math.max(0, h.points - minoration), 0, true, true);
     },
     atFull: (v, r) => {
       v.snp = 1;
@@ -127,13 +132,13 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Réponse aux crises sanitaires graves",
     param: (r) => r.crise,
     type: (r) => r.criseStatut!.value.type,
-    compute: (r, { v, ratio, annee }, trace) => {
+    compute: (r, { v, ratio, annee }, trace, out) => {
       const p = r.crise!.value;
-      if (!v.crise_plan) return notMet(trace, v.crise_survenue ? { kind: "crise-sans-plan" } : { kind: "not-met", reason: "crise_plan" });
+      if (!v.crise_plan) return notMet(out, trace, v.crise_survenue ? { kind: "crise-sans-plan" } : { kind: "not-met", reason: "crise_plan" });
       const payable = r.criseStatut!.value.survenuePayable;
       const variables = v.crise_survenue && payable ? p.survenueVariables * ratio : 0;
       if (!variables) trace?.push({ kind: "crise-variable", payable, annee, survenue: v.crise_survenue === 1 });
-      return earned(p.planFixes, variables);
+      return earned(out, p.planFixes, variables);
     },
     atFull: (v) => {
       v.crise_plan = 1;
@@ -146,9 +151,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Diversité de l'offre de soins",
     param: (r) => r.diversite,
     type: fixed("optionnel"),
-    compute: (r, { v }, trace) => {
+    compute: (r, { v }, trace, out) => {
       if (v.diversite) trace?.push({ kind: "level", level: v.diversite, cumulative: false });
-      return earned(r.diversite!.value * v.diversite);
+      return earned(out, r.diversite!.value * v.diversite);
     },
   },
   {
@@ -157,9 +162,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Consultations de second recours",
     param: (r) => r.secondRecours,
     type: fixed("optionnel"),
-    compute: (r, { v }, trace) => {
+    compute: (r, { v }, trace, out) => {
       if (v.second_recours) trace?.push({ kind: "level", level: v.second_recours, cumulative: false });
-      return earned(r.secondRecours!.value * v.second_recours);
+      return earned(out, r.secondRecours!.value * v.second_recours);
     },
   },
   {
@@ -168,7 +173,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Accueil de médecins CSTM",
     param: (r) => r.cstm,
     type: fixed("optionnel"),
-    compute: (r, { v }) => earned(r.cstm!.value * v.cstm),
+    compute: (r, { v }, _trace, out) => earned(out, r.cstm!.value * v.cstm),
   },
   {
     code: "missions_sp",
@@ -176,12 +181,12 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Missions de santé publique",
     param: (r) => r.missionsSp,
     type: fixed("optionnel"),
-    compute: (r, { v, ratio, ipa }, trace) => {
+    compute: (r, { v, ratio, ipa }, trace, out) => {
       const p = r.missionsSp!.value;
       const n = capped("missions_sp", v.missions_sp, p.max, trace);
       const bonus = ipa && n === p.max ? p.ipaVariables : 0;
       if (bonus) trace?.push({ kind: "ipa", points: bonus, variable: true, missions: p.max });
-      return earned(0, (p.variables * n + bonus) * ratio);
+      return earned(out, 0, (p.variables * n + bonus) * ratio);
     },
   },
   {
@@ -190,7 +195,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Satisfaction des patients",
     param: (r) => r.satisfaction,
     type: fixed("optionnel"),
-    compute: (r, { v }) => earned(r.satisfaction!.value * v.satisfaction),
+    compute: (r, { v }, _trace, out) => earned(out, r.satisfaction!.value * v.satisfaction),
   },
   {
     code: "usagers",
@@ -198,10 +203,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Implication des usagers",
     param: (r) => r.usagers,
     type: fixed("optionnel"),
-    compute: (r, { v, ratio }, trace) => {
+    compute: (r, { v, ratio }, trace, out) => {
       const p = r.usagers!.value;
       if (v.usagers) trace?.push({ kind: "level", level: v.usagers, cumulative: true });
-      return earned(v.usagers >= 1 ? p.niveau1Fixes : 0, v.usagers >= 2 ? p.niveau2Variables * ratio : 0);
+      return earned(out, v.usagers >= 1 ? p.niveau1Fixes : 0, v.usagers >= 2 ? p.niveau2Variables * ratio : 0);
     },
   },
   {
@@ -210,10 +215,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Soins non programmés : participation au SAS",
     param: (r) => r.sas,
     type: fixed("optionnel"),
-    compute: (r, { v }, trace) => {
+    compute: (r, { v }, trace, out) => {
       const p = r.sas!.value;
       if (v.sas) trace?.push({ kind: "level", level: v.sas, cumulative: false });
-      return earned(v.sas === 2 ? p.niveau2Fixes : v.sas === 1 ? p.niveau1Fixes : 0);
+      return earned(out, v.sas === 2 ? p.niveau2Fixes : v.sas === 1 ? p.niveau1Fixes : 0);
     },
   },
   {
@@ -222,12 +227,12 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Fonction de coordination",
     param: (r) => r.coordination,
     type: fixed("prérequis"),
-    compute: (r, { v }, trace) => {
-      if (!v.coordination) return notMet(trace, { kind: "not-met", reason: "coordination" });
+    compute: (r, { v }, trace, out) => {
+      if (!v.coordination) return notMet(out, trace, { kind: "not-met", reason: "coordination" });
       const p = r.coordination!.value;
       const reference = r.patienteleReference!.value;
       if (v.patientele > p.seuil) trace?.push({ kind: "seuil", seuil: p.seuil, auDela: p.variablesAuDela, reference });
-      return earned(p.fixes, coordinationVariables(p, v.patientele, reference), true, true);
+      return earned(out, p.fixes, coordinationVariables(p, v.patientele, reference), true, true);
     },
     atFull: (v) => {
       v.coordination = 1;
@@ -239,12 +244,12 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Protocoles pluriprofessionnels",
     param: (r) => r.protocoles,
     type: fixed("socle"),
-    compute: (r, { v, ipa }, trace) => {
+    compute: (r, { v, ipa }, trace, out) => {
       const p = r.protocoles!.value;
       const n = capped("protocoles", v.protocoles, p.max, trace);
       const bonus = ipa ? p.ipaParProtocole : 0;
       if (bonus) trace?.push({ kind: "ipa", points: bonus, per: "protocole", variable: false });
-      return earned(n * (p.parProtocole + bonus));
+      return earned(out, n * (p.parProtocole + bonus));
     },
     atFull: (v, r) => {
       v.protocoles = r.protocoles!.value.max;
@@ -256,11 +261,11 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Concertation pluriprofessionnelle",
     param: (r) => r.concertation,
     type: fixed("socle"),
-    compute: (r, { v, ratio, ipa, prorataAdhesion, adhesionDate, annee }, trace) => {
+    compute: (r, { v, ratio, ipa, prorataAdhesion, adhesionDate, annee }, trace, out) => {
       const p = r.concertation!.value;
       // in the signing year the 6-meeting minimum and the points run from the signature (CNAM guide)
       const min = prorataAdhesion < 1 ? Math.ceil(p.reunionsMin * prorataAdhesion - 1e-9) : p.reunionsMin;
-      if (v.reunions < min) return notMet(trace, { kind: "reunions-min", reunions: v.reunions, min, prorated: prorataAdhesion < 1 });
+      if (v.reunions < min) return notMet(out, trace, { kind: "reunions-min", reunions: v.reunions, min, prorated: prorataAdhesion < 1 });
       let atteinte: number;
       if (v.patients_ald75 > 0) {
         const taux = truncatedRate(v.dossiers, v.patients_ald75);
@@ -274,7 +279,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       if (bonus) trace?.push({ kind: "ipa", points: bonus, variable: true });
       if (prorataAdhesion < 1 && adhesionDate)
         trace?.push({ kind: "prorata", field: "date_adhesion", date: adhesionDate, days: daysToYearEnd(adhesionDate), daysInYear: daysInYear(annee) });
-      return earned(0, (p.variables + bonus) * ratio * atteinte * prorataAdhesion);
+      return earned(out, 0, (p.variables + bonus) * ratio * atteinte * prorataAdhesion);
     },
     atFull: (v, r) => {
       v.reunions = Math.max(v.reunions, r.concertation!.value.reunionsMin);
@@ -287,12 +292,12 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Formation des jeunes professionnels",
     param: (r) => r.formation,
     type: fixed("optionnel"),
-    compute: (r, { v }, trace) => {
+    compute: (r, { v }, trace, out) => {
       const p = r.formation!.value;
-      if (!v.formation) return earned(0);
+      if (!v.formation) return earned(out, 0);
       const extra = Math.min(Math.max(v.stages - p.stagesInclus, 0), p.stagesMax - p.stagesInclus);
       if (extra > 0) trace?.push({ kind: "stages", extra, each: p.parStageSupplementaire, included: p.stagesInclus });
-      return earned(p.fixes + extra * p.parStageSupplementaire);
+      return earned(out, p.fixes + extra * p.parStageSupplementaire);
     },
   },
   {
@@ -301,7 +306,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Coordination externe",
     param: (r) => r.coordExterne,
     type: fixed("optionnel"),
-    compute: (r, { v, ratio }) => earned(0, r.coordExterne!.value * v.coord_externe * ratio),
+    compute: (r, { v, ratio }, _trace, out) => earned(out, 0, r.coordExterne!.value * v.coord_externe * ratio),
   },
   {
     code: "qualite",
@@ -309,11 +314,11 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Démarche qualité",
     param: (r) => r.qualite,
     type: fixed("optionnel"),
-    compute: (r, { v, ratio }, trace) => {
+    compute: (r, { v, ratio }, trace, out) => {
       const p = r.qualite!.value;
       if (v.qualite) trace?.push({ kind: "level", level: v.qualite, cumulative: true });
       const variables = (v.qualite >= 2 ? p.niveau2Variables : 0) + (v.qualite >= 3 ? p.niveau3Variables : 0);
-      return earned(v.qualite >= 1 ? p.niveau1Fixes : 0, variables * ratio);
+      return earned(out, v.qualite >= 1 ? p.niveau1Fixes : 0, variables * ratio);
     },
   },
   {
@@ -322,9 +327,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Protocoles nationaux de coopération",
     param: (r) => r.cooperation,
     type: fixed("optionnel"),
-    compute: (r, { v }, trace) => {
+    compute: (r, { v }, trace, out) => {
       const p = r.cooperation!.value;
-      return earned(capped("cooperation", v.cooperation, p.max, trace) * p.parProtocole);
+      return earned(out, capped("cooperation", v.cooperation, p.max, trace) * p.parProtocole);
     },
   },
   {
@@ -333,7 +338,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Parcours insuffisance cardiaque",
     param: (r) => r.parcoursIc,
     type: fixed("optionnel"),
-    compute: (r, { v, ratio }) => earned(0, r.parcoursIc!.value * v.parcours_ic * ratio),
+    compute: (r, { v, ratio }, _trace, out) => earned(out, 0, r.parcoursIc!.value * v.parcours_ic * ratio),
   },
   {
     code: "parcours_obesite",
@@ -341,13 +346,13 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Parcours surpoids et obésité de l'enfant",
     param: (r) => r.parcoursObesite,
     type: fixed("optionnel"),
-    compute: (r, { v }, trace) => {
+    compute: (r, { v }, trace, out) => {
       const p = r.parcoursObesite!.value;
-      if (!v.parcours_obesite) return earned(0);
+      if (!v.parcours_obesite) return earned(out, 0);
       // a single public-health mission counts only on this theme; two or more, whatever their themes (CNAM guide)
-      if (v.missions_sp >= p.missionsSansTheme || (v.missions_sp === 1 && v.mission_sp_obesite === 1)) return earned(p.fixes);
+      if (v.missions_sp >= p.missionsSansTheme || (v.missions_sp === 1 && v.mission_sp_obesite === 1)) return earned(out, p.fixes);
       trace?.push({ kind: "obesite-theme", missions: v.missions_sp, required: p.missionsSansTheme });
-      return earned(0);
+      return earned(out, 0);
     },
   },
   {
@@ -356,14 +361,14 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Système d'information labellisé, niveau standard",
     param: (r) => r.siStandard,
     type: fixed("prérequis"),
-    compute: (r, { v, siDate, annee }, trace) => {
-      if (!v.si_standard) return notMet(trace, { kind: "not-met", reason: "si_standard" });
+    compute: (r, { v, siDate, annee }, trace, out) => {
+      if (!v.si_standard) return notMet(out, trace, { kind: "not-met", reason: "si_standard" });
       const p = r.siStandard!.value;
       trace?.push({ kind: "ps", n: v.nb_ps });
-      if (siDate && yearOf(siDate) > annee) return notMet(trace, { kind: "si-after-year", date: siDate, annee });
+      if (siDate && yearOf(siDate) > annee) return notMet(out, trace, { kind: "si-after-year", date: siDate, annee });
       const prorata = prorataFrom(siDate, annee, "si_date", trace);
       const variables = p.parPs * Math.min(v.nb_ps, p.seuilPs) + p.parPsAuDela * Math.max(v.nb_ps - p.seuilPs, 0);
-      return earned(p.fixes * prorata, variables * prorata, false, true);
+      return earned(out, p.fixes * prorata, variables * prorata, false, true);
     },
     atFull: (v) => {
       v.si_standard = 1;
@@ -375,9 +380,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: "Système d'information, niveau avancé",
     param: (r) => r.siAvance,
     type: fixed("optionnel"),
-    compute: (r, { v, siAvanceDate, annee }, trace) => {
-      if (!v.si_avance) return earned(0);
-      return earned(r.siAvance!.value * prorataFrom(siAvanceDate, annee, "si_avance_date", trace));
+    compute: (r, { v, siAvanceDate, annee }, trace, out) => {
+      if (!v.si_avance) return earned(out, 0);
+      return earned(out, r.siAvance!.value * prorataFrom(siAvanceDate, annee, "si_avance_date", trace));
     },
   },
 ];
