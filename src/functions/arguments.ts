@@ -48,6 +48,12 @@ export function readOptionalDate(value: unknown, argument: string): string {
  * A one-row range is used as it is: no copy on the path that recalculates in every MSP row.
  */
 export function readFieldRows(champs: unknown, valeurs: unknown): [unknown[], unknown[]] {
+  // the common case, in every MSP row of a sheet: two one-row ranges of the same width
+  if (Array.isArray(champs) && Array.isArray(valeurs) && champs.length === 1 && valeurs.length === 1) {
+    const headers: unknown = champs[0];
+    const values: unknown = valeurs[0];
+    if (Array.isArray(headers) && Array.isArray(values) && headers.length === values.length) return [plainCells(headers), plainCells(values)];
+  }
   const c = asGrid(champs, "champs");
   const v = asGrid(valeurs, "valeurs");
   let same = c.length === v.length;
@@ -67,8 +73,13 @@ function asGrid(value: unknown, argument: string): unknown[][] {
 }
 
 /** The cells of a row or a column in order, each its plain value (a one-row range as it is: no copy). */
-function flatCells(grid: unknown[][]): unknown[] {
-  const row = grid.length === 1 ? grid[0] : grid.flat();
-  for (let i = 0; i < row.length; i++) if (row[i] !== null && typeof row[i] === "object") return row.map(cellValue);
+const flatCells = (grid: unknown[][]): unknown[] => plainCells(grid.length === 1 ? grid[0] : grid.flat());
+
+/** The row itself when no cell holds a data type, else a copy with each cell's plain value. */
+function plainCells(row: unknown[]): unknown[] {
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i];
+    if (cell !== null && typeof cell === "object") return row.map(cellValue);
+  }
   return row;
 }

@@ -66,34 +66,25 @@ function checkRates(input: MspInput): void {
   }
 }
 
-/** Prerequisites: every one met, or all but one in the first calendar years of a new structure (a reading, said). */
-export function prerequisites(types: readonly IndicatorType[], exists: readonly boolean[], earned: readonly Earned[], derogation: boolean) {
-  let total = 0;
-  let missing = 0;
-  for (let i = 0; i < types.length; i++) {
-    if (types[i] !== "prérequis" || !exists[i]) continue;
-    total++;
-    if (!earned[i].atteint) missing++;
-  }
-  const requis = derogation ? total - 1 : total;
-  return { total, requis, missing, declenche: total - missing >= requis };
-}
+/** Prerequisites required: every one, or all but one in the first calendar years of a new structure (a reading, said). */
+export const requiredPrerequisites = (total: number, derogation: boolean): number => (derogation ? total - 1 : total);
 
 /** The prerequisites not met, by indicator index. */
 const missingPrerequisites = (e: MspEvaluation): number[] =>
   INDICATORS.flatMap((_, i) => (e.exists[i] && e.types[i] === "prérequis" && !e.earned[i].atteint ? [i] : []));
 
-/** Précarité: the CSS and AME gaps to the national rates, added, floored at 0 and capped (25 %). */
-export function precariteRate(v: Values, max: number): { ecart: number; taux: number } {
-  const ecart = v.taux_css - v.taux_css_national + (v.taux_ame - v.taux_ame_national);
-  return { ecart, taux: Math.min(max, Math.max(0, ecart)) };
-}
+/** Précarité: the CSS and AME gaps to the national rates, added. */
+export const precariteGap = (v: Values): number => v.taux_css - v.taux_css_national + (v.taux_ame - v.taux_ame_national);
 
-/** New structure (first calendar years): the remuneration is raised to the minimum, prorated in the signing year. */
-export function newStructureComplement(minimumFullYear: number, prorata: number, derogation: boolean, declenche: boolean, eurosPoints: number) {
-  const minimum = roundCents(minimumFullYear * prorata);
-  return { minimum, complement: derogation && declenche ? roundCents(Math.max(0, minimum - eurosPoints)) : 0 };
-}
+/** The précarité rate: the gap floored at 0 and capped (25 %). */
+export const precariteRate = (gap: number, max: number): number => Math.min(max, Math.max(0, gap));
+
+/** New structure (first calendar years): the minimum remuneration, prorated in the signing year. */
+export const newStructureMinimum = (minimumFullYear: number, prorata: number): number => roundCents(minimumFullYear * prorata);
+
+/** What raises a new structure's remuneration to its minimum, once its prerequisites are met. */
+export const newStructureComplement = (minimum: number, derogation: boolean, declenche: boolean, eurosPoints: number): number =>
+  derogation && declenche ? roundCents(Math.max(0, minimum - eurosPoints)) : 0;
 
 /** The avance: a share of the prerequisite and socle indicators' points at 100 %, prorated, at least that share of the minimum. */
 export function avance(taux: number, pointsAt100: number, valeurPoint: number, prorata: number, derogation: boolean, minimum: number) {
@@ -118,7 +109,7 @@ export interface MspEvaluation {
   fixes: number[];
   variables: number[];
   euros: number[];
-  prerequis: ReturnType<typeof prerequisites>;
+  prerequis: { total: number; requis: number; missing: number; declenche: boolean };
   derogation: boolean;
   precarite: { ecart: number; taux: number; base: number; points: number; euros: number };
   minimum: number;
@@ -135,10 +126,16 @@ export interface MspEvaluation {
 
 const NO_FIELD: readonly FieldCode[] = Object.freeze([]);
 
-/** Which indicators exist in a year (their parameter has a period then) and their type: worked out once per year. */
-const PLANS = new Map<number, { exists: boolean[]; types: IndicatorType[] }>();
+/** The indicators of a year: which exist (their parameter has a period then) and their type. */
+interface Plan {
+  exists: boolean[];
+  types: IndicatorType[];
+}
 
-function planFor(annee: number, rules: YearRules): { exists: boolean[]; types: IndicatorType[] } {
+/** Worked out once per year. */
+const PLANS = new Map<number, Plan>();
+
+function planFor(annee: number, rules: YearRules): Plan {
   let plan = PLANS.get(annee);
   if (!plan) {
     const exists = INDICATORS.map((def) => def.param(rules) !== undefined);
@@ -150,7 +147,10 @@ function planFor(annee: number, rules: YearRules): { exists: boolean[]; types: I
 
 const PER_INDICATOR_ZEROS = doubles(INDICATORS.length);
 
-/** The records an evaluation fills: one Earned per indicator and the per-indicator columns (set by evaluateMsp). */
+/**
+ * The records an evaluation fills: one Earned per indicator, the per-indicator columns, the prerequisites and the
+ * précarité. Amounts start as NaN (not evaluated yet: a cell never shows it), which also stores them as fractions.
+ */
 function newEvaluation(): MspEvaluation {
   return {
     annee: 0,
@@ -162,16 +162,16 @@ function newEvaluation(): MspEvaluation {
     fixes: PER_INDICATOR_ZEROS.slice(),
     variables: PER_INDICATOR_ZEROS.slice(),
     euros: PER_INDICATOR_ZEROS.slice(),
-    prerequis: undefined!,
+    prerequis: { total: 0, requis: 0, missing: 0, declenche: false },
     derogation: false,
-    precarite: undefined!,
-    minimum: 0,
-    complement: 0,
-    totalFixes: 0,
-    totalVariables: 0,
-    points: 0,
-    eurosPoints: 0,
-    totalEuros: 0,
+    precarite: { ecart: NaN, taux: NaN, base: NaN, points: NaN, euros: NaN },
+    minimum: NaN,
+    complement: NaN,
+    totalFixes: NaN,
+    totalVariables: NaN,
+    points: NaN,
+    eurosPoints: NaN,
+    totalEuros: NaN,
     ignoredFields: NO_FIELD,
     steps: undefined,
   };
@@ -207,56 +207,61 @@ export function evaluateMsp(input: MspInput, explain = false, into: MspEvaluatio
   }
   const ctx = contextOf(input.siDate, siAvanceDate, values, annee, rules, input.adhesionDate);
   const derogation = adhesionYear !== undefined && annee - adhesionYear < rules.derogationAnnees!.value;
-  const n = INDICATORS.length;
   const { exists, types } = planFor(annee, rules);
   const { earned, fixes, variables, euros } = into;
-  const steps: Step[][] | undefined = explain ? [] : undefined;
-  for (let i = 0; i < n; i++) {
-    const trace: Trace = explain ? [] : undefined;
-    if (exists[i]) INDICATORS[i].compute(rules, ctx, trace, earned[i]);
-    if (steps) steps.push(trace!);
-  }
-  const prerequis = prerequisites(types, exists, earned, derogation);
+  const steps: Step[][] | undefined = explain ? INDICATORS.map(() => []) : undefined;
   const valeurPoint = rules.valeurPoint!.value;
+  // each existing indicator: its points, rounded to the cent, and its euros; paid only if the prerequisites are met
+  let total = 0;
+  let missing = 0;
   let sumFixes = 0;
   let sumVariables = 0;
   let sumEuros = 0;
   let basePrecarite = 0;
-  for (let i = 0; i < n; i++) {
-    const e = earned[i];
-    if (!exists[i] || !prerequis.declenche || (e.fixes === 0 && e.variables === 0)) {
-      fixes[i] = variables[i] = euros[i] = 0;
-      continue;
+  for (let i = 0; i < INDICATORS.length; i++) {
+    fixes[i] = variables[i] = euros[i] = 0;
+    if (!exists[i]) continue;
+    const e = INDICATORS[i].compute(rules, ctx, steps?.[i], earned[i]);
+    if (types[i] === "prérequis") {
+      total++;
+      if (!e.atteint) missing++;
     }
-    fixes[i] = roundCents(e.fixes);
-    variables[i] = roundCents(e.variables);
-    euros[i] = roundCents(roundCents(fixes[i] + variables[i]) * valeurPoint);
-    sumFixes += fixes[i];
-    sumVariables += variables[i];
-    sumEuros += euros[i];
+    if (e.fixes === 0 && e.variables === 0) continue;
+    const f = (fixes[i] = roundCents(e.fixes));
+    const v = (variables[i] = roundCents(e.variables));
+    sumFixes += f;
+    sumVariables += v;
+    sumEuros += euros[i] = roundCents(roundCents(f + v) * valeurPoint);
     basePrecarite += e.variablesPatientele;
   }
-  const { ecart, taux } = precariteRate(values, rules.precariteMax!.value);
-  const pointsPrecarite = roundCents(basePrecarite * taux);
-  const precarite = { ecart, taux, base: roundCents(basePrecarite), points: pointsPrecarite, euros: roundCents(pointsPrecarite * valeurPoint) };
+  const prerequis = into.prerequis;
+  prerequis.total = total;
+  prerequis.missing = missing;
+  prerequis.requis = requiredPrerequisites(total, derogation);
+  prerequis.declenche = total - missing >= prerequis.requis;
+  if (!prerequis.declenche) {
+    fixes.fill(0);
+    variables.fill(0);
+    euros.fill(0);
+    sumFixes = sumVariables = sumEuros = basePrecarite = 0;
+  }
+  const precarite = into.precarite;
+  precarite.ecart = precariteGap(values);
+  precarite.taux = precariteRate(precarite.ecart, rules.precariteMax!.value);
+  precarite.base = roundCents(basePrecarite);
+  precarite.points = roundCents(basePrecarite * precarite.taux);
+  precarite.euros = roundCents(precarite.points * valeurPoint);
   const totalFixes = roundCents(sumFixes);
-  const totalVariables = roundCents(sumVariables + pointsPrecarite);
+  const totalVariables = roundCents(sumVariables + precarite.points);
   const eurosPoints = roundCents(sumEuros + precarite.euros);
-  const { minimum, complement } = newStructureComplement(
-    rules.minimumNouvelleStructure!.value,
-    ctx.prorataAdhesion,
-    derogation,
-    prerequis.declenche,
-    eurosPoints,
-  );
+  const minimum = newStructureMinimum(rules.minimumNouvelleStructure!.value, ctx.prorataAdhesion);
+  const complement = newStructureComplement(minimum, derogation, prerequis.declenche, eurosPoints);
   into.annee = annee;
   into.rules = rules;
   into.ctx = ctx;
   into.types = types;
   into.exists = exists;
-  into.prerequis = prerequis;
   into.derogation = derogation;
-  into.precarite = precarite;
   into.minimum = minimum;
   into.complement = complement;
   into.totalFixes = totalFixes;

@@ -48,8 +48,8 @@ export interface IndicatorDefinition {
   atFull?: (v: Values, r: YearRules) => void;
 }
 
-/** A fresh record for `compute` to write into (the evaluation keeps one per indicator; POINTS reuses them). */
-export const newEarned = (): Earned => ({ fixes: 0, variables: 0, variablesPatientele: 0, atteint: false });
+/** A fresh record for `compute` to write into (the evaluation keeps one per indicator; POINTS reuses them). NaN: not computed. */
+export const newEarned = (): Earned => ({ fixes: NaN, variables: NaN, variablesPatientele: NaN, atteint: false });
 
 /** Writes what an indicator earned into `out` (no allocation: ACI.MSP_POINTS runs this in every MSP row). */
 function earned(out: Earned, fixes: number, variables = 0, patientele = true, atteint = fixes + variables > 0): Earned {
