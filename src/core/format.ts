@@ -17,14 +17,19 @@ const FACTORS = [1, 10, 100];
 
 function format(n: number, decimals: number): string {
   const factor = FACTORS[decimals] ?? 10 ** decimals;
-  const rounded = Math.round(Math.abs(n) * factor) / factor;
-  if (rounded >= 1e21) return String(n); // beyond 1e21: leave it to JS
-  const sign = n < 0 && rounded !== 0 ? "-" : "";
-  // most figures of the remarks are whole numbers (points, days, patients): no split needed
-  if (rounded === Math.floor(rounded)) return sign + group(String(rounded));
-  const text = String(rounded);
-  const dot = text.indexOf(".");
-  return `${sign}${group(text.slice(0, dot))},${text.slice(dot + 1)}`;
+  const scaled = Math.round(Math.abs(n) * factor);
+  if (scaled / factor >= 1e21) return String(n); // beyond 1e21: leave it to JS
+  const sign = n < 0 && scaled !== 0 ? "-" : "";
+  // whole units and the decimals as integers: converting a fraction to text is the slow part of a remark
+  const units = Math.floor(scaled / factor);
+  let fraction = scaled - units * factor;
+  if (fraction === 0) return sign + group(String(units));
+  let digits = decimals;
+  while (fraction % 10 === 0) {
+    fraction /= 10;
+    digits--;
+  }
+  return `${sign}${group(String(units))},${String(fraction).padStart(digits, "0")}`;
 }
 
 /** `1 234,5` (two decimals at most) */

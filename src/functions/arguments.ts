@@ -45,7 +45,8 @@ export function readOptionalDate(value: unknown, argument: string): string {
 
 /**
  * The header row and the value row of ACI.MSP_*, flattened (a row or a column of cells), each cell its plain value.
- * A one-row range is used as it is: no copy on the path that recalculates in every MSP row.
+ * A one-row range is used as it is: no copy on the path that recalculates in every MSP row. Read the pair by index
+ * (`rows[0]`): destructuring it would run an iterator in every cell.
  */
 export function readFieldRows(champs: unknown, valeurs: unknown): [unknown[], unknown[]] {
   // the common case, in every MSP row of a sheet: two one-row ranges of the same width
@@ -79,7 +80,8 @@ const flatCells = (grid: unknown[][]): unknown[] => plainCells(grid.length === 1
 function plainCells(row: unknown[]): unknown[] {
   for (let i = 0; i < row.length; i++) {
     const cell = row[i];
-    if (cell !== null && typeof cell === "object") return row.map(cellValue);
+    // typeof first: a number is then never boxed to be compared with null
+    if (typeof cell === "object" && cell !== null) return row.map(cellValue);
   }
   return row;
 }

@@ -204,8 +204,8 @@ export function amEtpMaxFunction(etp_medecins: any): number {
  */
 export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number {
   return excelCall(() => {
-    const [headers, values] = readFieldRows(champs, valeurs);
-    return mspAmounts(headers, values).points;
+    const rows = readFieldRows(champs, valeurs);
+    return mspAmounts(rows[0], rows[1]).points;
   });
 }
 
@@ -218,8 +218,8 @@ export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number 
  */
 export function aciMspEurosFunction(champs: any[][], valeurs: any[][]): number {
   return excelCall(() => {
-    const [headers, values] = readFieldRows(champs, valeurs);
-    return mspAmounts(headers, values).totalEuros;
+    const rows = readFieldRows(champs, valeurs);
+    return mspAmounts(rows[0], rows[1]).totalEuros;
   });
 }
 
@@ -232,7 +232,7 @@ export function aciMspEurosFunction(champs: any[][], valeurs: any[][]): number {
  */
 export function aciMspDetailFunction(champs: any[][], valeurs: any[][]): any[][] {
   return excelCall(() => {
-    const [headers, values] = readFieldRows(champs, valeurs);
-    return mspDetailRows(computeMsp(readMspRow(headers, values)));
+    const rows = readFieldRows(champs, valeurs);
+    return mspDetailRows(computeMsp(readMspRow(rows[0], rows[1])));
   });
 }

@@ -25,7 +25,7 @@ import {
   type MspInput,
   type NumberField,
 } from "./fields";
-import { contextOf, INDICATORS, newEarned, type Axe, type Context, type Earned, type Trace, type Values } from "./indicators";
+import { contextOf, INDICATORS, newEarned, type Axe, type Context, type Earned, type Values } from "./indicators";
 import { FIRST_MSP_YEAR, yearRules, type IndicatorType, type YearRules } from "./params";
 
 export { readMspFields, readMspRow, FIELD_CODES, FIELD_LABELS, fieldCode, type FieldCode, type MspInput } from "./fields";
@@ -69,9 +69,12 @@ function checkRates(input: MspInput): void {
 /** Prerequisites required: every one, or all but one in the first calendar years of a new structure (a reading, said). */
 export const requiredPrerequisites = (total: number, derogation: boolean): number => (derogation ? total - 1 : total);
 
-/** The prerequisites not met, by indicator index. */
-const missingPrerequisites = (e: MspEvaluation): number[] =>
-  INDICATORS.flatMap((_, i) => (e.exists[i] && e.types[i] === "prérequis" && !e.earned[i].atteint ? [i] : []));
+/** The labels of the prerequisites not met. */
+function missingPrerequisites(e: MspEvaluation): string[] {
+  const labels: string[] = [];
+  for (let i = 0; i < INDICATORS.length; i++) if (e.exists[i] && e.types[i] === "prérequis" && !e.earned[i].atteint) labels.push(INDICATORS[i].label);
+  return labels;
+}
 
 /** Précarité: the CSS and AME gaps to the national rates, added. */
 export const precariteGap = (v: Values): number => v.taux_css - v.taux_css_national + (v.taux_ame - v.taux_ame_national);
@@ -240,9 +243,7 @@ export function evaluateMsp(input: MspInput, explain = false, into: MspEvaluatio
   prerequis.requis = requiredPrerequisites(total, derogation);
   prerequis.declenche = total - missing >= prerequis.requis;
   if (!prerequis.declenche) {
-    fixes.fill(0);
-    variables.fill(0);
-    euros.fill(0);
+    for (let i = 0; i < INDICATORS.length; i++) fixes[i] = variables[i] = euros[i] = 0;
     sumFixes = sumVariables = sumEuros = basePrecarite = 0;
   }
   const precarite = into.precarite;
@@ -285,16 +286,16 @@ export const mspAmounts = (headers: readonly unknown[], values: readonly unknown
 /** Points of the prerequisite and socle indicators reached at 100 %: each one's own formula on its full inputs. */
 export function pointsAt100(e: MspEvaluation): number {
   const full = e.ctx.v.copy();
-  const counted = INDICATORS.map((def, i) => e.exists[i] && (e.types[i] === "prérequis" || e.types[i] === "socle"));
-  INDICATORS.forEach((def, i) => counted[i] && def.atFull?.(full, e.rules));
+  const counted = (i: number) => e.exists[i] && (e.types[i] === "prérequis" || e.types[i] === "socle");
+  for (let i = 0; i < INDICATORS.length; i++) if (counted(i)) INDICATORS[i].atFull?.(full, e.rules);
   const ctx: Context = { ...e.ctx, v: full, siDate: undefined, siAvanceDate: undefined, adhesionDate: undefined, prorataAdhesion: 1 };
   const r = newEarned();
   let points = 0;
-  INDICATORS.forEach((def, i) => {
-    if (!counted[i]) return;
-    def.compute(e.rules, ctx, undefined, r);
+  for (let i = 0; i < INDICATORS.length; i++) {
+    if (!counted(i)) continue;
+    INDICATORS[i].compute(e.rules, ctx, undefined, r);
     points += r.fixes + r.variables;
-  });
+  }
   return roundCents(points);
 }
 
@@ -338,12 +339,15 @@ export interface MspResult {
 
 const sourceOf = (d: Dated<unknown> | undefined) => (d ? referenceText(d) : "");
 
+/** The evaluation record reused by computeMsp: the result it returns copies every number and keeps no part of it. */
+const FULL = newEvaluation();
+
 /**
  * The full result: numbers, sources, and (with `explain`, the default) every remark rendered from the steps.
  * The regional sheets call it with `explain = false`.
  */
 export function computeMsp(input: MspInput, explain = true): MspResult {
-  const e = evaluateMsp(input, explain);
+  const e = evaluateMsp(input, explain, FULL);
   const { rules, annee, prerequis, derogation, ctx } = e;
   const valeurPoint = rules.valeurPoint!.value;
   const prorataNote =
@@ -395,7 +399,7 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
       remarque: remarques.join(" ; "),
     };
   });
-  const prerequisManquants = missingPrerequisites(e).map((i) => INDICATORS[i].label);
+  const prerequisManquants = missingPrerequisites(e);
 
   const max = rules.precariteMax!;
   const base = rules.precariteBase!;
