@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { frInteger, frNumber, frPercent } from "../../src/core/format";
 
 describe("French number display (same output as Intl fr-FR)", () => {
-  it.each([0, 7, 999, 1_000, 12_345.678, 1_234_567.5, -4_000.25, 0.005, 2050, 20_000, 6_150_451])("%f", (n) => {
+  it.each([0, 7, 999, 1_000, 12_345.678, 1_234_567.5, -4_000.25, 0.005, 2050, 20_000, 6_150_451, 0.07, 1.05, 10.1, 1_000.01, 2_183.33, -0.5])("%f", (n) => {
     expect(frNumber(n)).toBe(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(n));
     expect(frInteger(n)).toBe(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(n));
   });
