@@ -3,7 +3,7 @@
  * same rows every year, « non applicable » where a version lacks one, so that
  * analysts can point at rows), then précarité, minimum, total, avance, solde.
  */
-import type { MspResult } from "./index";
+import type { IndicatorResult, MspResult } from "./index";
 import { INDICATORS } from "./index";
 
 export const MSP_DETAIL_HEADER = ["Axe", "Indicateur", "Type", "Points fixes", "Points variables", "Points", "Euros", "Source", "Remarque"] as const;
@@ -14,16 +14,24 @@ export const MSP_DETAIL_SIZE: [number, number] = [MSP_DETAIL_HEADER.length, 1 + 
 export type DetailCell = string | number;
 
 /** The Source column: the references (title and URL), flagged when the value is still to confirm. */
-const sourceCell = (source: string, confidence: string) => (confidence === "to-confirm" ? `${source} [à confirmer]` : source);
+const sourceCell = (i: IndicatorResult) => (i.confidence === "to-confirm" ? `${i.source} [à confirmer]` : i.source);
+
+/** The row of an indicator that does not apply, per shared record of that indicator (a copy is returned each time). */
+const NOT_APPLICABLE_ROWS = new WeakMap<IndicatorResult, readonly DetailCell[]>();
+
+function notApplicableRow(i: IndicatorResult): DetailCell[] {
+  let row = NOT_APPLICABLE_ROWS.get(i);
+  if (!row) {
+    row = [i.axe, i.label, "non applicable", 0, 0, 0, 0, "", i.remarque];
+    NOT_APPLICABLE_ROWS.set(i, row);
+  }
+  return row.slice();
+}
 
 export function mspDetailRows(r: MspResult): DetailCell[][] {
   const rows: DetailCell[][] = [[...MSP_DETAIL_HEADER]];
   for (const i of r.indicateurs) {
-    rows.push(
-      i.applicable
-        ? [i.axe, i.label, i.type, i.fixes, i.variables, i.points, i.euros, sourceCell(i.source, i.confidence), i.remarque]
-        : [i.axe, i.label, "non applicable", 0, 0, 0, 0, "", i.remarque],
-    );
+    rows.push(i.applicable ? [i.axe, i.label, i.type, i.fixes, i.variables, i.points, i.euros, sourceCell(i), i.remarque] : notApplicableRow(i));
   }
   rows.push(["", "Majoration précarité", "majoration", 0, r.precarite.points, r.precarite.points, r.precarite.euros, r.precarite.source, r.precarite.remarque]);
   rows.push([

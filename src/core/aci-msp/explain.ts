@@ -99,4 +99,12 @@ export function renderStep(step: Step): string {
   }
 }
 
-export const renderSteps = (steps: readonly Step[]): string[] => steps.map(renderStep);
+/** Remarks shown in one cell, separated by « ; » (empty ones left out). */
+export const joinRemarks = (a: string, b: string): string => (a && b ? `${a} ; ${b}` : a || b);
+
+/** The steps of an indicator as the text of its Remarque cell. */
+export function renderRemark(steps: readonly Step[]): string {
+  let text = "";
+  for (const step of steps) text = joinRemarks(text, renderStep(step));
+  return text;
+}

@@ -8,8 +8,8 @@ import { daysInYear, daysToYearEnd, frenchDate, todayParisIso, yearOf } from "..
 import { fail } from "../errors";
 import { frNumber, frPercent } from "../format";
 import { roundCents } from "../money";
-import { confidenceOf, referenceText, type Confidence, type Dated, type Reference } from "../params";
-import { renderSteps, type Step } from "./explain";
+import { confidenceOf, referenceText, type Confidence, type Reference } from "../params";
+import { joinRemarks, renderRemark, type Step } from "./explain";
 import {
   anyGiven,
   AVENANT_1_FIELDS,
@@ -321,7 +321,8 @@ export interface MspResult {
   version: string;
   annee: number;
   valeurPoint: number;
-  indicateurs: IndicatorResult[];
+  /** Indicators that do not apply are records shared by every result of the year: read-only. */
+  indicateurs: readonly Readonly<IndicatorResult>[];
   prerequisManquants: string[];
   declenche: boolean;
   derogation: boolean;
@@ -337,7 +338,59 @@ export interface MspResult {
   remarques: string[];
 }
 
-const sourceOf = (d: Dated<unknown> | undefined) => (d ? referenceText(d) : "");
+/**
+ * What the full result of a year shows whatever the MSP: sources, and the indicators that do not exist that year
+ * (one record each, shared by every result of the year: read-only).
+ */
+interface YearTexts {
+  sources: string[];
+  notApplicable: { explained: IndicatorResult; plain: IndicatorResult }[];
+  precariteSource: string;
+  minimumSource: string;
+  avanceSource: string;
+}
+
+const YEAR_TEXTS = new Map<number, YearTexts>();
+
+function yearTexts(annee: number, rules: YearRules, types: readonly IndicatorType[]): YearTexts {
+  let texts = YEAR_TEXTS.get(annee);
+  if (!texts) {
+    const notApplicable = (def: (typeof INDICATORS)[number], i: number, remarque: string): IndicatorResult => ({
+      code: def.code,
+      axe: def.axe,
+      label: def.label,
+      type: types[i],
+      applicable: false,
+      fixes: 0,
+      variables: 0,
+      points: 0,
+      euros: 0,
+      source: "",
+      references: [],
+      confidence: "none",
+      remarque,
+    });
+    texts = {
+      sources: INDICATORS.map((def) => {
+        const param = def.param(rules);
+        return param ? referenceText(param) : "";
+      }),
+      notApplicable: INDICATORS.map((def, i) => ({
+        explained: notApplicable(
+          def,
+          i,
+          def.code === "satisfaction" ? "remplacé par l'implication des usagers (avenant 1)" : "indicateur créé par l'avenant 1 (années 2022 et suivantes)",
+        ),
+        plain: notApplicable(def, i, ""),
+      })),
+      precariteSource: `${referenceText(rules.precariteMax!)} ; assiette : ${referenceText(rules.precariteBase!)}`,
+      minimumSource: referenceText(rules.minimumNouvelleStructure!),
+      avanceSource: referenceText(rules.avanceTaux!),
+    };
+    YEAR_TEXTS.set(annee, texts);
+  }
+  return texts;
+}
 
 /** The evaluation record reused by computeMsp: the result it returns copies every number and keeps no part of it. */
 const FULL = newEvaluation();
@@ -354,34 +407,18 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
     ctx.prorataAdhesion < 1 && input.adhesionDate
       ? `, proratisée depuis la signature du ${frenchDate(input.adhesionDate)} (${daysToYearEnd(input.adhesionDate)} jours sur ${daysInYear(annee)})`
       : "";
+  const texts = yearTexts(annee, rules, e.types);
   const indicateurs: IndicatorResult[] = INDICATORS.map((def, i) => {
     const param = def.param(rules);
     const r = e.earned[i];
-    if (!param || !e.exists[i]) {
-      return {
-        code: def.code,
-        axe: def.axe,
-        label: def.label,
-        type: e.types[i],
-        applicable: false,
-        fixes: 0,
-        variables: 0,
-        points: 0,
-        euros: 0,
-        source: "",
-        references: [],
-        confidence: "none",
-        remarque: explain
-          ? def.code === "satisfaction"
-            ? "remplacé par l'implication des usagers (avenant 1)"
-            : "indicateur créé par l'avenant 1 (années 2022 et suivantes)"
-          : "",
-      };
+    if (!param || !e.exists[i]) return explain ? texts.notApplicable[i].explained : texts.notApplicable[i].plain;
+    let remarque = "";
+    if (explain) {
+      if (!prerequis.declenche && r.fixes + r.variables > 0)
+        remarque = `non versé (${frNumber(r.fixes + r.variables)} points calculés) : prérequis manquant(s)`;
+      remarque = joinRemarks(remarque, renderRemark(e.steps![i]));
+      if (param.status === "to-confirm") remarque = joinRemarks(remarque, `valeur à confirmer : ${param.why}`);
     }
-    const remarques = explain ? renderSteps(e.steps![i]) : [];
-    if (explain && !prerequis.declenche && r.fixes + r.variables > 0)
-      remarques.unshift(`non versé (${frNumber(r.fixes + r.variables)} points calculés) : prérequis manquant(s)`);
-    if (explain && param.status === "to-confirm") remarques.push(`valeur à confirmer : ${param.why}`);
     return {
       code: def.code,
       axe: def.axe,
@@ -392,11 +429,11 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
       variables: e.variables[i],
       points: roundCents(e.fixes[i] + e.variables[i]),
       euros: e.euros[i],
-      source: sourceOf(param),
+      source: texts.sources[i],
       references: param.references,
       confidence: confidenceOf(param),
       why: param.why,
-      remarque: remarques.join(" ; "),
+      remarque,
     };
   });
   const prerequisManquants = missingPrerequisites(e);
@@ -408,7 +445,7 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
     base: e.precarite.base,
     points: e.precarite.points,
     euros: e.precarite.euros,
-    source: `${referenceText(max)} ; assiette : ${referenceText(base)}`,
+    source: texts.precariteSource,
     remarque: !explain
       ? ""
       : e.precarite.ecart > max.value
@@ -419,7 +456,7 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
   const minimumParam = rules.minimumNouvelleStructure!;
   const complementMinimum = {
     euros: e.complement,
-    source: referenceText(minimumParam),
+    source: texts.minimumSource,
     remarque: !explain
       ? ""
       : derogation
@@ -469,7 +506,7 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
     variables: e.totalVariables,
     points: e.points,
     euros: e.totalEuros,
-    avance: { points: avancePoints, euros: a.euros, source: referenceText(rules.avanceTaux!), remarque: avanceRemarque },
+    avance: { points: avancePoints, euros: a.euros, source: texts.avanceSource, remarque: avanceRemarque },
     solde: solde(e.totalEuros, a.euros),
     remarques,
   };
