@@ -169,6 +169,46 @@ describe("ACI.MSP_POINTS / EUROS keep nothing from one cell to the next", () => 
     }
   };
 
+  it("gives, row after row of one header row with blank cells, what a fresh computation gives", () => {
+    // the same headers in every row (a sheet of MSP rows): a blank cell (null, "", or desktop Excel's 0 where 0 means
+    // nothing) must not keep the previous row's value
+    const codes = [
+      "annee",
+      "annee_adhesion",
+      "patientele",
+      "nb_ps",
+      "amplitude_h",
+      "snp",
+      "coordination",
+      "si_standard",
+      "si_date",
+      "protocoles",
+      "reunions",
+      "ipa",
+    ];
+    const cellOf = (code: string) =>
+      code === "annee"
+        ? fc.integer({ min: 2017, max: 2025 })
+        : fc.oneof(
+            fc.constant(null),
+            fc.constant(""),
+            fc.constant(0),
+            row.map((r) => (r as Record<string, number>)[code] ?? null),
+          );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(...codes.map(cellOf)), { minLength: 2, maxLength: 8 }), (rows) => {
+        for (const values of rows) {
+          const fields = Object.fromEntries(codes.flatMap((c, k) => (values[k] === null || values[k] === "" ? [] : [[c, values[k] as number]])));
+          const expected = fresh(fields);
+          const points = cell(aciMspPointsFunction, Object.fromEntries(codes.map((c, k) => [c, values[k] as number])));
+          if (typeof expected === "string") expect(points).toBe(expected);
+          else expect(points).toBe(expected[0]);
+        }
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
   it("gives, row after row, what a fresh computation of each row gives", () => {
     fc.assert(
       fc.property(fc.array(row, { minLength: 2, maxLength: 8 }), (rows) => {

@@ -134,6 +134,8 @@ export interface MspInput {
   adhesionDate?: string;
   /** Which fields were given a value: bit i of `given[i >> 5]`, i the field's index in FIELD_CODES. */
   given: [number, number];
+  /** The header layout last read into this input: outside its positions, every value is 0. */
+  filledBy?: Layout;
 }
 
 /** The index of a field in FIELD_CODES (the bit of `given`). */
@@ -287,7 +289,11 @@ export const newMspInput = (): MspInput => ({
 /** Reads the values of one row against its layout, into `input` (emptied first). */
 function readValues(layout: Layout, values: readonly unknown[], input: MspInput): MspInput {
   const v = input.values.at;
-  for (let i = 0; i < v.length; i++) v[i] = 0; // a plain loop: cheaper than fill() on 42 numbers
+  // an input read again with the same headers (ACI.MSP_POINTS, row after row) only needs its blank cells set to 0
+  if (input.filledBy !== layout) {
+    for (let i = 0; i < v.length; i++) v[i] = 0;
+    input.filledBy = layout;
+  }
   input.siDate = input.siAvanceDate = input.adhesionDate = undefined;
   let given0 = 0;
   let given1 = 0;
@@ -299,7 +305,10 @@ function readValues(layout: Layout, values: readonly unknown[], input: MspInput)
       fail("champs", `en-tête vide en position ${i + 1} alors que la valeur « ${describe(raw)} » est renseignée`);
     }
     if (typeof raw === "number") {
-      if (raw === 0 && ZERO_IS_BLANK_AT[index]) continue;
+      if (raw === 0 && ZERO_IS_BLANK_AT[index]) {
+        v[index] = 0;
+        continue;
+      }
       // the common case: a plain number within its kind's bounds, taken as it is
       if (raw >= PLAIN_MIN[index] && raw <= PLAIN_MAX[index] && (!PLAIN_INTEGER[index] || Number.isInteger(raw))) {
         v[index] = raw;
@@ -307,7 +316,10 @@ function readValues(layout: Layout, values: readonly unknown[], input: MspInput)
         else given1 |= 1 << (index - 32);
         continue;
       }
-    } else if (isMissing(raw)) continue;
+    } else if (isMissing(raw)) {
+      v[index] = 0;
+      continue;
+    }
     if (index < 32) given0 |= 1 << index;
     else given1 |= 1 << (index - 32);
     if (KIND_AT[index] === "date") {

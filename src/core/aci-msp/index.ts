@@ -129,21 +129,23 @@ export interface MspEvaluation {
 
 const NO_FIELD: readonly FieldCode[] = Object.freeze([]);
 
-/** The indicators of a year: which exist (their parameter has a period then) and their type. */
+/** A year's parameters and indicators: which exist (their parameter has a period then) and their type. */
 interface Plan {
+  rules: YearRules;
   exists: boolean[];
   types: IndicatorType[];
 }
 
-/** Worked out once per year. */
-const PLANS = new Map<number, Plan>();
+/** Worked out once per year, by year from the first one (a lookup in every evaluated cell). */
+const PLANS: (Plan | undefined)[] = [];
 
-function planFor(annee: number, rules: YearRules): Plan {
-  let plan = PLANS.get(annee);
+function planFor(annee: number): Plan {
+  let plan = PLANS[annee - FIRST_MSP_YEAR]; // before the first year: none, and mspRulesFor refuses it
   if (!plan) {
+    const rules = mspRulesFor(annee);
     const exists = INDICATORS.map((def) => def.param(rules) !== undefined);
-    plan = { exists, types: INDICATORS.map((def, i) => (exists[i] ? def.type(rules) : "optionnel")) };
-    PLANS.set(annee, plan);
+    plan = { rules, exists, types: INDICATORS.map((def, i) => (exists[i] ? def.type(rules) : "optionnel")) };
+    PLANS[annee - FIRST_MSP_YEAR] = plan;
   }
   return plan;
 }
@@ -183,7 +185,7 @@ function newEvaluation(): MspEvaluation {
 /** Numbers only, unless `explain`: then each indicator's steps too. `into` is the record filled (a new one by default). */
 export function evaluateMsp(input: MspInput, explain = false, into: MspEvaluation = newEvaluation()): MspEvaluation {
   const annee = givenAt(input, ANNEE) ? input.values.annee : yearOf(todayParisIso());
-  const rules = mspRulesFor(annee);
+  const { rules, exists, types } = planFor(annee);
   checkRates(input);
   const adhesionYear = contractYear(input);
   if (adhesionYear !== undefined && adhesionYear > annee) {
@@ -210,7 +212,6 @@ export function evaluateMsp(input: MspInput, explain = false, into: MspEvaluatio
   }
   const ctx = contextOf(input.siDate, siAvanceDate, values, annee, rules, input.adhesionDate);
   const derogation = adhesionYear !== undefined && annee - adhesionYear < rules.derogationAnnees!.value;
-  const { exists, types } = planFor(annee, rules);
   const { earned, fixes, variables, euros } = into;
   const steps: Step[][] | undefined = explain ? INDICATORS.map(() => []) : undefined;
   const valeurPoint = rules.valeurPoint!.value;
