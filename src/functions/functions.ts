@@ -4,7 +4,7 @@
  * table); the metadata (functions.json) is generated from these comments.
  */
 import { cptsMission, cptsTaille, type MissionInput } from "../core/aci-cpts";
-import { computeMsp, mspAmounts, readMspRow } from "../core/aci-msp";
+import { computeMsp, mspAmounts, mspPoints, readMspRow } from "../core/aci-msp";
 import { mspDetailRows } from "../core/aci-msp/detail";
 import { cptsDetailRows } from "../core/aci-cpts/detail";
 import { amDetailRows } from "../core/assistant-medical/detail";
@@ -205,7 +205,7 @@ export function amEtpMaxFunction(etp_medecins: any): number {
 export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number {
   return excelCall(() => {
     const rows = readFieldRows(champs, valeurs);
-    return mspAmounts(rows[0], rows[1]).points;
+    return mspPoints(rows[0], rows[1]);
   });
 }
 

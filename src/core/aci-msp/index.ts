@@ -182,8 +182,15 @@ function newEvaluation(): MspEvaluation {
   };
 }
 
-/** Numbers only, unless `explain`: then each indicator's steps too. `into` is the record filled (a new one by default). */
-export function evaluateMsp(input: MspInput, explain = false, into: MspEvaluation = newEvaluation()): MspEvaluation {
+/**
+ * Numbers only, unless `explain`: then each indicator's steps too. `into` is the record filled (a new one by default).
+ * The points, then their euros.
+ */
+export const evaluateMsp = (input: MspInput, explain = false, into: MspEvaluation = newEvaluation()): MspEvaluation =>
+  payInEuros(evaluatePoints(input, explain, into));
+
+/** The points of an evaluation: each indicator's, the prerequisites, the précarité. Its euros are left NaN. */
+function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation): MspEvaluation {
   const annee = givenAt(input, ANNEE) ? input.values.annee : yearOf(todayParisIso());
   const { rules, exists, types } = planFor(annee);
   checkRates(input);
@@ -212,18 +219,16 @@ export function evaluateMsp(input: MspInput, explain = false, into: MspEvaluatio
   }
   const ctx = contextOf(input.siDate, siAvanceDate, values, annee, rules, input.adhesionDate);
   const derogation = adhesionYear !== undefined && annee - adhesionYear < rules.derogationAnnees!.value;
-  const { earned, fixes, variables, euros } = into;
+  const { earned, fixes, variables } = into;
   const steps: Step[][] | undefined = explain ? INDICATORS.map(() => []) : undefined;
-  const valeurPoint = rules.valeurPoint!.value;
-  // each existing indicator: its points, rounded to the cent, and its euros; paid only if the prerequisites are met
+  // each existing indicator's points, rounded to the cent; paid only if the prerequisites are met
   let total = 0;
   let missing = 0;
   let sumFixes = 0;
   let sumVariables = 0;
-  let sumEuros = 0;
   let basePrecarite = 0;
   for (let i = 0; i < INDICATORS.length; i++) {
-    fixes[i] = variables[i] = euros[i] = 0;
+    fixes[i] = variables[i] = 0;
     if (!exists[i]) continue;
     const e = INDICATORS[i].compute(rules, ctx, steps?.[i], earned[i]);
     if (types[i] === "prérequis") {
@@ -231,11 +236,8 @@ export function evaluateMsp(input: MspInput, explain = false, into: MspEvaluatio
       if (!e.atteint) missing++;
     }
     if (e.fixes === 0 && e.variables === 0) continue;
-    const f = (fixes[i] = roundCents(e.fixes));
-    const v = (variables[i] = roundCents(e.variables));
-    sumFixes += f;
-    sumVariables += v;
-    sumEuros += euros[i] = roundCents(roundCents(f + v) * valeurPoint);
+    sumFixes += fixes[i] = roundCents(e.fixes);
+    sumVariables += variables[i] = roundCents(e.variables);
     basePrecarite += e.variablesPatientele;
   }
   const prerequis = into.prerequis;
@@ -244,43 +246,57 @@ export function evaluateMsp(input: MspInput, explain = false, into: MspEvaluatio
   prerequis.requis = requiredPrerequisites(total, derogation);
   prerequis.declenche = total - missing >= prerequis.requis;
   if (!prerequis.declenche) {
-    for (let i = 0; i < INDICATORS.length; i++) fixes[i] = variables[i] = euros[i] = 0;
-    sumFixes = sumVariables = sumEuros = basePrecarite = 0;
+    for (let i = 0; i < INDICATORS.length; i++) fixes[i] = variables[i] = 0;
+    sumFixes = sumVariables = basePrecarite = 0;
   }
   const precarite = into.precarite;
   precarite.ecart = precariteGap(values);
   precarite.taux = precariteRate(precarite.ecart, rules.precariteMax!.value);
   precarite.base = roundCents(basePrecarite);
   precarite.points = roundCents(basePrecarite * precarite.taux);
-  precarite.euros = roundCents(precarite.points * valeurPoint);
+  precarite.euros = NaN;
   const totalFixes = roundCents(sumFixes);
   const totalVariables = roundCents(sumVariables + precarite.points);
-  const eurosPoints = roundCents(sumEuros + precarite.euros);
-  const minimum = newStructureMinimum(rules.minimumNouvelleStructure!.value, ctx.prorataAdhesion);
-  const complement = newStructureComplement(minimum, derogation, prerequis.declenche, eurosPoints);
   into.annee = annee;
   into.rules = rules;
   into.ctx = ctx;
   into.types = types;
   into.exists = exists;
   into.derogation = derogation;
-  into.minimum = minimum;
-  into.complement = complement;
   into.totalFixes = totalFixes;
   into.totalVariables = totalVariables;
   into.points = roundCents(totalFixes + totalVariables);
-  into.eurosPoints = eurosPoints;
-  into.totalEuros = roundCents(eurosPoints + complement);
+  into.minimum = into.complement = into.eurosPoints = into.totalEuros = NaN;
   into.ignoredFields = ignoredFields;
   into.steps = steps;
   return into;
+}
+
+/** The euros of evaluated points: each indicator's at the point value, the précarité's, and a new structure's minimum. */
+function payInEuros(e: MspEvaluation): MspEvaluation {
+  const valeurPoint = e.rules.valeurPoint!.value;
+  let sumEuros = 0;
+  for (let i = 0; i < INDICATORS.length; i++) {
+    const points = e.fixes[i] + e.variables[i];
+    sumEuros += e.euros[i] = points === 0 ? 0 : roundCents(roundCents(points) * valeurPoint);
+  }
+  e.precarite.euros = roundCents(e.precarite.points * valeurPoint);
+  e.eurosPoints = roundCents(sumEuros + e.precarite.euros);
+  e.minimum = newStructureMinimum(e.rules.minimumNouvelleStructure!.value, e.ctx.prorataAdhesion);
+  e.complement = newStructureComplement(e.minimum, e.derogation, e.prerequis.declenche, e.eurosPoints);
+  e.totalEuros = roundCents(e.eurosPoints + e.complement);
+  return e;
 }
 
 /** The input and evaluation records reused by every ACI.MSP_POINTS / EUROS call: each reads one number and keeps nothing. */
 const LEAN_INPUT = newMspInput();
 const LEAN = newEvaluation();
 
-/** The numbers of one header row and value row (ACI.MSP_POINTS, ACI.MSP_EUROS): valid until the next call. */
+/** The points of one header row and value row (ACI.MSP_POINTS): its euros are not worked out. */
+export const mspPoints = (headers: readonly unknown[], values: readonly unknown[]): number =>
+  evaluatePoints(readMspRow(headers, values, LEAN_INPUT), false, LEAN).points;
+
+/** The numbers of one header row and value row (ACI.MSP_EUROS): valid until the next call. */
 export const mspAmounts = (headers: readonly unknown[], values: readonly unknown[]): Readonly<MspEvaluation> =>
   evaluateMsp(readMspRow(headers, values, LEAN_INPUT), false, LEAN);
 
