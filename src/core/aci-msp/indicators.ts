@@ -59,10 +59,8 @@ function earned(out: Earned, fixes: number, variables = 0, patientele = true, at
   out.atteint = atteint;
   return out;
 }
-const notMet = (out: Earned, trace: Trace, step: Step): Earned => {
-  trace?.push(step);
-  return earned(out, 0, 0, true, false);
-};
+/** Not met: no points, and a prerequisite missing (its step is recorded by the caller, only when tracing). */
+const notMet = (out: Earned): Earned => earned(out, 0, 0, true, false);
 const fixed = (type: IndicatorType) => () => type;
 
 /** A count paid up to `max`, said when capped. */
@@ -100,22 +98,31 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     compute: (r, { v }, trace, out) => {
       const h = r.horaires!.value;
       const av1 = r.horairesAvenant1?.value;
-      if (av1?.fermetureLongue && v.fermeture_longue) return notMet(out, trace, { kind: "not-met", reason: "fermeture_longue" });
-      if (!v.snp) return notMet(out, trace, { kind: "not-met", reason: "snp" });
+      if (av1?.fermetureLongue && v.fermeture_longue) {
+        trace?.push({ kind: "not-met", reason: "fermeture_longue" });
+        return notMet(out);
+      }
+      if (!v.snp) {
+        trace?.push({ kind: "not-met", reason: "snp" });
+        return notMet(out);
+      }
       const pdsa = av1?.derogationPdsa === true && v.derogation_pdsa === 1;
       if (pdsa) trace?.push({ kind: "pdsa" });
-      else if (v.amplitude_h < h.amplitudeMinimale) return notMet(out, trace, { kind: "amplitude-min", amplitude: v.amplitude_h, min: h.amplitudeMinimale });
-      let minoration = 0;
-      let amplitude: { what: "amplitude"; from: number; to: number; points: number } | undefined;
-      if (!pdsa && v.amplitude_h < h.amplitudeMoyenne)
-        amplitude = { what: "amplitude", from: h.amplitudeMinimale, to: h.amplitudeMoyenne, points: h.minorationAmplitudeFaible };
-      else if (!pdsa && v.amplitude_h < h.amplitudeSansMinoration)
-        amplitude = { what: "amplitude", from: h.amplitudeMoyenne, to: h.amplitudeSansMinoration, points: h.minorationAmplitudeMoyenne };
-      if (amplitude) minoration += amplitude.points;
+      else if (v.amplitude_h < h.amplitudeMinimale) {
+        trace?.push({ kind: "amplitude-min", amplitude: v.amplitude_h, min: h.amplitudeMinimale });
+        return notMet(out);
+      }
+      // the opening-hours band below full hours: [from, to) and its minoration (none with the PDSA derogation)
+      const low = !pdsa && v.amplitude_h < h.amplitudeMoyenne;
+      const middle = !pdsa && !low && v.amplitude_h < h.amplitudeSansMinoration;
+      const amplitude = low ? h.minorationAmplitudeFaible : middle ? h.minorationAmplitudeMoyenne : 0;
       const samedi = v.samedi_matin ? 0 : h.minorationSamediFerme;
       const conges = v.fermeture_conges ? h.minorationConges : 0;
-      minoration += samedi + conges;
-      if (minoration) trace?.push({ kind: "minorations", items: amplitude ? [amplitude] : [], samedi, conges });
+      const minoration = amplitude + samedi + conges;
+      if (minoration && trace) {
+        const band = low ? { from: h.amplitudeMinimale, to: h.amplitudeMoyenne } : { from: h.amplitudeMoyenne, to: h.amplitudeSansMinoration };
+        trace.push({ kind: "minorations", items: low || middle ? [{ what: "amplitude", ...band, points: amplitude }] : [], samedi, conges });
+      }
       return earned(out, Math.max(0, h.points - minoration), 0, true, true);
     },
     atFull: (v, r) => {
@@ -134,7 +141,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     type: (r) => r.criseStatut!.value.type,
     compute: (r, { v, ratio, annee }, trace, out) => {
       const p = r.crise!.value;
-      if (!v.crise_plan) return notMet(out, trace, v.crise_survenue ? { kind: "crise-sans-plan" } : { kind: "not-met", reason: "crise_plan" });
+      if (!v.crise_plan) {
+        trace?.push(v.crise_survenue ? { kind: "crise-sans-plan" } : { kind: "not-met", reason: "crise_plan" });
+        return notMet(out);
+      }
       const payable = r.criseStatut!.value.survenuePayable;
       const variables = v.crise_survenue && payable ? p.survenueVariables * ratio : 0;
       if (!variables) trace?.push({ kind: "crise-variable", payable, annee, survenue: v.crise_survenue === 1 });
@@ -228,7 +238,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     param: (r) => r.coordination,
     type: fixed("prérequis"),
     compute: (r, { v }, trace, out) => {
-      if (!v.coordination) return notMet(out, trace, { kind: "not-met", reason: "coordination" });
+      if (!v.coordination) {
+        trace?.push({ kind: "not-met", reason: "coordination" });
+        return notMet(out);
+      }
       const p = r.coordination!.value;
       const reference = r.patienteleReference!.value;
       if (v.patientele > p.seuil) trace?.push({ kind: "seuil", seuil: p.seuil, auDela: p.variablesAuDela, reference });
@@ -265,7 +278,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       const p = r.concertation!.value;
       // in the signing year the 6-meeting minimum and the points run from the signature (CNAM guide)
       const min = prorataAdhesion < 1 ? Math.ceil(p.reunionsMin * prorataAdhesion - 1e-9) : p.reunionsMin;
-      if (v.reunions < min) return notMet(out, trace, { kind: "reunions-min", reunions: v.reunions, min, prorated: prorataAdhesion < 1 });
+      if (v.reunions < min) {
+        trace?.push({ kind: "reunions-min", reunions: v.reunions, min, prorated: prorataAdhesion < 1 });
+        return notMet(out);
+      }
       let atteinte: number;
       if (v.patients_ald75 > 0) {
         const taux = truncatedRate(v.dossiers, v.patients_ald75);
@@ -362,10 +378,16 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     param: (r) => r.siStandard,
     type: fixed("prérequis"),
     compute: (r, { v, siDate, annee }, trace, out) => {
-      if (!v.si_standard) return notMet(out, trace, { kind: "not-met", reason: "si_standard" });
+      if (!v.si_standard) {
+        trace?.push({ kind: "not-met", reason: "si_standard" });
+        return notMet(out);
+      }
       const p = r.siStandard!.value;
       trace?.push({ kind: "ps", n: v.nb_ps });
-      if (siDate && yearOf(siDate) > annee) return notMet(out, trace, { kind: "si-after-year", date: siDate, annee });
+      if (siDate && yearOf(siDate) > annee) {
+        trace?.push({ kind: "si-after-year", date: siDate, annee });
+        return notMet(out);
+      }
       const prorata = prorataFrom(siDate, annee, "si_date", trace);
       const variables = p.parPs * Math.min(v.nb_ps, p.seuilPs) + p.parPsAuDela * Math.max(v.nb_ps - p.seuilPs, 0);
       return earned(out, p.fixes * prorata, variables * prorata, false, true);
