@@ -72,6 +72,7 @@ export const requiredPrerequisites = (total: number, derogation: boolean): numbe
 /** The labels of the prerequisites not met. */
 function missingPrerequisites(e: MspEvaluation): string[] {
   const labels: string[] = [];
+  if (e.prerequis.missing === 0) return labels;
   for (let i = 0; i < INDICATORS.length; i++) if (e.exists[i] && e.types[i] === "prérequis" && !e.earned[i].atteint) labels.push(INDICATORS[i].label);
   return labels;
 }
