@@ -2,7 +2,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cptsMission, MISSIONS, type MissionCode, type Taille, type Volet } from "../../src/core/aci-cpts";
-import { computeMsp, readMspFields } from "../../src/core/aci-msp";
+import { computeMsp, INDICATORS, readMspFields } from "../../src/core/aci-msp";
+import { contextOf, newEarned } from "../../src/core/aci-msp/indicators";
+import { yearRules } from "../../src/core/aci-msp/params";
 import { amAid } from "../../src/core/assistant-medical";
 import { aciMspEurosFunction, aciMspPointsFunction } from "../../src/functions/functions";
 
@@ -221,6 +223,71 @@ describe("ACI.MSP_POINTS / EUROS keep nothing from one cell to the next", () => 
         }
       }),
       { numRuns: 1_000 },
+    );
+  });
+});
+
+describe("ACI MSP indicators: the gate field", () => {
+  // ACI.MSP_POINTS skips an indicator whose gate field is 0 (issue 10's speed): that must never change an amount
+  const serial = (iso: string) => Math.round((Date.parse(iso) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  const flag = fc.integer({ min: 0, max: 1 });
+  const count = (max: number) => fc.integer({ min: 0, max });
+  const fields = fc.record({
+    patientele: count(20_000),
+    nb_ps: count(30),
+    amplitude_h: fc.double({ min: 0, max: 24, noNaN: true }),
+    samedi_matin: flag,
+    fermeture_conges: flag,
+    fermeture_longue: flag,
+    derogation_pdsa: flag,
+    snp: flag,
+    coordination: flag,
+    si_standard: flag,
+    si_avance: flag,
+    protocoles: count(12),
+    reunions: count(12),
+    dossiers: count(400),
+    patients_ald75: count(3_000),
+    missions_sp: count(3),
+    mission_sp_obesite: flag,
+    diversite: count(2),
+    second_recours: count(2),
+    cstm: flag,
+    satisfaction: flag,
+    formation: flag,
+    stages: count(6),
+    coord_externe: flag,
+    ipa: flag,
+    crise_plan: flag,
+    crise_survenue: flag,
+    sas: count(2),
+    usagers: count(2),
+    qualite: count(3),
+    cooperation: count(8),
+    parcours_ic: flag,
+    parcours_obesite: flag,
+  });
+
+  it("is 0 → the rule gives no points and the indicator is not met, every year, whatever the other fields", () => {
+    fc.assert(
+      fc.property(
+        fields,
+        fc.integer({ min: 2017, max: 2025 }),
+        fc.integer({ min: 0, max: INDICATORS.length - 1 }),
+        isoDate(2016, 2025),
+        isoDate(2016, 2025),
+        (values, annee, k, siDate, adhesion) => {
+          const def = INDICATORS[k];
+          const rules = yearRules(annee);
+          if (!def.param(rules)) return;
+          const adhesionDate = adhesion <= `${annee}-12-31` ? adhesion : undefined;
+          const input = readMspFields(Object.entries({ ...values, [def.gate]: 0, si_date: serial(siDate), si_avance_date: serial(siDate) }));
+          const ctx = contextOf(input.siDate, input.siAvanceDate, input.values, annee, rules, adhesionDate);
+          const earned = def.compute(rules, ctx, undefined, newEarned());
+          expect([def.code, earned.fixes, earned.variables, earned.atteint]).toEqual([def.code, 0, 0, false]);
+        },
+      ),
+      { numRuns: 5_000 },
     );
   });
 });

@@ -25,7 +25,7 @@ import {
   type MspInput,
   type NumberField,
 } from "./fields";
-import { contextOf, INDICATORS, newEarned, type Axe, type Context, type Earned, type Values } from "./indicators";
+import { contextOf, INDICATORS, newEarned, nothingEarned, type Axe, type Context, type Earned, type Values } from "./indicators";
 import { FIRST_MSP_YEAR, yearRules, type IndicatorType, type YearRules } from "./params";
 
 export { readMspFields, readMspRow, FIELD_CODES, FIELD_LABELS, fieldCode, type FieldCode, type MspInput } from "./fields";
@@ -33,6 +33,8 @@ export { INDICATORS, type Axe } from "./indicators";
 export type { IndicatorType } from "./params";
 
 const ANNEE = fieldIndex("annee");
+/** Per indicator, the index of the field without which it pays nothing. */
+const GATE_AT = INDICATORS.map((def) => fieldIndex(def.gate));
 const ANNEE_ADHESION = fieldIndex("annee_adhesion");
 const AVENANT_1_MASK = givenMask(AVENANT_1_FIELDS);
 
@@ -231,7 +233,8 @@ function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation):
   for (let i = 0; i < INDICATORS.length; i++) {
     fixes[i] = variables[i] = 0;
     if (!exists[i]) continue;
-    const e = INDICATORS[i].compute(rules, ctx, steps?.[i], earned[i]);
+    // without its gate field the rule gives nothing: run it only to explain why
+    const e = steps || values.at[GATE_AT[i]] !== 0 ? INDICATORS[i].compute(rules, ctx, steps?.[i], earned[i]) : nothingEarned(earned[i]);
     if (types[i] === "prérequis") {
       total++;
       if (!e.atteint) missing++;

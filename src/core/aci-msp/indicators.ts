@@ -46,6 +46,11 @@ export interface IndicatorDefinition {
   /** Writes the points into `out` and returns it; records its steps in `trace` when one is given. */
   compute: (r: YearRules, c: Context, trace: Trace, out: Earned) => Earned;
   atFull?: (v: Values, r: YearRules) => void;
+  /**
+   * The field without which the indicator pays nothing and is not met (0 there: no points, whatever else is given).
+   * ACI.MSP_POINTS skips the rule then; a property test checks the claim for every indicator and year.
+   */
+  gate: NumberField;
 }
 
 /** A fresh record for `compute` to write into (the evaluation keeps one per indicator; POINTS reuses them). NaN: not computed. */
@@ -61,6 +66,9 @@ function earned(out: Earned, fixes: number, variables = 0, patientele = true, at
 }
 /** Not met: no points, and a prerequisite missing (its step is recorded by the caller, only when tracing). */
 const notMet = (out: Earned): Earned => earned(out, 0, 0, true, false);
+
+/** What an indicator gives when its gate field is 0: nothing, not met. */
+export const nothingEarned = notMet;
 const fixed = (type: IndicatorType) => () => type;
 
 /** A count paid up to `max`, said when capped. */
@@ -91,6 +99,7 @@ export const truncatedRate = (part: number, whole: number): number => Math.floor
 export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     code: "horaires",
+    gate: "snp",
     axe: "Accès aux soins",
     label: "Horaires d'ouverture et soins non programmés",
     param: (r) => r.horaires,
@@ -135,6 +144,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "crise",
+    gate: "crise_plan",
     axe: "Accès aux soins",
     label: "Réponse aux crises sanitaires graves",
     param: (r) => r.crise,
@@ -157,6 +167,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "diversite",
+    gate: "diversite",
     axe: "Accès aux soins",
     label: "Diversité de l'offre de soins",
     param: (r) => r.diversite,
@@ -168,6 +179,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "second_recours",
+    gate: "second_recours",
     axe: "Accès aux soins",
     label: "Consultations de second recours",
     param: (r) => r.secondRecours,
@@ -179,6 +191,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "cstm",
+    gate: "cstm",
     axe: "Accès aux soins",
     label: "Accueil de médecins CSTM",
     param: (r) => r.cstm,
@@ -187,6 +200,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "missions_sp",
+    gate: "missions_sp",
     axe: "Accès aux soins",
     label: "Missions de santé publique",
     param: (r) => r.missionsSp,
@@ -201,6 +215,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "satisfaction",
+    gate: "satisfaction",
     axe: "Accès aux soins",
     label: "Satisfaction des patients",
     param: (r) => r.satisfaction,
@@ -209,6 +224,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "usagers",
+    gate: "usagers",
     axe: "Accès aux soins",
     label: "Implication des usagers",
     param: (r) => r.usagers,
@@ -221,6 +237,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "sas",
+    gate: "sas",
     axe: "Accès aux soins",
     label: "Soins non programmés : participation au SAS",
     param: (r) => r.sas,
@@ -233,6 +250,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "coordination",
+    gate: "coordination",
     axe: "Travail en équipe et coordination",
     label: "Fonction de coordination",
     param: (r) => r.coordination,
@@ -253,6 +271,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "protocoles",
+    gate: "protocoles",
     axe: "Travail en équipe et coordination",
     label: "Protocoles pluriprofessionnels",
     param: (r) => r.protocoles,
@@ -270,6 +289,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "concertation",
+    gate: "reunions",
     axe: "Travail en équipe et coordination",
     label: "Concertation pluriprofessionnelle",
     param: (r) => r.concertation,
@@ -304,6 +324,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "formation",
+    gate: "formation",
     axe: "Travail en équipe et coordination",
     label: "Formation des jeunes professionnels",
     param: (r) => r.formation,
@@ -318,6 +339,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "coord_externe",
+    gate: "coord_externe",
     axe: "Travail en équipe et coordination",
     label: "Coordination externe",
     param: (r) => r.coordExterne,
@@ -326,6 +348,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "qualite",
+    gate: "qualite",
     axe: "Travail en équipe et coordination",
     label: "Démarche qualité",
     param: (r) => r.qualite,
@@ -339,6 +362,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "cooperation",
+    gate: "cooperation",
     axe: "Travail en équipe et coordination",
     label: "Protocoles nationaux de coopération",
     param: (r) => r.cooperation,
@@ -350,6 +374,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "parcours_ic",
+    gate: "parcours_ic",
     axe: "Travail en équipe et coordination",
     label: "Parcours insuffisance cardiaque",
     param: (r) => r.parcoursIc,
@@ -358,6 +383,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "parcours_obesite",
+    gate: "parcours_obesite",
     axe: "Travail en équipe et coordination",
     label: "Parcours surpoids et obésité de l'enfant",
     param: (r) => r.parcoursObesite,
@@ -373,6 +399,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "si_standard",
+    gate: "si_standard",
     axe: "Système d'information",
     label: "Système d'information labellisé, niveau standard",
     param: (r) => r.siStandard,
@@ -398,6 +425,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "si_avance",
+    gate: "si_avance",
     axe: "Système d'information",
     label: "Système d'information, niveau avancé",
     param: (r) => r.siAvance,
