@@ -67,28 +67,67 @@ describe("assistant médical properties", () => {
   });
 });
 
+/** Excel's serial number of an ISO date (dates reach the MSP functions as serials). */
+const serial = (iso: string) => Math.round((Date.parse(iso) - Date.UTC(1899, 11, 30)) / 86_400_000);
+const flag = fc.integer({ min: 0, max: 1 });
+const upTo = (max: number) => fc.integer({ min: 0, max });
+
+/** One generator per MSP field, within the ranges analysts type: the MSP properties below pick their fields from it. */
+const MSP_FIELD_VALUES = {
+  annee: fc.integer({ min: 2017, max: 2030 }),
+  annee_adhesion: fc.integer({ min: 2015, max: 2017 }),
+  date_adhesion: isoDate(2017, 2017).map(serial),
+  patientele: upTo(30_000),
+  nb_ps: upTo(40),
+  amplitude_h: fc.double({ min: 0, max: 24, noNaN: true }),
+  samedi_matin: flag,
+  fermeture_conges: flag,
+  fermeture_longue: flag,
+  derogation_pdsa: flag,
+  snp: flag,
+  coordination: flag,
+  si_standard: flag,
+  si_date: isoDate(2016, 2025).map(serial),
+  si_avance: flag,
+  si_avance_date: isoDate(2016, 2025).map(serial),
+  protocoles: upTo(20),
+  reunions: upTo(30),
+  dossiers: upTo(500),
+  patients_ald75: upTo(5_000),
+  missions_sp: upTo(6),
+  mission_sp_obesite: flag,
+  diversite: upTo(2),
+  second_recours: upTo(2),
+  cstm: flag,
+  satisfaction: flag,
+  formation: flag,
+  stages: upTo(6),
+  coord_externe: flag,
+  taux_css: fc.double({ min: 0, max: 1, noNaN: true }),
+  taux_css_national: fc.double({ min: 0, max: 1, noNaN: true }),
+  ipa: flag,
+  crise_plan: flag,
+  crise_survenue: flag,
+  sas: upTo(2),
+  usagers: upTo(2),
+  qualite: upTo(3),
+  cooperation: upTo(8),
+  parcours_ic: flag,
+  parcours_obesite: flag,
+};
+type MspFieldName = keyof typeof MSP_FIELD_VALUES;
+const EVERY_FIELD = Object.keys(MSP_FIELD_VALUES) as MspFieldName[];
+const WITHOUT_DATES = EVERY_FIELD.filter((c) => !["date_adhesion", "si_date", "si_avance_date"].includes(c));
+
+/** Records of the given MSP fields (all of them, unless `requiredKeys` says which must be there). */
+const mspFields = (codes: readonly MspFieldName[], requiredKeys?: MspFieldName[]): fc.Arbitrary<Record<string, number>> =>
+  fc.record(
+    Object.fromEntries(codes.map((c) => [c, MSP_FIELD_VALUES[c]])) as Record<string, fc.Arbitrary<number>>,
+    requiredKeys ? { requiredKeys } : undefined,
+  ) as fc.Arbitrary<Record<string, number>>;
+
 describe("ACI MSP properties", () => {
-  const msp = fc.record({
-    annee: fc.integer({ min: 2017, max: 2030 }),
-    annee_adhesion: fc.integer({ min: 2015, max: 2017 }),
-    patientele: fc.integer({ min: 0, max: 30_000 }),
-    nb_ps: fc.integer({ min: 0, max: 40 }),
-    amplitude_h: fc.double({ min: 0, max: 24, noNaN: true }),
-    samedi_matin: fc.integer({ min: 0, max: 1 }),
-    snp: fc.integer({ min: 0, max: 1 }),
-    coordination: fc.integer({ min: 0, max: 1 }),
-    si_standard: fc.integer({ min: 0, max: 1 }),
-    protocoles: fc.integer({ min: 0, max: 20 }),
-    reunions: fc.integer({ min: 0, max: 30 }),
-    dossiers: fc.integer({ min: 0, max: 500 }),
-    patients_ald75: fc.integer({ min: 0, max: 5_000 }),
-    missions_sp: fc.integer({ min: 0, max: 6 }),
-    coord_externe: fc.integer({ min: 0, max: 1 }),
-    ipa: fc.integer({ min: 0, max: 1 }),
-    crise_plan: fc.integer({ min: 0, max: 1 }),
-    taux_css: fc.double({ min: 0, max: 1, noNaN: true }),
-    taux_css_national: fc.double({ min: 0, max: 1, noNaN: true }),
-  });
+  const msp = mspFields(WITHOUT_DATES);
   const compute = (fields: Record<string, number>) => computeMsp(readMspFields(Object.entries(fields)));
 
   it("never gives fewer points for a larger patientèle, never negative", () => {
@@ -120,41 +159,7 @@ describe("ACI MSP properties", () => {
 describe("ACI.MSP_POINTS / EUROS keep nothing from one cell to the next", () => {
   // they read each row into records reused from call to call (the 1 M evaluations/s of issue 10): any value, date or
   // ignored avenant 1 field left over from the previous row would change the next one's amount
-  const serial = (iso: string) => Math.round((Date.parse(iso) - Date.UTC(1899, 11, 30)) / 86_400_000);
-  const row = fc.record(
-    {
-      annee: fc.integer({ min: 2017, max: 2025 }),
-      annee_adhesion: fc.integer({ min: 2015, max: 2017 }),
-      date_adhesion: isoDate(2017, 2017).map(serial),
-      patientele: fc.integer({ min: 0, max: 20_000 }),
-      nb_ps: fc.integer({ min: 0, max: 30 }),
-      amplitude_h: fc.double({ min: 0, max: 24, noNaN: true }),
-      samedi_matin: fc.integer({ min: 0, max: 1 }),
-      snp: fc.integer({ min: 0, max: 1 }),
-      coordination: fc.integer({ min: 0, max: 1 }),
-      si_standard: fc.integer({ min: 0, max: 1 }),
-      si_date: isoDate(2016, 2025).map(serial),
-      si_avance: fc.integer({ min: 0, max: 1 }),
-      si_avance_date: isoDate(2016, 2025).map(serial),
-      protocoles: fc.integer({ min: 0, max: 12 }),
-      reunions: fc.integer({ min: 0, max: 15 }),
-      dossiers: fc.integer({ min: 0, max: 300 }),
-      patients_ald75: fc.integer({ min: 0, max: 3_000 }),
-      missions_sp: fc.integer({ min: 0, max: 3 }),
-      taux_css: fc.double({ min: 0, max: 0.4, noNaN: true }),
-      taux_css_national: fc.double({ min: 0, max: 0.2, noNaN: true }),
-      ipa: fc.integer({ min: 0, max: 1 }),
-      crise_plan: fc.integer({ min: 0, max: 1 }),
-      crise_survenue: fc.integer({ min: 0, max: 1 }),
-      sas: fc.integer({ min: 0, max: 2 }),
-      qualite: fc.integer({ min: 0, max: 3 }),
-      parcours_obesite: fc.integer({ min: 0, max: 1 }),
-      mission_sp_obesite: fc.integer({ min: 0, max: 1 }),
-      derogation_pdsa: fc.integer({ min: 0, max: 1 }),
-      fermeture_longue: fc.integer({ min: 0, max: 1 }),
-    },
-    { requiredKeys: ["annee"] },
-  );
+  const row = mspFields(EVERY_FIELD, ["annee"]);
   const fresh = (fields: Record<string, number>) => {
     try {
       const r = computeMsp(readMspFields(Object.entries(fields)), false);
@@ -229,44 +234,7 @@ describe("ACI.MSP_POINTS / EUROS keep nothing from one cell to the next", () => 
 
 describe("ACI MSP indicators: the gate field", () => {
   // ACI.MSP_POINTS skips an indicator whose gate field is 0 (issue 10's speed): that must never change an amount
-  const serial = (iso: string) => Math.round((Date.parse(iso) - Date.UTC(1899, 11, 30)) / 86_400_000);
-  const flag = fc.integer({ min: 0, max: 1 });
-  const count = (max: number) => fc.integer({ min: 0, max });
-  const fields = fc.record({
-    patientele: count(20_000),
-    nb_ps: count(30),
-    amplitude_h: fc.double({ min: 0, max: 24, noNaN: true }),
-    samedi_matin: flag,
-    fermeture_conges: flag,
-    fermeture_longue: flag,
-    derogation_pdsa: flag,
-    snp: flag,
-    coordination: flag,
-    si_standard: flag,
-    si_avance: flag,
-    protocoles: count(12),
-    reunions: count(12),
-    dossiers: count(400),
-    patients_ald75: count(3_000),
-    missions_sp: count(3),
-    mission_sp_obesite: flag,
-    diversite: count(2),
-    second_recours: count(2),
-    cstm: flag,
-    satisfaction: flag,
-    formation: flag,
-    stages: count(6),
-    coord_externe: flag,
-    ipa: flag,
-    crise_plan: flag,
-    crise_survenue: flag,
-    sas: count(2),
-    usagers: count(2),
-    qualite: count(3),
-    cooperation: count(8),
-    parcours_ic: flag,
-    parcours_obesite: flag,
-  });
+  const fields = mspFields(WITHOUT_DATES);
 
   it("is 0 → the rule gives no points and the indicator is not met, every year, whatever the other fields", () => {
     fc.assert(
