@@ -286,7 +286,7 @@ export const newMspInput = (): MspInput => ({
   given: [0, 0],
 });
 
-/** Reads the values of one row against its layout, into `input` (emptied first). */
+/** Reads the values of one row against its layout, into `input`: every field the row does not give is 0. */
 function readValues(layout: Layout, values: readonly unknown[], input: MspInput): MspInput {
   const v = input.values.at;
   // an input read again with the same headers (ACI.MSP_POINTS, row after row) only needs its blank cells set to 0
@@ -304,25 +304,15 @@ function readValues(layout: Layout, values: readonly unknown[], input: MspInput)
       if (isBlank(raw)) continue;
       fail("champs", `en-tête vide en position ${i + 1} alors que la valeur « ${describe(raw)} » est renseignée`);
     }
-    if (typeof raw === "number") {
-      if (raw === 0 && ZERO_IS_BLANK_AT[index]) {
-        v[index] = 0;
-        continue;
-      }
-      // the common case: a plain number within its kind's bounds, taken as it is
-      if (raw >= PLAIN_MIN[index] && raw <= PLAIN_MAX[index] && (!PLAIN_INTEGER[index] || Number.isInteger(raw))) {
-        v[index] = raw;
-        if (index < 32) given0 |= 1 << index;
-        else given1 |= 1 << (index - 32);
-        continue;
-      }
-    } else if (isMissing(raw)) {
+    if (typeof raw === "number" ? raw === 0 && ZERO_IS_BLANK_AT[index] : isMissing(raw)) {
       v[index] = 0;
       continue;
     }
     if (index < 32) given0 |= 1 << index;
     else given1 |= 1 << (index - 32);
-    if (KIND_AT[index] === "date") {
+    // the common case first: a plain number within its kind's bounds, taken as it is
+    if (typeof raw === "number" && raw >= PLAIN_MIN[index] && raw <= PLAIN_MAX[index] && (!PLAIN_INTEGER[index] || Number.isInteger(raw))) v[index] = raw;
+    else if (KIND_AT[index] === "date") {
       const code = FIELD_CODES[index];
       const iso = parseDate(raw, code);
       if (code === "si_date") input.siDate = iso;

@@ -1,8 +1,10 @@
 /**
- * ACI MSP remuneration for one structure and one year. `evaluateMsp` computes the numbers only (ACI.MSP_POINTS,
- * ACI.MSP_EUROS: no string, no step); `computeMsp` adds what the detail and the regional sheets show: each indicator's
- * source, its remark rendered from the steps the rules recorded, the avance and the solde. The rules are small named
- * functions: prerequisites, précarité, new-structure minimum, avance, solde.
+ * ACI MSP remuneration for one structure and one year. `evaluateMsp` computes the numbers only, in two steps (the
+ * points, then their euros); ACI.MSP_POINTS and ACI.MSP_EUROS run it on records reused from cell to cell
+ * (`mspPoints`, `mspAmounts`: no string, no step, no allocation per indicator). `computeMsp` adds what the detail and
+ * the regional sheets show: each indicator's source, its remark rendered from the steps the rules recorded, the
+ * avance and the solde. The rules are small named functions: prerequisites, précarité, new-structure minimum, avance,
+ * solde.
  */
 import { daysInYear, daysToYearEnd, frenchDate, todayParisIso, yearOf } from "../dates";
 import { fail } from "../errors";
@@ -33,9 +35,9 @@ export { INDICATORS, type Axe } from "./indicators";
 export type { IndicatorType } from "./params";
 
 const ANNEE = fieldIndex("annee");
+const ANNEE_ADHESION = fieldIndex("annee_adhesion");
 /** Per indicator, the index of the field without which it pays nothing. */
 const GATE_AT = INDICATORS.map((def) => fieldIndex(def.gate));
-const ANNEE_ADHESION = fieldIndex("annee_adhesion");
 const AVENANT_1_MASK = givenMask(AVENANT_1_FIELDS);
 
 /** Year the contract was signed: from date_adhesion, else annee_adhesion; both must agree. */
