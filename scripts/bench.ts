@@ -23,6 +23,7 @@ import { readFileSync as read } from "node:fs";
 import { generateSheets } from "../src/taskpane/generate";
 import { FakeExcel } from "../tests/support/fake-excel";
 import { formulaEngine } from "../tests/support/formula-engine";
+import { SEED_002_FIELDS } from "../tests/support/msp-fields";
 
 const lines: string[] = [];
 const out = (line = "") => {
@@ -41,25 +42,7 @@ const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 
 const N = 1_000_000;
 const POOL = 10_000;
 const missions = Object.keys(MISSIONS);
-const mspCodes = [
-  "annee",
-  "annee_adhesion",
-  "patientele",
-  "nb_ps",
-  "amplitude_h",
-  "samedi_matin",
-  "snp",
-  "coordination",
-  "si_standard",
-  "protocoles",
-  "reunions",
-  "dossiers",
-  "patients_ald75",
-  "missions_sp",
-  "diversite",
-  "taux_css",
-  "taux_css_national",
-];
+const mspCodes = [...SEED_002_FIELDS, "missions_sp", "diversite", "taux_css", "taux_css_national"];
 const pools: Record<string, unknown[][]> = {
   "CPTS.TAILLE": Array.from({ length: POOL }, () => [Math.floor(rnd() * 400_000)]),
   "CPTS.MISSION": Array.from({ length: POOL }, () => [

@@ -9,6 +9,7 @@ import { MISSIONS } from "../../src/core/aci-cpts";
 import { todayParisIso } from "../../src/core/dates";
 import { BLANK, EXCEL_MODE, evaluate, excelDate } from "../support/built-functions";
 import { formulaEngine } from "../support/formula-engine";
+import { SEED_002_FIELDS } from "../support/msp-fields";
 
 const error = (value: unknown) => value as { code: string; message: string };
 
@@ -36,26 +37,7 @@ describe(`blank cells in ${EXCEL_MODE} Excel give what the omitted argument give
   });
 
   it("ACI.MSP_POINTS with empty header and value cells and an empty date: seed 002 example, 6 170 points", () => {
-    const champs = [
-      [
-        "annee",
-        "annee_adhesion",
-        "patientele",
-        "nb_ps",
-        "amplitude_h",
-        "samedi_matin",
-        "snp",
-        "coordination",
-        "si_standard",
-        "protocoles",
-        "reunions",
-        "dossiers",
-        "patients_ald75",
-        null,
-        "si_date",
-        "date_adhesion",
-      ],
-    ];
+    const champs = [[...SEED_002_FIELDS, null, "si_date", "date_adhesion"]];
     const valeurs = [[2020, 2017, 4_000, 13, 11, null, 1, 1, 1, 4, 5, 40, 1_000, null, null, null]];
     expect(evaluate("ACI.MSP_POINTS", champs, valeurs)).toBe(6_170);
     expect(evaluate("ACI.MSP_EUROS", champs, valeurs)).toBe(6_170 * 7);

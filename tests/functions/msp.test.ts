@@ -2,22 +2,9 @@ import { describe, expect, it } from "vitest";
 import { MSP_DETAIL_SIZE } from "../../src/core/aci-msp/detail";
 import { evaluate } from "../support/built-functions";
 import { formulaEngine } from "../support/formula-engine";
+import { SEED_002_FIELDS } from "../support/msp-fields";
 
-const CHAMPS = [
-  "annee",
-  "annee_adhesion",
-  "patientele",
-  "nb_ps",
-  "amplitude_h",
-  "samedi_matin",
-  "snp",
-  "coordination",
-  "si_standard",
-  "protocoles",
-  "reunions",
-  "dossiers",
-  "patients_ald75",
-];
+const CHAMPS = SEED_002_FIELDS;
 const VALEURS = [2020, 2017, 4_000, 13, 11, 0, 1, 1, 1, 4, 5, 40, 1_000];
 
 describe("ACI.MSP_* on the built bundle (seed 002 examples)", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildRegionalSheets, layoutSheet, type SheetModel } from "../../src/core/regional";
+import { buildRegionalSheets, layoutSheet, tableColumns, type SheetModel } from "../../src/core/regional";
 import { summarize } from "../../src/core/regional/aggregates";
 import { coverageTables, SEED_COVERAGE, SEED_REGION, table } from "./fixtures";
+import { PREREQUISITE_FIELDS } from "../support/msp-fields";
 
 const rowsOf = (sheet: SheetModel, t = 0) => sheet.tables[t].rows;
 
@@ -114,21 +115,7 @@ describe("Contrats AM (seed 000, Bretagne)", () => {
 });
 
 describe("Rémunérations MSP (seed 000, Bretagne)", () => {
-  const header = [
-    "id",
-    "nom",
-    "departement",
-    "aci",
-    "annee",
-    "annee_adhesion",
-    "patientele",
-    "nb_ps",
-    "amplitude_h",
-    "samedi_matin",
-    "snp",
-    "coordination",
-    "si_standard",
-  ];
+  const header = [...tableColumns("msp"), ...PREREQUISITE_FIELDS];
   const rows: unknown[][] = [];
   // 130 MSP, 60 under contract (46 %); 43 paid for 2019 and 2020, 11 more paid only for 2020 (54 MSP paid for 2020)
   for (let i = 0; i < 130; i++) {

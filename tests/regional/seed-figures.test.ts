@@ -5,9 +5,10 @@
  * département (seed 001, « Revue des projets CPTS »). Expected values computed by hand in the comments.
  */
 import { describe, expect, it } from "vitest";
-import { buildRegionalSheets, type SheetModel } from "../../src/core/regional";
+import { buildRegionalSheets, tableColumns, type SheetModel } from "../../src/core/regional";
 import { segmentsOf } from "../../src/core/regional/cpts-remuneration";
 import { table } from "./fixtures";
+import { PREREQUISITE_FIELDS } from "../support/msp-fields";
 
 const CPTS_HEADER = ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"];
 const byTitle = (sheet: SheetModel, title: RegExp) => sheet.tables.find((t) => title.test(t.title))!.rows;
@@ -57,21 +58,7 @@ describe("Rémunérations CPTS: the amounts due for the year", () => {
 });
 
 describe("Rémunérations MSP: axis weights N−1/N and adhesions since 2017", () => {
-  const header = [
-    "id",
-    "nom",
-    "departement",
-    "aci",
-    "annee",
-    "annee_adhesion",
-    "patientele",
-    "nb_ps",
-    "amplitude_h",
-    "samedi_matin",
-    "snp",
-    "coordination",
-    "si_standard",
-  ];
+  const header = [...tableColumns("msp"), ...PREREQUISITE_FIELDS];
   // 11 MSP under contract: 5 signed in 2017, 2 in 2018, 3 in 2019, 1 in 2020 → stock 5, 7, 10, 11 (+120 % from 2017 to 2020)
   const years = [2017, 2017, 2017, 2017, 2017, 2018, 2018, 2019, 2019, 2019, 2020];
   const rows: unknown[][] = [];
