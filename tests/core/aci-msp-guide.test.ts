@@ -6,28 +6,17 @@
  */
 import { describe, expect, it } from "vitest";
 import { CPTS_PARAMETERS } from "../../src/core/aci-cpts/params";
-import { computeMsp, evaluateMsp, INDICATORS, readMspFields, type MspResult } from "../../src/core/aci-msp";
+import { evaluateMsp, INDICATORS, readMspFields, type MspResult } from "../../src/core/aci-msp";
 import { renderStep } from "../../src/core/aci-msp/explain";
 import { MSP, MSP_PARAMETERS } from "../../src/core/aci-msp/params";
 import { AM_PARAMETERS } from "../../src/core/assistant-medical/params";
 import { entryAt, type Parameter } from "../../src/core/params";
+import { msp, points, PREREQUISITES_MET, type Fields } from "../support/msp-fields";
 
-type Fields = Record<string, unknown>;
-const msp = (fields: Fields): MspResult => computeMsp(readMspFields(Object.entries(fields)));
-const points = (r: MspResult, code: string) => r.indicateurs.find((i) => i.code === code)!.points;
 const remark = (r: MspResult, code: string) => r.indicateurs.find((i) => i.code === code)!.remarque;
 
 /** An MSP signed long ago meeting the three historical prerequisites, at 4 000 patients, 13 PS. */
-const BASE: Fields = {
-  annee_adhesion: 2017,
-  patientele: 4_000,
-  nb_ps: 13,
-  amplitude_h: 12,
-  samedi_matin: 1,
-  snp: 1,
-  coordination: 1,
-  si_standard: 1,
-};
+const BASE = PREREQUISITES_MET;
 const y2022 = (extra: Fields) => msp({ ...BASE, annee: 2022, ...extra });
 const y2023 = (extra: Fields) => msp({ ...BASE, annee: 2023, crise_plan: 1, ...extra });
 

@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { computeMsp, readMspFields, type MspResult } from "../../src/core/aci-msp";
+import { computeMsp, readMspFields } from "../../src/core/aci-msp";
 import { mspDetailRows, MSP_DETAIL_SIZE } from "../../src/core/aci-msp/detail";
-
-type Fields = Record<string, unknown>;
-const msp = (fields: Fields): MspResult => computeMsp(readMspFields(Object.entries(fields)));
-const points = (r: MspResult, code: string) => r.indicateurs.find((i) => i.code === code)!.points;
+import { msp, points, PREREQUISITES_MET, type Fields } from "../support/msp-fields";
 
 /** A 2020 MSP (ACI 2017) meeting the three prerequisites, signed long ago, nothing else. */
-const BASE_2020: Fields = {
-  annee: 2020,
-  annee_adhesion: 2017,
-  patientele: 4_000,
-  nb_ps: 13,
-  amplitude_h: 12,
-  samedi_matin: 1,
-  snp: 1,
-  coordination: 1,
-  si_standard: 1,
-};
+const BASE_2020: Fields = { annee: 2020, ...PREREQUISITES_MET };
 const with2020 = (extra: Fields) => msp({ ...BASE_2020, ...extra });
 
 describe("ACI 2017 indicators (seed 002, « Présentation de l'ACI »)", () => {
