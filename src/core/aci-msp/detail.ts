@@ -16,22 +16,14 @@ export type DetailCell = string | number;
 /** The Source column: the references (title and URL), flagged when the value is still to confirm. */
 const sourceCell = (i: IndicatorResult) => (i.confidence === "to-confirm" ? `${i.source} [à confirmer]` : i.source);
 
-/** The row of an indicator that does not apply, per shared record of that indicator (a copy is returned each time). */
-const NOT_APPLICABLE_ROWS = new WeakMap<IndicatorResult, readonly DetailCell[]>();
-
-function notApplicableRow(i: IndicatorResult): DetailCell[] {
-  let row = NOT_APPLICABLE_ROWS.get(i);
-  if (!row) {
-    row = [i.axe, i.label, "non applicable", 0, 0, 0, 0, "", i.remarque];
-    NOT_APPLICABLE_ROWS.set(i, row);
-  }
-  return row.slice();
-}
-
 export function mspDetailRows(r: MspResult): DetailCell[][] {
   const rows: DetailCell[][] = [[...MSP_DETAIL_HEADER]];
   for (const i of r.indicateurs) {
-    rows.push(i.applicable ? [i.axe, i.label, i.type, i.fixes, i.variables, i.points, i.euros, sourceCell(i), i.remarque] : notApplicableRow(i));
+    rows.push(
+      i.applicable
+        ? [i.axe, i.label, i.type, i.fixes, i.variables, i.points, i.euros, sourceCell(i), i.remarque]
+        : [i.axe, i.label, "non applicable", 0, 0, 0, 0, "", i.remarque],
+    );
   }
   rows.push(["", "Majoration précarité", "majoration", 0, r.precarite.points, r.precarite.points, r.precarite.euros, r.precarite.source, r.precarite.remarque]);
   rows.push([

@@ -344,8 +344,7 @@ export interface MspResult {
   version: string;
   annee: number;
   valeurPoint: number;
-  /** Indicators that do not apply are records shared by every result of the year: read-only. */
-  indicateurs: readonly Readonly<IndicatorResult>[];
+  indicateurs: IndicatorResult[];
   prerequisManquants: string[];
   declenche: boolean;
   derogation: boolean;
@@ -361,13 +360,9 @@ export interface MspResult {
   remarques: string[];
 }
 
-/**
- * What the full result of a year shows whatever the MSP: sources, and the indicators that do not exist that year
- * (one record each, shared by every result of the year: read-only).
- */
+/** The sources the full result of a year shows whatever the MSP, written once per year. */
 interface YearTexts {
   sources: string[];
-  notApplicable: { explained: IndicatorResult; plain: IndicatorResult }[];
   precariteSource: string;
   minimumSource: string;
   avanceSource: string;
@@ -375,37 +370,14 @@ interface YearTexts {
 
 const YEAR_TEXTS = new Map<number, YearTexts>();
 
-function yearTexts(annee: number, rules: YearRules, types: readonly IndicatorType[]): YearTexts {
+function yearTexts(annee: number, rules: YearRules): YearTexts {
   let texts = YEAR_TEXTS.get(annee);
   if (!texts) {
-    const notApplicable = (def: (typeof INDICATORS)[number], i: number, remarque: string): IndicatorResult => ({
-      code: def.code,
-      axe: def.axe,
-      label: def.label,
-      type: types[i],
-      applicable: false,
-      fixes: 0,
-      variables: 0,
-      points: 0,
-      euros: 0,
-      source: "",
-      references: [],
-      confidence: "none",
-      remarque,
-    });
     texts = {
       sources: INDICATORS.map((def) => {
         const param = def.param(rules);
         return param ? referenceText(param) : "";
       }),
-      notApplicable: INDICATORS.map((def, i) => ({
-        explained: notApplicable(
-          def,
-          i,
-          def.code === "satisfaction" ? "remplacé par l'implication des usagers (avenant 1)" : "indicateur créé par l'avenant 1 (années 2022 et suivantes)",
-        ),
-        plain: notApplicable(def, i, ""),
-      })),
       precariteSource: `${referenceText(rules.precariteMax!)} ; assiette : ${referenceText(rules.precariteBase!)}`,
       minimumSource: referenceText(rules.minimumNouvelleStructure!),
       avanceSource: referenceText(rules.avanceTaux!),
@@ -430,11 +402,31 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
     ctx.prorataAdhesion < 1 && input.adhesionDate
       ? `, proratisée depuis la signature du ${frenchDate(input.adhesionDate)} (${daysToYearEnd(input.adhesionDate)} jours sur ${daysInYear(annee)})`
       : "";
-  const texts = yearTexts(annee, rules, e.types);
+  const texts = yearTexts(annee, rules);
   const indicateurs: IndicatorResult[] = INDICATORS.map((def, i) => {
     const param = def.param(rules);
     const r = e.earned[i];
-    if (!param || !e.exists[i]) return explain ? texts.notApplicable[i].explained : texts.notApplicable[i].plain;
+    if (!param || !e.exists[i]) {
+      return {
+        code: def.code,
+        axe: def.axe,
+        label: def.label,
+        type: e.types[i],
+        applicable: false,
+        fixes: 0,
+        variables: 0,
+        points: 0,
+        euros: 0,
+        source: "",
+        references: [],
+        confidence: "none",
+        remarque: explain
+          ? def.code === "satisfaction"
+            ? "remplacé par l'implication des usagers (avenant 1)"
+            : "indicateur créé par l'avenant 1 (années 2022 et suivantes)"
+          : "",
+      };
+    }
     let remarque = "";
     if (explain) {
       if (!prerequis.declenche && r.fixes + r.variables > 0)
