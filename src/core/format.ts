@@ -6,31 +6,38 @@
  */
 const GROUP = "\u202f";
 
-/** Whole units with their thousands grouped, by arithmetic (cheaper than cutting the digits' text). */
+/**
+ * The text of every group of three digits, looked up rather than converted: turning a number into text is the slow
+ * part of a remark (ACI.MSP_DETAIL writes some twenty in every MSP row of a sheet).
+ */
+const LEADING: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i));
+const FOLLOWING: readonly string[] = LEADING.map((digits) => GROUP + digits.padStart(3, "0"));
+
+/** Whole units with their thousands grouped. */
 function group(units: number): string {
-  if (units < 1000) return String(units);
+  if (units < 1000) return LEADING[units];
   if (units > Number.MAX_SAFE_INTEGER) return String(units).replace(/\B(?=(\d{3})+$)/g, GROUP); // beyond exact integers: by the text
   const low = units % 1000;
-  return `${group(Math.floor(units / 1000))}${GROUP}${low < 10 ? "00" : low < 100 ? "0" : ""}${low}`;
+  const high = (units - low) / 1000;
+  return (high < 1000 ? LEADING[high] : group(high)) + FOLLOWING[low];
 }
 
+/** Per number of decimals (0 to 2): the text of each fraction, trailing zeros dropped (« ,5 » not « ,50 »). */
+const FRACTIONS: readonly (readonly string[])[] = [0, 1, 2].map((decimals) =>
+  Array.from({ length: 10 ** decimals }, (_, f) => (f === 0 ? "" : `,${String(f).padStart(decimals, "0")}`.replace(/0+$/, ""))),
+);
 const FACTORS = [1, 10, 100];
 
-function format(n: number, decimals: number): string {
-  const factor = FACTORS[decimals] ?? 10 ** decimals;
+/** `n` rounded to `decimals` (0 to 2). */
+function format(n: number, decimals: 0 | 1 | 2): string {
+  const factor = FACTORS[decimals];
   const scaled = Math.round(Math.abs(n) * factor);
-  if (scaled / factor >= 1e21) return String(n); // beyond 1e21: leave it to JS
+  if (!(scaled / factor < 1e21)) return String(n); // beyond 1e21 (and NaN): leave it to JS
   const sign = n < 0 && scaled !== 0 ? "-" : "";
-  // whole units and the decimals as integers: converting a fraction to text is the slow part of a remark
-  const units = Math.floor(scaled / factor);
-  let fraction = scaled - units * factor;
-  if (fraction === 0) return sign + group(units);
-  let digits = decimals;
-  while (fraction % 10 === 0) {
-    fraction /= 10;
-    digits--;
-  }
-  return `${sign}${group(units)},${String(fraction).padStart(digits, "0")}`;
+  // whole units and the decimals as integers, each looked up
+  const fraction = scaled % factor;
+  const units = (scaled - fraction) / factor;
+  return sign + group(units) + FRACTIONS[decimals][fraction];
 }
 
 /** `1 234,5` (two decimals at most) */

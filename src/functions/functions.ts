@@ -4,8 +4,8 @@
  * table); the metadata (functions.json) is generated from these comments.
  */
 import { cptsMission, cptsTaille, type MissionInput } from "../core/aci-cpts";
-import { computeMsp, mspAmounts, mspPoints, readMspRow } from "../core/aci-msp";
-import { mspDetailRows } from "../core/aci-msp/detail";
+import { mspAmounts, mspPoints, readMspRow } from "../core/aci-msp";
+import { mspDetail } from "../core/aci-msp/detail";
 import { cptsDetailRows } from "../core/aci-cpts/detail";
 import { amDetailRows } from "../core/assistant-medical/detail";
 import { amAchievement, amEtpMax, amObjective, readStartCount, type Counts } from "../core/assistant-medical/objectives";
@@ -233,6 +233,6 @@ export function aciMspEurosFunction(champs: any[][], valeurs: any[][]): number {
 export function aciMspDetailFunction(champs: any[][], valeurs: any[][]): any[][] {
   return excelCall(() => {
     const rows = readFieldRows(champs, valeurs);
-    return mspDetailRows(computeMsp(readMspRow(rows[0], rows[1])));
+    return mspDetail(readMspRow(rows[0], rows[1]));
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeMsp, readMspFields } from "../../src/core/aci-msp";
-import { mspDetailRows, MSP_DETAIL_SIZE } from "../../src/core/aci-msp/detail";
+import { mspDetail, MSP_DETAIL_SIZE } from "../../src/core/aci-msp/detail";
 import { msp, points, PREREQUISITES_MET, type Fields } from "../support/msp-fields";
 
 /** A 2020 MSP (ACI 2017) meeting the three prerequisites, signed long ago, nothing else. */
@@ -206,7 +206,8 @@ describe("avenant 1 (remuneration years 2022 and after)", () => {
 });
 
 describe("ACI.MSP_DETAIL layout", () => {
-  const r = with2020({
+  const fields: Fields = {
+    ...BASE_2020,
     protocoles: 5,
     reunions: 6,
     dossiers: 30,
@@ -217,8 +218,9 @@ describe("ACI.MSP_DETAIL layout", () => {
     taux_ame: 0.02,
     taux_css_national: 0.08,
     taux_ame_national: 0.01,
-  });
-  const rows = mspDetailRows(r);
+  };
+  const r = msp(fields);
+  const rows = mspDetail(readMspFields(Object.entries(fields)));
 
   it("has a fixed size", () => {
     expect(rows.length).toBe(MSP_DETAIL_SIZE[1]);

@@ -2,11 +2,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cptsMission, MISSIONS, type MissionCode, type Taille, type Volet } from "../../src/core/aci-cpts";
-import { computeMsp, INDICATORS, readMspFields } from "../../src/core/aci-msp";
+import { computeMsp, INDICATORS, readMspFields, type MspResult } from "../../src/core/aci-msp";
+import { MSP_DETAIL_HEADER } from "../../src/core/aci-msp/detail";
 import { contextOf, newEarned } from "../../src/core/aci-msp/indicators";
 import { yearRules } from "../../src/core/aci-msp/params";
 import { amAid } from "../../src/core/assistant-medical";
-import { aciMspEurosFunction, aciMspPointsFunction } from "../../src/functions/functions";
+import { aciMspDetailFunction, aciMspEurosFunction, aciMspPointsFunction } from "../../src/functions/functions";
 
 const isoDate = (from: number, to: number) =>
   fc.integer({ min: Date.UTC(from, 0, 1), max: Date.UTC(to, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
@@ -225,6 +226,69 @@ describe("ACI.MSP_POINTS / EUROS keep nothing from one cell to the next", () => 
           const euros = cell(aciMspEurosFunction, fields);
           if (typeof expected === "string") expect([points, euros]).toEqual([expected, expected]);
           else expect([points, euros]).toEqual(expected);
+        }
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});
+
+describe("ACI.MSP_DETAIL shows the full result, cell by cell", () => {
+  // the detail is built straight from the evaluation, on a record reused from cell to cell: it must show, row after
+  // row, what the full result (computeMsp, what the regional sheets and the other tests read) says
+  const row = mspFields(EVERY_FIELD, ["annee"]);
+  const flagged = (i: MspResult["indicateurs"][number]) => (i.confidence === "to-confirm" ? `${i.source} [à confirmer]` : i.source);
+  const expectedDetail = (r: MspResult) => [
+    [...MSP_DETAIL_HEADER],
+    ...r.indicateurs.map((i) =>
+      i.applicable
+        ? [i.axe, i.label, i.type, i.fixes, i.variables, i.points, i.euros, flagged(i), i.remarque]
+        : [i.axe, i.label, "non applicable", 0, 0, 0, 0, "", i.remarque],
+    ),
+    ["", "Majoration précarité", "majoration", 0, r.precarite.points, r.precarite.points, r.precarite.euros, r.precarite.source, r.precarite.remarque],
+    ["", "Complément minimum nouvelle structure", "garantie", 0, 0, 0, r.complementMinimum.euros, r.complementMinimum.source, r.complementMinimum.remarque],
+    [
+      "Total",
+      `${r.version}, rémunération ${r.annee}`,
+      "",
+      r.fixes,
+      r.variables,
+      r.points,
+      r.euros,
+      `valeur du point : ${r.valeurPoint} €`,
+      r.remarques.join(" ; "),
+    ],
+    ["Avance", "Avance de l'année", "", "", "", r.avance.points, r.avance.euros, r.avance.source, r.avance.remarque],
+    [
+      "Solde",
+      "Solde de l'année (total − avance)",
+      "",
+      "",
+      "",
+      "",
+      r.solde,
+      "",
+      r.solde < 0 ? "solde négatif : avance supérieure à la rémunération, trop-perçu" : "versé avec l'avance de l'année suivante",
+    ],
+  ];
+
+  it("row after row, as computeMsp gives it for each row afresh", () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 2, maxLength: 6 }), (rows) => {
+        for (const fields of rows) {
+          let expected: unknown;
+          try {
+            expected = expectedDetail(computeMsp(readMspFields(Object.entries(fields))));
+          } catch (error) {
+            expected = (error as Error).message;
+          }
+          let detail: unknown;
+          try {
+            detail = aciMspDetailFunction([Object.keys(fields)], [Object.values(fields)]);
+          } catch (error) {
+            detail = (error as Error).message;
+          }
+          expect(detail).toEqual(expected);
         }
       }),
       { numRuns: 1_000 },

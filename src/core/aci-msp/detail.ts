@@ -2,9 +2,13 @@
  * The spilled table of ACI.MSP_DETAIL: a header, one row per indicator (the
  * same rows every year, « non applicable » where a version lacks one, so that
  * analysts can point at rows), then précarité, minimum, total, avance, solde.
+ * Built straight from the evaluation (no intermediate result): the detail is
+ * recalculated in every MSP row of a sheet.
  */
-import type { IndicatorResult, MspResult } from "./index";
-import { INDICATORS } from "./index";
+import { roundCents } from "../money";
+import { soldeRemark } from "./explain";
+import type { MspInput } from "./fields";
+import { evaluateMsp, evaluationRemarks, indicatorRemark, INDICATORS, newEvaluation, settle, yearTexts } from "./index";
 
 export const MSP_DETAIL_HEADER = ["Axe", "Indicateur", "Type", "Points fixes", "Points variables", "Points", "Euros", "Source", "Remarque"] as const;
 
@@ -13,52 +17,38 @@ export const MSP_DETAIL_SIZE: [number, number] = [MSP_DETAIL_HEADER.length, 1 + 
 
 export type DetailCell = string | number;
 
-/** The Source column: the references (title and URL), flagged when the value is still to confirm. */
-const sourceCell = (i: IndicatorResult) => (i.confidence === "to-confirm" ? `${i.source} [à confirmer]` : i.source);
+/** The evaluation record every detail reuses: the rows it returns copy every number and keep no part of it. */
+const DETAIL = newEvaluation();
 
-export function mspDetailRows(r: MspResult): DetailCell[][] {
-  const rows: DetailCell[][] = [[...MSP_DETAIL_HEADER]];
-  for (const i of r.indicateurs) {
-    rows.push(
-      i.applicable
-        ? [i.axe, i.label, i.type, i.fixes, i.variables, i.points, i.euros, sourceCell(i), i.remarque]
-        : [i.axe, i.label, "non applicable", 0, 0, 0, 0, "", i.remarque],
-    );
+export function mspDetail(input: MspInput): DetailCell[][] {
+  const e = settle(evaluateMsp(input, true, DETAIL));
+  const texts = yearTexts(e);
+  const rows: DetailCell[][] = new Array(MSP_DETAIL_SIZE[1]);
+  rows[0] = MSP_DETAIL_HEADER.slice();
+  let k = 1;
+  for (let i = 0; i < INDICATORS.length; i++) {
+    const def = INDICATORS[i];
+    const remark = indicatorRemark(e, texts, i);
+    rows[k++] = e.exists[i]
+      ? [def.axe, def.label, e.types[i], e.fixes[i], e.variables[i], roundCents(e.fixes[i] + e.variables[i]), e.euros[i], texts.sourceCells[i], remark]
+      : [def.axe, def.label, "non applicable", 0, 0, 0, 0, "", remark];
   }
-  rows.push(["", "Majoration précarité", "majoration", 0, r.precarite.points, r.precarite.points, r.precarite.euros, r.precarite.source, r.precarite.remarque]);
-  rows.push([
-    "",
-    "Complément minimum nouvelle structure",
-    "garantie",
-    0,
-    0,
-    0,
-    r.complementMinimum.euros,
-    r.complementMinimum.source,
-    r.complementMinimum.remarque,
-  ]);
-  rows.push([
+  const remarks = evaluationRemarks(e, input, texts);
+  const p = e.precarite;
+  rows[k++] = ["", "Majoration précarité", "majoration", 0, p.points, p.points, p.euros, texts.precariteSource, remarks.precarite];
+  rows[k++] = ["", "Complément minimum nouvelle structure", "garantie", 0, 0, 0, e.complement, texts.minimumSource, remarks.minimum];
+  rows[k++] = [
     "Total",
-    `${r.version}, rémunération ${r.annee}`,
+    `${e.rules.version!.value}, rémunération ${e.annee}`,
     "",
-    r.fixes,
-    r.variables,
-    r.points,
-    r.euros,
-    `valeur du point : ${r.valeurPoint} €`,
-    r.remarques.join(" ; "),
-  ]);
-  rows.push(["Avance", "Avance de l'année", "", "", "", r.avance.points, r.avance.euros, r.avance.source, r.avance.remarque]);
-  rows.push([
-    "Solde",
-    "Solde de l'année (total − avance)",
-    "",
-    "",
-    "",
-    "",
-    r.solde,
-    "",
-    r.solde < 0 ? "solde négatif : avance supérieure à la rémunération, trop-perçu" : "versé avec l'avance de l'année suivante",
-  ]);
+    e.totalFixes,
+    e.totalVariables,
+    e.points,
+    e.totalEuros,
+    `valeur du point : ${e.rules.valeurPoint!.value} €`,
+    remarks.whole.join(" ; "),
+  ];
+  rows[k++] = ["Avance", "Avance de l'année", "", "", "", e.avancePoints, e.avanceEuros, texts.avanceSource, remarks.avance];
+  rows[k++] = ["Solde", "Solde de l'année (total − avance)", "", "", "", "", e.solde, "", soldeRemark(e.solde)];
   return rows;
 }

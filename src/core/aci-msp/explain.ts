@@ -108,3 +108,111 @@ export function renderRemark(steps: readonly Step[]): string {
   for (const step of steps) text = joinRemarks(text, renderStep(step));
   return text;
 }
+
+// What the evaluation as a whole shows: each remark below is rendered from numbers of the evaluation and parameters
+// of the year, here only. The parts that depend on the year alone are rendered once per year (`yearWording`).
+
+/** The remark of an indicator the year's texts do not have. */
+export const absentRemark = (code: string): string =>
+  code === "satisfaction" ? "remplacé par l'implication des usagers (avenant 1)" : "indicateur créé par l'avenant 1 (années 2022 et suivantes)";
+
+/** Points an indicator computed but that are not paid: a prerequisite is missing. */
+export const unpaidRemark = (points: number): string => `non versé (${frNumber(points)} points calculés) : prérequis manquant(s)`;
+
+/** The year's parameters a remark names, rendered once per year. */
+export interface YearWording {
+  /** Per indicator: « valeur à confirmer : … » when its value is still to confirm, else "". */
+  toConfirm: string[];
+  /** The précarité base (« points variables liés à la patientèle ») and why it is still to confirm. */
+  precariteBase: string;
+  /** The avance's share and what it is a share of. */
+  avanceShare: string;
+  avanceRate: string;
+  /** The minimum of a new structure for a full year, and the number of calendar years of the derogation. */
+  minimumFullYear: string;
+  derogationYears: number;
+}
+
+export interface WordingParameters {
+  toConfirm: readonly (string | undefined)[];
+  precariteBase: { value: string; why?: string };
+  avanceTaux: number;
+  minimum: number;
+  derogationAnnees: number;
+}
+
+export function yearWording(p: WordingParameters): YearWording {
+  const avanceRate = frPercent(p.avanceTaux);
+  return {
+    toConfirm: p.toConfirm.map((why) => (why === undefined ? "" : `valeur à confirmer : ${why}`)),
+    precariteBase: ` ${p.precariteBase.value} (assiette à confirmer : ${p.precariteBase.why})`,
+    avanceShare: `${avanceRate} des points des indicateurs prérequis et socle atteints à 100 % (`,
+    avanceRate,
+    minimumFullYear: frNumber(p.minimum),
+    derogationYears: p.derogationAnnees,
+  };
+}
+
+/** The précarité: its rate on its base, or the gap capped. */
+export const precariteRemark = (w: YearWording, ecart: number, max: number, taux: number, base: number): string =>
+  ecart > max ? `écart de ${frPercent(ecart)} plafonné à ${frPercent(max)}` : `taux ${frPercent(taux)} sur ${frNumber(base)}${w.precariteBase}`;
+
+/** In the signing year: « , proratisée depuis la signature du … (n jours sur 365) », else "". */
+export const prorataNote = (adhesionDate: string | undefined, days: number, daysInYear: number): string =>
+  adhesionDate ? `, proratisée depuis la signature du ${frenchDate(adhesionDate)} (${days} jours sur ${daysInYear})` : "";
+
+export interface MinimumFacts {
+  derogation: boolean;
+  declenche: boolean;
+  complement: number;
+  minimum: number;
+  prorated: boolean;
+  prorataNote: string;
+  requis: number;
+  total: number;
+}
+
+/** The new-structure minimum: raised to it, already reached, out of reach, or not a new structure. */
+export function minimumRemark(w: YearWording, f: MinimumFacts): string {
+  if (!f.derogation) return "sans objet (structure adhérente depuis plus de deux années civiles, ou annee_adhesion / date_adhesion non renseignée)";
+  if (!f.declenche) return `nouvelle structure, mais moins de ${f.requis} prérequis sur ${f.total} : pas de minimum`;
+  if (f.complement <= 0) return `nouvelle structure : minimum de ${frNumber(f.minimum)} € déjà atteint`;
+  return `nouvelle structure (${w.derogationYears} premières années civiles) : rémunération portée à ${frNumber(f.minimum)} €${f.prorated ? ` (${w.minimumFullYear} € pour une année pleine${f.prorataNote})` : " pour une année pleine"}`;
+}
+
+/** The avance: the minimum's share for a new structure, else the share of the points reached at 100 %. */
+export const avanceRemark = (w: YearWording, minimumApplied: boolean, euros: number, minimum: number, points: number, prorataNote: string): string =>
+  minimumApplied
+    ? `nouvelle structure : avance minimale de ${frNumber(euros)} € (${w.avanceRate} du minimum de ${frNumber(minimum)} €${prorataNote})`
+    : `${w.avanceShare}${frNumber(points)} points, chacun calculé par sa propre règle)${prorataNote || ", année pleine"}`;
+
+export interface WholeFacts {
+  declenche: boolean;
+  missing: readonly string[];
+  derogation: boolean;
+  requis: number;
+  total: number;
+  ignoredFields: readonly string[];
+  annee: number;
+  /** The year's text when annee was not given (the rules of the current year), else undefined. */
+  defaultYearVersion?: string;
+}
+
+/** What applies to the whole computation: prerequisites, the derogation, ignored fields, the default year. */
+export function wholeRemarks(f: WholeFacts): string[] {
+  const remarks: string[] = [];
+  if (!f.declenche) {
+    remarks.push(
+      `prérequis manquant(s) : ${f.missing.join(", ")}${f.derogation ? ` (${f.requis} sur ${f.total} suffisent les premières années civiles)` : ""} : aucune rémunération`,
+    );
+  } else if (f.missing.length) {
+    remarks.push(`dérogation nouvelle structure, lecture de RULES.md : ${f.requis} prérequis sur ${f.total} suffisent (manquant : ${f.missing.join(", ")})`);
+  }
+  if (f.ignoredFields.length) remarks.push(`champs de l'avenant 1 ignorés pour ${f.annee} : ${f.ignoredFields.join(", ")}`);
+  if (f.defaultYearVersion !== undefined) remarks.push(`annee non renseignée : règles de ${f.annee} (${f.defaultYearVersion})`);
+  return remarks;
+}
+
+/** The solde's remark: negative means an overpayment. */
+export const soldeRemark = (solde: number): string =>
+  solde < 0 ? "solde négatif : avance supérieure à la rémunération, trop-perçu" : "versé avec l'avance de l'année suivante";

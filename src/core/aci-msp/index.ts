@@ -8,10 +8,22 @@
  */
 import { daysInYear, daysToYearEnd, frenchDate, todayParisIso, yearOf } from "../dates";
 import { fail } from "../errors";
-import { frNumber, frPercent } from "../format";
 import { roundCents } from "../money";
 import { confidenceOf, referenceText, type Confidence, type Reference } from "../params";
-import { joinRemarks, renderRemark, type Step } from "./explain";
+import {
+  absentRemark,
+  avanceRemark,
+  joinRemarks,
+  minimumRemark,
+  precariteRemark,
+  prorataNote,
+  renderRemark,
+  unpaidRemark,
+  wholeRemarks,
+  yearWording,
+  type Step,
+  type YearWording,
+} from "./explain";
 import {
   anyGiven,
   AVENANT_1_FIELDS,
@@ -130,6 +142,12 @@ export interface MspEvaluation {
   ignoredFields: readonly FieldCode[];
   /** Steps of each indicator (only with a trace). */
   steps?: Step[][];
+  /** The avance and the solde: NaN until `settle`. */
+  avancePoints: number;
+  avanceEuros: number;
+  /** The avance is a new structure's minimum share. */
+  avanceMinimum: boolean;
+  solde: number;
 }
 
 const NO_FIELD: readonly FieldCode[] = Object.freeze([]);
@@ -139,6 +157,8 @@ interface Plan {
   rules: YearRules;
   exists: boolean[];
   types: IndicatorType[];
+  /** Its texts, written the first time a full result of the year is asked (`yearTexts`). */
+  texts?: YearTexts;
 }
 
 /** Worked out once per year, by year from the first one (a lookup in every evaluated cell). */
@@ -161,7 +181,7 @@ const PER_INDICATOR_ZEROS = doubles(INDICATORS.length);
  * The records an evaluation fills: one Earned per indicator, the per-indicator columns, the prerequisites and the
  * précarité. Amounts start as NaN (not evaluated yet: a cell never shows it), which also stores them as fractions.
  */
-function newEvaluation(): MspEvaluation {
+export function newEvaluation(): MspEvaluation {
   return {
     annee: 0,
     rules: undefined!,
@@ -184,6 +204,10 @@ function newEvaluation(): MspEvaluation {
     totalEuros: NaN,
     ignoredFields: NO_FIELD,
     steps: undefined,
+    avancePoints: NaN,
+    avanceEuros: NaN,
+    avanceMinimum: false,
+    solde: NaN,
   };
 }
 
@@ -275,6 +299,8 @@ function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation):
   into.minimum = into.complement = into.eurosPoints = into.totalEuros = NaN;
   into.ignoredFields = ignoredFields;
   into.steps = steps;
+  into.avancePoints = into.avanceEuros = into.solde = NaN;
+  into.avanceMinimum = false;
   return into;
 }
 
@@ -306,20 +332,40 @@ export const mspPoints = (headers: readonly unknown[], values: readonly unknown[
 export const mspAmounts = (headers: readonly unknown[], values: readonly unknown[]): Readonly<MspEvaluation> =>
   evaluateMsp(readMspRow(headers, values, LEAN_INPUT), false, LEAN);
 
+/** The records the avance's second pass fills (the inputs at 100 %, their context, one indicator's points): reused. */
+const AT_100 = newMspInput().values;
+const AT_100_EARNED = newEarned();
+const AT_100_CONTEXT: Context = { v: AT_100, annee: 0, ratio: 0, ipa: false, prorataAdhesion: 1 };
+
 /** Points of the prerequisite and socle indicators reached at 100 %: each one's own formula on its full inputs. */
 export function pointsAt100(e: MspEvaluation): number {
-  const full = e.ctx.v.copy();
+  const given = e.ctx.v.at;
+  const full = AT_100.at;
+  for (let i = 0; i < given.length; i++) full[i] = given[i];
   const counted = (i: number) => e.exists[i] && (e.types[i] === "prérequis" || e.types[i] === "socle");
-  for (let i = 0; i < INDICATORS.length; i++) if (counted(i)) INDICATORS[i].atFull?.(full, e.rules);
-  const ctx: Context = { ...e.ctx, v: full, siDate: undefined, siAvanceDate: undefined, adhesionDate: undefined, prorataAdhesion: 1 };
-  const r = newEarned();
+  for (let i = 0; i < INDICATORS.length; i++) if (counted(i)) INDICATORS[i].atFull?.(AT_100, e.rules);
+  // no acquisition or signature date: a full year
+  const ctx = AT_100_CONTEXT;
+  ctx.annee = e.ctx.annee;
+  ctx.ratio = e.ctx.ratio;
+  ctx.ipa = e.ctx.ipa;
   let points = 0;
   for (let i = 0; i < INDICATORS.length; i++) {
     if (!counted(i)) continue;
-    INDICATORS[i].compute(e.rules, ctx, undefined, r);
+    const r = INDICATORS[i].compute(e.rules, ctx, undefined, AT_100_EARNED);
     points += r.fixes + r.variables;
   }
   return roundCents(points);
+}
+
+/** The avance and the solde of an evaluation (the detail and the regional sheets: POINTS and EUROS never need them). */
+export function settle(e: MspEvaluation): MspEvaluation {
+  e.avancePoints = pointsAt100(e);
+  const a = avance(e.rules.avanceTaux!.value, e.avancePoints, e.rules.valeurPoint!.value, e.ctx.prorataAdhesion, e.derogation, e.minimum);
+  e.avanceEuros = a.euros;
+  e.avanceMinimum = a.minimumApplied;
+  e.solde = solde(e.totalEuros, a.euros);
+  return e;
 }
 
 export interface IndicatorResult {
@@ -360,31 +406,87 @@ export interface MspResult {
   remarques: string[];
 }
 
-/** The sources the full result of a year shows whatever the MSP, written once per year. */
-interface YearTexts {
+/** The texts the full result of a year shows whatever the MSP: the sources and the year's wording, written once per year. */
+export interface YearTexts {
+  /** Per indicator: its references ("" when the year lacks it), and as the detail's Source column shows them. */
   sources: string[];
+  sourceCells: string[];
+  /** Per indicator the year lacks: why (« indicateur créé par l'avenant 1 … »). */
+  absent: string[];
   precariteSource: string;
   minimumSource: string;
   avanceSource: string;
+  wording: YearWording;
 }
 
-const YEAR_TEXTS = new Map<number, YearTexts>();
-
-function yearTexts(annee: number, rules: YearRules): YearTexts {
-  let texts = YEAR_TEXTS.get(annee);
-  if (!texts) {
-    texts = {
-      sources: INDICATORS.map((def) => {
-        const param = def.param(rules);
-        return param ? referenceText(param) : "";
-      }),
+export function yearTexts(e: MspEvaluation): YearTexts {
+  const plan = planFor(e.annee);
+  if (!plan.texts) {
+    const { rules } = plan;
+    const params = INDICATORS.map((def, i) => (plan.exists[i] ? def.param(rules) : undefined));
+    const sources = params.map((param) => (param ? referenceText(param) : ""));
+    plan.texts = {
+      sources,
+      // the Source column flags a value still to confirm
+      sourceCells: params.map((param, i) => (param?.status === "to-confirm" ? `${sources[i]} [à confirmer]` : sources[i])),
+      absent: INDICATORS.map((def, i) => (plan.exists[i] ? "" : absentRemark(def.code))),
       precariteSource: `${referenceText(rules.precariteMax!)} ; assiette : ${referenceText(rules.precariteBase!)}`,
       minimumSource: referenceText(rules.minimumNouvelleStructure!),
       avanceSource: referenceText(rules.avanceTaux!),
+      wording: yearWording({
+        toConfirm: params.map((param) => (param?.status === "to-confirm" ? param.why : undefined)),
+        precariteBase: rules.precariteBase!,
+        avanceTaux: rules.avanceTaux!.value,
+        minimum: rules.minimumNouvelleStructure!.value,
+        derogationAnnees: rules.derogationAnnees!.value,
+      }),
     };
-    YEAR_TEXTS.set(annee, texts);
   }
-  return texts;
+  return plan.texts;
+}
+
+/** An indicator's Remarque: points not paid, its steps, a value to confirm. */
+export function indicatorRemark(e: MspEvaluation, texts: YearTexts, i: number): string {
+  if (!e.exists[i]) return texts.absent[i];
+  const r = e.earned[i];
+  const computed = r.fixes + r.variables;
+  const unpaid = !e.prerequis.declenche && computed > 0 ? unpaidRemark(computed) : "";
+  return joinRemarks(joinRemarks(unpaid, renderRemark(e.steps![i])), texts.wording.toConfirm[i]);
+}
+
+/** « , proratisée depuis la signature du … » in the signing year, else "". */
+const prorataNoteOf = (e: MspEvaluation, input: MspInput): string =>
+  e.ctx.prorataAdhesion < 1 && input.adhesionDate ? prorataNote(input.adhesionDate, daysToYearEnd(input.adhesionDate), daysInYear(e.annee)) : "";
+
+/** The remarks of the précarité, the minimum, the avance and the whole computation. */
+export function evaluationRemarks(e: MspEvaluation, input: MspInput, texts: YearTexts) {
+  const { rules, prerequis } = e;
+  const w = texts.wording;
+  const note = prorataNoteOf(e, input);
+  return {
+    precarite: precariteRemark(w, e.precarite.ecart, rules.precariteMax!.value, e.precarite.taux, e.precarite.base),
+    minimum: minimumRemark(w, {
+      derogation: e.derogation,
+      declenche: prerequis.declenche,
+      complement: e.complement,
+      minimum: e.minimum,
+      prorated: e.ctx.prorataAdhesion < 1,
+      prorataNote: note,
+      requis: prerequis.requis,
+      total: prerequis.total,
+    }),
+    avance: avanceRemark(w, e.avanceMinimum, e.avanceEuros, e.minimum, e.avancePoints, note),
+    whole: wholeRemarks({
+      declenche: prerequis.declenche,
+      missing: missingPrerequisites(e),
+      derogation: e.derogation,
+      requis: prerequis.requis,
+      total: prerequis.total,
+      ignoredFields: e.ignoredFields,
+      annee: e.annee,
+      defaultYearVersion: givenAt(input, ANNEE) ? undefined : rules.version!.value,
+    }),
+  };
 }
 
 /** The evaluation record reused by computeMsp: the result it returns copies every number and keeps no part of it. */
@@ -395,18 +497,13 @@ const FULL = newEvaluation();
  * The regional sheets call it with `explain = false`.
  */
 export function computeMsp(input: MspInput, explain = true): MspResult {
-  const e = evaluateMsp(input, explain, FULL);
-  const { rules, annee, prerequis, derogation, ctx } = e;
-  const valeurPoint = rules.valeurPoint!.value;
-  const prorataNote =
-    ctx.prorataAdhesion < 1 && input.adhesionDate
-      ? `, proratisée depuis la signature du ${frenchDate(input.adhesionDate)} (${daysToYearEnd(input.adhesionDate)} jours sur ${daysInYear(annee)})`
-      : "";
-  const texts = yearTexts(annee, rules);
+  const e = settle(evaluateMsp(input, explain, FULL));
+  const { rules, annee, prerequis, derogation } = e;
+  const texts = yearTexts(e);
   const indicateurs: IndicatorResult[] = INDICATORS.map((def, i) => {
-    const param = def.param(rules);
-    const r = e.earned[i];
-    if (!param || !e.exists[i]) {
+    const remarque = explain ? indicatorRemark(e, texts, i) : "";
+    const param = e.exists[i] ? def.param(rules) : undefined;
+    if (!param) {
       return {
         code: def.code,
         axe: def.axe,
@@ -420,19 +517,8 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
         source: "",
         references: [],
         confidence: "none",
-        remarque: explain
-          ? def.code === "satisfaction"
-            ? "remplacé par l'implication des usagers (avenant 1)"
-            : "indicateur créé par l'avenant 1 (années 2022 et suivantes)"
-          : "",
+        remarque,
       };
-    }
-    let remarque = "";
-    if (explain) {
-      if (!prerequis.declenche && r.fixes + r.variables > 0)
-        remarque = `non versé (${frNumber(r.fixes + r.variables)} points calculés) : prérequis manquant(s)`;
-      remarque = joinRemarks(remarque, renderRemark(e.steps![i]));
-      if (param.status === "to-confirm") remarque = joinRemarks(remarque, `valeur à confirmer : ${param.why}`);
     }
     return {
       code: def.code,
@@ -451,78 +537,30 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
       remarque,
     };
   });
-  const prerequisManquants = missingPrerequisites(e);
-
-  const max = rules.precariteMax!;
-  const base = rules.precariteBase!;
-  const precarite = {
-    taux: e.precarite.taux,
-    base: e.precarite.base,
-    points: e.precarite.points,
-    euros: e.precarite.euros,
-    source: texts.precariteSource,
-    remarque: !explain
-      ? ""
-      : e.precarite.ecart > max.value
-        ? `écart de ${frPercent(e.precarite.ecart)} plafonné à ${frPercent(max.value)}`
-        : `taux ${frPercent(e.precarite.taux)} sur ${frNumber(e.precarite.base)} ${base.value} (assiette à confirmer : ${base.why})`,
-  };
-
-  const minimumParam = rules.minimumNouvelleStructure!;
-  const complementMinimum = {
-    euros: e.complement,
-    source: texts.minimumSource,
-    remarque: !explain
-      ? ""
-      : derogation
-        ? prerequis.declenche
-          ? e.complement > 0
-            ? `nouvelle structure (${rules.derogationAnnees!.value} premières années civiles) : rémunération portée à ${frNumber(e.minimum)} €${ctx.prorataAdhesion < 1 ? ` (${frNumber(minimumParam.value)} € pour une année pleine${prorataNote})` : " pour une année pleine"}`
-            : `nouvelle structure : minimum de ${frNumber(e.minimum)} € déjà atteint`
-          : `nouvelle structure, mais moins de ${prerequis.requis} prérequis sur ${prerequis.total} : pas de minimum`
-        : "sans objet (structure adhérente depuis plus de deux années civiles, ou annee_adhesion / date_adhesion non renseignée)",
-  };
-
-  const avanceTaux = rules.avanceTaux!.value;
-  const avancePoints = pointsAt100(e);
-  const a = avance(avanceTaux, avancePoints, valeurPoint, ctx.prorataAdhesion, derogation, e.minimum);
-  const avanceRemarque = !explain
-    ? ""
-    : a.minimumApplied
-      ? `nouvelle structure : avance minimale de ${frNumber(a.euros)} € (${frPercent(avanceTaux)} du minimum de ${frNumber(e.minimum)} €${prorataNote})`
-      : `${frPercent(avanceTaux)} des points des indicateurs prérequis et socle atteints à 100 % (${frNumber(avancePoints)} points, chacun calculé par sa propre règle)${prorataNote || ", année pleine"}`;
-
-  const remarques: string[] = [];
-  if (explain) {
-    if (!prerequis.declenche) {
-      remarques.push(
-        `prérequis manquant(s) : ${prerequisManquants.join(", ")}${derogation ? ` (${prerequis.requis} sur ${prerequis.total} suffisent les premières années civiles)` : ""} : aucune rémunération`,
-      );
-    } else if (prerequisManquants.length) {
-      remarques.push(
-        `dérogation nouvelle structure, lecture de RULES.md : ${prerequis.requis} prérequis sur ${prerequis.total} suffisent (manquant : ${prerequisManquants.join(", ")})`,
-      );
-    }
-    if (e.ignoredFields.length) remarques.push(`champs de l'avenant 1 ignorés pour ${annee} : ${e.ignoredFields.join(", ")}`);
-    if (!isGiven(input, "annee")) remarques.push(`annee non renseignée : règles de ${annee} (${rules.version!.value})`);
-  }
-
+  const remarks = explain ? evaluationRemarks(e, input, texts) : undefined;
   return {
     version: rules.version!.value,
     annee,
-    valeurPoint,
+    valeurPoint: rules.valeurPoint!.value,
     indicateurs,
-    prerequisManquants,
+    prerequisManquants: missingPrerequisites(e),
     declenche: prerequis.declenche,
     derogation,
-    precarite,
-    complementMinimum,
+    precarite: {
+      taux: e.precarite.taux,
+      base: e.precarite.base,
+      points: e.precarite.points,
+      euros: e.precarite.euros,
+      source: texts.precariteSource,
+      remarque: remarks?.precarite ?? "",
+    },
+    complementMinimum: { euros: e.complement, source: texts.minimumSource, remarque: remarks?.minimum ?? "" },
     fixes: e.totalFixes,
     variables: e.totalVariables,
     points: e.points,
     euros: e.totalEuros,
-    avance: { points: avancePoints, euros: a.euros, source: texts.avanceSource, remarque: avanceRemarque },
-    solde: solde(e.totalEuros, a.euros),
-    remarques,
+    avance: { points: e.avancePoints, euros: e.avanceEuros, source: texts.avanceSource, remarque: remarks?.avance ?? "" },
+    solde: e.solde,
+    remarques: remarks?.whole ?? [],
   };
 }
