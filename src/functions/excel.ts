@@ -36,12 +36,18 @@ function assertFinite(value: unknown): void {
   if (bad) throw excelError("Résultat non numérique : vérifier les arguments");
 }
 
-/** Runs one cell evaluation: the result, or a `CustomFunctions.Error` thrown with a French message. */
-export function excelCall<T>(evaluate: () => T): T {
+/** For a result its rules core has already checked (ACI.MSP_DETAIL: `mspDetail` refuses a number that is not finite). */
+export const checkedByCore = (): void => undefined;
+
+/**
+ * Runs one cell evaluation: the result, or a `CustomFunctions.Error` thrown with a French message. `check` refuses a
+ * NaN or an infinity anywhere in the result (a spilled table that says where its numbers are checks only there).
+ */
+export function excelCall<T>(evaluate: () => T, check: (result: T) => void = assertFinite): T {
   let result: T;
   try {
     result = evaluate();
-    assertFinite(result);
+    check(result);
   } catch (error) {
     throw toExcelError(error);
   }

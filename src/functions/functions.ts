@@ -4,8 +4,8 @@
  * table); the metadata (functions.json) is generated from these comments.
  */
 import { cptsMission, cptsTaille, type MissionInput } from "../core/aci-cpts";
-import { mspAmounts, mspPoints, readMspRow } from "../core/aci-msp";
-import { mspDetail } from "../core/aci-msp/detail";
+import { mspAmounts, mspPoints } from "../core/aci-msp";
+import { mspDetailOfRow } from "../core/aci-msp/detail";
 import { cptsDetailRows } from "../core/aci-cpts/detail";
 import { amDetailRows } from "../core/assistant-medical/detail";
 import { amAchievement, amEtpMax, amObjective, readStartCount, type Counts } from "../core/assistant-medical/objectives";
@@ -16,7 +16,7 @@ import { amAid, type AidInput } from "../core/assistant-medical";
 import { readBande, readEtp, readRegime } from "../core/assistant-medical/codes";
 import { isBlank, readBoolean, readNonNegative, readNonNegativeInteger, readOptionalNumber, readRate, readNumber } from "../core/values";
 import { cellValue, readFieldRows, readMission, readOptionalDate, readTaille, readVolet } from "./arguments";
-import { excelCall } from "./excel";
+import { checkedByCore, excelCall } from "./excel";
 
 /** An achievement rate: 0 is a real rate here (nothing achieved), so only a missing argument takes the default 100 %. */
 const readAtteinte = (value: unknown) => readRate(readOptionalNumber(cellValue(value), "atteinte", 1), "atteinte", true);
@@ -231,8 +231,9 @@ export function aciMspEurosFunction(champs: any[][], valeurs: any[][]): number {
  * @returns Tableau détaillé, affiché sur plusieurs lignes.
  */
 export function aciMspDetailFunction(champs: any[][], valeurs: any[][]): any[][] {
+  // its 26 × 9 cells are not scanned again: the core checked the numbers they come from
   return excelCall(() => {
     const rows = readFieldRows(champs, valeurs);
-    return mspDetail(readMspRow(rows[0], rows[1]));
-  });
+    return mspDetailOfRow(rows[0], rows[1]);
+  }, checkedByCore);
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { CPTS_PARAMETERS } from "../../src/core/aci-cpts/params";
-import { evaluateMsp, INDICATORS, readMspFields, type MspResult } from "../../src/core/aci-msp";
+import { evaluateMsp, INDICATORS, readMspFields, stepsOf, type MspResult } from "../../src/core/aci-msp";
 import { renderStep } from "../../src/core/aci-msp/explain";
 import { MSP, MSP_PARAMETERS } from "../../src/core/aci-msp/params";
 import { AM_PARAMETERS } from "../../src/core/assistant-medical/params";
@@ -139,7 +139,10 @@ describe("explanations are data, rendered in one place", () => {
     const input = readMspFields(Object.entries({ ...BASE, annee: 2022, protocoles: 12 }));
     expect(evaluateMsp(input).steps).toBeUndefined();
     const explained = evaluateMsp(input, true);
-    const protocoles = explained.steps![INDICATORS.findIndex((d) => d.code === "protocoles")];
+    const protocoles = stepsOf(
+      explained,
+      INDICATORS.findIndex((d) => d.code === "protocoles"),
+    );
     expect(protocoles.map(renderStep)).toEqual(["12 déclarés (protocoles), 8 rémunérés au plus"]);
   });
 

@@ -5,9 +5,10 @@
  * Built straight from the evaluation (no intermediate result): the detail is
  * recalculated in every MSP row of a sheet.
  */
+import { fail } from "../errors";
 import { roundCents } from "../money";
 import { soldeRemark } from "./explain";
-import type { MspInput } from "./fields";
+import { newMspInput, readMspRow, type MspInput } from "./fields";
 import { evaluateMsp, evaluationRemarks, indicatorRemark, INDICATORS, newEvaluation, settle, yearTexts } from "./index";
 
 export const MSP_DETAIL_HEADER = ["Axe", "Indicateur", "Type", "Points fixes", "Points variables", "Points", "Euros", "Source", "Remarque"] as const;
@@ -17,9 +18,14 @@ export const MSP_DETAIL_SIZE: [number, number] = [MSP_DETAIL_HEADER.length, 1 + 
 
 export type DetailCell = string | number;
 
-/** The evaluation record every detail reuses: the rows it returns copy every number and keep no part of it. */
+/** The input and evaluation records every detail reuses: the rows it returns copy every number and keep no part of them. */
+const DETAIL_INPUT = newMspInput();
 const DETAIL = newEvaluation();
 
+/** The detail of one header row and value row (ACI.MSP_DETAIL). */
+export const mspDetailOfRow = (headers: readonly unknown[], values: readonly unknown[]): DetailCell[][] => mspDetail(readMspRow(headers, values, DETAIL_INPUT));
+
+/** The detail of one MSP; refused (never shown) if a number in it were not finite. */
 export function mspDetail(input: MspInput): DetailCell[][] {
   const e = settle(evaluateMsp(input, true, DETAIL));
   const texts = yearTexts(e);
@@ -50,5 +56,16 @@ export function mspDetail(input: MspInput): DetailCell[][] {
   ];
   rows[k++] = ["Avance", "Avance de l'année", "", "", "", e.avancePoints, e.avanceEuros, texts.avanceSource, remarks.avance];
   rows[k++] = ["Solde", "Solde de l'année (total − avance)", "", "", "", "", e.solde, "", soldeRemark(e.solde)];
+  // no NaN or infinity reaches a cell: every number shown is one of these, or a sum of two of them
+  const totals = [p.points, p.euros, e.complement, e.totalFixes, e.totalVariables, e.points, e.totalEuros, e.avancePoints, e.avanceEuros, e.solde];
+  if (nonFinite(e.fixes) + nonFinite(e.variables) + nonFinite(e.euros) + nonFinite(totals) !== 0)
+    fail("valeurs", "résultat non numérique : vérifier les arguments");
   return rows;
+}
+
+/** 0 when every number of the list is finite, NaN otherwise (`x - x` is 0 for a finite number, NaN for NaN or ±∞). */
+function nonFinite(xs: readonly number[]): number {
+  let check = 0;
+  for (let i = 0; i < xs.length; i++) check += xs[i] - xs[i];
+  return check;
 }

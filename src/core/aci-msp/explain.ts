@@ -102,10 +102,10 @@ export function renderStep(step: Step): string {
 /** Remarks shown in one cell, separated by « ; » (empty ones left out). */
 export const joinRemarks = (a: string, b: string): string => (a && b ? `${a} ; ${b}` : a || b);
 
-/** The steps of an indicator as the text of its Remarque cell. */
-export function renderRemark(steps: readonly Step[]): string {
+/** Steps `from` to `to` (excluded) of a list, an indicator's, as the text of its Remarque cell. */
+export function renderRemark(steps: readonly Step[], from = 0, to = steps.length): string {
   let text = "";
-  for (const step of steps) text = joinRemarks(text, renderStep(step));
+  for (let k = from; k < to; k++) text = joinRemarks(text, renderStep(steps[k]));
   return text;
 }
 

@@ -140,8 +140,9 @@ export interface MspEvaluation {
   eurosPoints: number;
   totalEuros: number;
   ignoredFields: readonly FieldCode[];
-  /** Steps of each indicator (only with a trace). */
-  steps?: Step[][];
+  /** The steps of every indicator, one after the other (only with a trace): indicator i's start at `stepStarts[i]`. */
+  steps?: Step[];
+  stepStarts: number[];
   /** The avance and the solde: NaN until `settle`. */
   avancePoints: number;
   avanceEuros: number;
@@ -157,6 +158,8 @@ interface Plan {
   rules: YearRules;
   exists: boolean[];
   types: IndicatorType[];
+  /** The indicators the avance counts: the prerequisites and the socle. */
+  atFull: number[];
   /** Its texts, written the first time a full result of the year is asked (`yearTexts`). */
   texts?: YearTexts;
 }
@@ -169,7 +172,9 @@ function planFor(annee: number): Plan {
   if (!plan) {
     const rules = mspRulesFor(annee);
     const exists = INDICATORS.map((def) => def.param(rules) !== undefined);
-    plan = { rules, exists, types: INDICATORS.map((def, i) => (exists[i] ? def.type(rules) : "optionnel")) };
+    const types = INDICATORS.map((def, i): IndicatorType => (exists[i] ? def.type(rules) : "optionnel"));
+    const atFull = INDICATORS.flatMap((_, i) => (exists[i] && (types[i] === "prérequis" || types[i] === "socle") ? [i] : []));
+    plan = { rules, exists, types, atFull };
     PLANS[annee - FIRST_MSP_YEAR] = plan;
   }
   return plan;
@@ -204,6 +209,7 @@ export function newEvaluation(): MspEvaluation {
     totalEuros: NaN,
     ignoredFields: NO_FIELD,
     steps: undefined,
+    stepStarts: PER_INDICATOR_ZEROS.slice(),
     avancePoints: NaN,
     avanceEuros: NaN,
     avanceMinimum: false,
@@ -249,7 +255,9 @@ function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation):
   const ctx = contextOf(input.siDate, siAvanceDate, values, annee, rules, input.adhesionDate);
   const derogation = adhesionYear !== undefined && annee - adhesionYear < rules.derogationAnnees!.value;
   const { earned, fixes, variables } = into;
-  const steps: Step[][] | undefined = explain ? INDICATORS.map(() => []) : undefined;
+  // one list for every indicator's steps (a fresh one: emptying the previous one measured slower)
+  const steps: Step[] | undefined = explain ? [] : undefined;
+  const stepStarts = into.stepStarts;
   // each existing indicator's points, rounded to the cent; paid only if the prerequisites are met
   let total = 0;
   let missing = 0;
@@ -258,9 +266,10 @@ function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation):
   let basePrecarite = 0;
   for (let i = 0; i < INDICATORS.length; i++) {
     fixes[i] = variables[i] = 0;
+    if (steps) stepStarts[i] = steps.length;
     if (!exists[i]) continue;
     // without its gate field the rule gives nothing: run it only to explain why
-    const e = steps || values.at[GATE_AT[i]] !== 0 ? INDICATORS[i].compute(rules, ctx, steps?.[i], earned[i]) : nothingEarned(earned[i]);
+    const e = steps || values.at[GATE_AT[i]] !== 0 ? INDICATORS[i].compute(rules, ctx, steps, earned[i]) : nothingEarned(earned[i]);
     if (types[i] === "prérequis") {
       total++;
       if (!e.atteint) missing++;
@@ -342,16 +351,15 @@ export function pointsAt100(e: MspEvaluation): number {
   const given = e.ctx.v.at;
   const full = AT_100.at;
   for (let i = 0; i < given.length; i++) full[i] = given[i];
-  const counted = (i: number) => e.exists[i] && (e.types[i] === "prérequis" || e.types[i] === "socle");
-  for (let i = 0; i < INDICATORS.length; i++) if (counted(i)) INDICATORS[i].atFull?.(AT_100, e.rules);
+  const counted = planFor(e.annee).atFull;
+  for (const i of counted) INDICATORS[i].atFull?.(AT_100, e.rules);
   // no acquisition or signature date: a full year
   const ctx = AT_100_CONTEXT;
   ctx.annee = e.ctx.annee;
   ctx.ratio = e.ctx.ratio;
   ctx.ipa = e.ctx.ipa;
   let points = 0;
-  for (let i = 0; i < INDICATORS.length; i++) {
-    if (!counted(i)) continue;
+  for (const i of counted) {
     const r = INDICATORS[i].compute(e.rules, ctx, undefined, AT_100_EARNED);
     points += r.fixes + r.variables;
   }
@@ -445,13 +453,19 @@ export function yearTexts(e: MspEvaluation): YearTexts {
   return plan.texts;
 }
 
+/** Where indicator i's steps end in the evaluation's list. */
+const stepsEnd = (e: MspEvaluation, i: number): number => (i + 1 < INDICATORS.length ? e.stepStarts[i + 1] : e.steps!.length);
+
+/** The steps indicator i recorded (an evaluation with a trace). */
+export const stepsOf = (e: MspEvaluation, i: number): Step[] => e.steps!.slice(e.stepStarts[i], stepsEnd(e, i));
+
 /** An indicator's Remarque: points not paid, its steps, a value to confirm. */
 export function indicatorRemark(e: MspEvaluation, texts: YearTexts, i: number): string {
   if (!e.exists[i]) return texts.absent[i];
   const r = e.earned[i];
   const computed = r.fixes + r.variables;
   const unpaid = !e.prerequis.declenche && computed > 0 ? unpaidRemark(computed) : "";
-  return joinRemarks(joinRemarks(unpaid, renderRemark(e.steps![i])), texts.wording.toConfirm[i]);
+  return joinRemarks(joinRemarks(unpaid, renderRemark(e.steps!, e.stepStarts[i], stepsEnd(e, i))), texts.wording.toConfirm[i]);
 }
 
 /** « , proratisée depuis la signature du … » in the signing year, else "". */
