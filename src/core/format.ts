@@ -33,11 +33,11 @@ function format(n: number, decimals: 0 | 1 | 2): string {
   const factor = FACTORS[decimals];
   const scaled = Math.round(Math.abs(n) * factor);
   if (!(scaled / factor < 1e21)) return String(n); // beyond 1e21 (and NaN): leave it to JS
-  const sign = n < 0 && scaled !== 0 ? "-" : "";
   // whole units and the decimals as integers, each looked up
   const fraction = scaled % factor;
   const units = (scaled - fraction) / factor;
-  return sign + group(units) + FRACTIONS[decimals][fraction];
+  const text = fraction === 0 ? group(units) : group(units) + FRACTIONS[decimals][fraction];
+  return n < 0 && scaled !== 0 ? `-${text}` : text;
 }
 
 /** `1 234,5` (two decimals at most) */

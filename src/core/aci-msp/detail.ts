@@ -43,17 +43,7 @@ export function mspDetail(input: MspInput): DetailCell[][] {
   const p = e.precarite;
   rows[k++] = ["", "Majoration précarité", "majoration", 0, p.points, p.points, p.euros, texts.precariteSource, remarks.precarite];
   rows[k++] = ["", "Complément minimum nouvelle structure", "garantie", 0, 0, 0, e.complement, texts.minimumSource, remarks.minimum];
-  rows[k++] = [
-    "Total",
-    `${e.rules.version!.value}, rémunération ${e.annee}`,
-    "",
-    e.totalFixes,
-    e.totalVariables,
-    e.points,
-    e.totalEuros,
-    `valeur du point : ${e.rules.valeurPoint!.value} €`,
-    remarks.whole.join(" ; "),
-  ];
+  rows[k++] = ["Total", texts.totalLabel, "", e.totalFixes, e.totalVariables, e.points, e.totalEuros, texts.pointValue, remarks.whole.join(" ; ")];
   rows[k++] = ["Avance", "Avance de l'année", "", "", "", e.avancePoints, e.avanceEuros, texts.avanceSource, remarks.avance];
   rows[k++] = ["Solde", "Solde de l'année (total − avance)", "", "", "", "", e.solde, "", soldeRemark(e.solde)];
   // no NaN or infinity reaches a cell: every number shown is one of these, or a sum of two of them

@@ -14,7 +14,7 @@ export type Step =
   | { kind: "reunions-min"; reunions: number; min: number; prorated: boolean }
   | { kind: "si-after-year"; date: string; annee: number }
   | { kind: "crise-sans-plan" }
-  | { kind: "minorations"; items: { what: "amplitude"; from: number; to: number; points: number }[]; samedi: number; conges: number }
+  | { kind: "minorations"; amplitude?: { from: number; to: number; points: number }; samedi: number; conges: number }
   | { kind: "pdsa" }
   | { kind: "cap"; field: FieldCode; given: number; paid: number }
   | { kind: "level"; level: number; cumulative: boolean }
@@ -45,8 +45,76 @@ const PRORATA_OF: Record<Extract<Step, { kind: "prorata" }>["field"], string> = 
   date_adhesion: "depuis la signature du contrat le",
 };
 
-/** One step in French. */
+const joinParts = (a: string, b: string): string => (a ? `${a}, ${b}` : b);
+
+/**
+ * A number that identifies a step among those of its kind, built from its counts, levels and parameters (whole
+ * numbers below 100 000, flags as 0 or 1), or -1 when the step holds a date, a fraction or a value beyond: those steps
+ * are rendered each time. The others take few values in a sheet (a number of meetings, of PS, a level, the year's
+ * parameters): their text is kept (`renderStep`), since rendering is the costly part of ACI.MSP_DETAIL.
+ */
+function stepKey(step: Step): number {
+  switch (step.kind) {
+    case "reunions-min":
+      return key3(step.reunions, step.min, step.prorated ? 1 : 0);
+    case "minorations": {
+      // the band's bounds (0 without an amplitude minoration, else 1 + both bounds), its points with Saturday's, the holidays'
+      const a = step.amplitude;
+      const band = a ? key2Small(a.from, a.to) : -1;
+      if (a && band < 0) return -1;
+      return key3(band + 1, key2Small(a ? a.points : 0, step.samedi), step.conges);
+    }
+    case "cap":
+      return key3(CAPPED_FIELDS.indexOf(step.field), step.given, step.paid);
+    case "level":
+      return key3(step.level, step.cumulative ? 1 : 0, 0);
+    case "ipa":
+      return key3(step.points, (step.per === "protocole" ? 2 : 0) + (step.variable ? 1 : 0), step.missions ?? 0);
+    case "seuil":
+      return key3(step.seuil, step.auDela, step.reference);
+    case "ps":
+      return key3(step.n, 0, 0);
+    case "stages":
+      return key3(step.extra, step.each, step.included);
+    case "crise-variable":
+      return key3(step.annee, step.payable ? 1 : 0, step.survenue ? 1 : 0);
+    case "obesite-theme":
+      return key3(step.missions, step.required, 0);
+    default:
+      return -1;
+  }
+}
+
+const KEY_BASE = 100_000;
+const keyPart = (x: number) => Number.isInteger(x) && x >= 0 && x < KEY_BASE;
+/** Three whole numbers of 0 to 99 999 as one (below 10^15, exact), or -1. */
+const key3 = (a: number, b: number, c: number): number => (keyPart(a) && keyPart(b) && keyPart(c) ? (a * KEY_BASE + b) * KEY_BASE + c : -1);
+/** Two whole numbers of 0 to 299 as one of 0 to 89 999 (a key3 part, 1 added at most), or -1 (then key3 gives -1). */
+const key2Small = (a: number, b: number): number => (Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 && a < 300 && b < 300 ? a * 300 + b : -1);
+
+/** The fields a cap step can name (its key holds the field's position here). */
+const CAPPED_FIELDS: readonly FieldCode[] = ["missions_sp", "protocoles", "cooperation"];
+
+/** Texts of keyed steps, per kind; emptied when one holds more than 10 000 (an unusual sheet), so memory stays bounded. */
+const STEP_TEXTS = new Map<Step["kind"], Map<number, string>>();
+const MAX_KEPT = 10_000;
+
+/** One step in French (kept by key for the steps that take few values). */
 export function renderStep(step: Step): string {
+  const key = stepKey(step);
+  if (key < 0) return stepText(step);
+  let texts = STEP_TEXTS.get(step.kind);
+  if (!texts) STEP_TEXTS.set(step.kind, (texts = new Map()));
+  let text = texts.get(key);
+  if (text === undefined) {
+    if (texts.size >= MAX_KEPT) texts.clear();
+    texts.set(key, (text = stepText(step)));
+  }
+  return text;
+}
+
+/** One step in French, rendered. */
+function stepText(step: Step): string {
   switch (step.kind) {
     case "not-met":
       return NOT_MET[step.reason];
@@ -59,12 +127,11 @@ export function renderStep(step: Step): string {
     case "crise-sans-plan":
       return "crise survenue sans plan de préparation : rien n'est versé";
     case "minorations": {
-      const parts = [
-        ...step.items.map((m) => `amplitude de ${frNumber(m.from)} à ${frNumber(m.to)} h −${frNumber(m.points)}`),
-        ...(step.samedi ? [`fermeture le samedi matin −${frNumber(step.samedi)}`] : []),
-        ...(step.conges ? [`fermeture pendant les congés scolaires −${frNumber(step.conges)}`] : []),
-      ];
-      return `minorations cumulées (guide CNAM) : ${parts.join(", ")}`;
+      const a = step.amplitude;
+      let parts = a ? `amplitude de ${frNumber(a.from)} à ${frNumber(a.to)} h −${frNumber(a.points)}` : "";
+      if (step.samedi) parts = joinParts(parts, `fermeture le samedi matin −${frNumber(step.samedi)}`);
+      if (step.conges) parts = joinParts(parts, `fermeture pendant les congés scolaires −${frNumber(step.conges)}`);
+      return `minorations cumulées (guide CNAM) : ${parts}`;
     }
     case "pdsa":
       return "dérogation PDSA accordée par l'ARS : pas de minoration d'amplitude ni de plancher de 8 h";

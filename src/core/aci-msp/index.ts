@@ -424,6 +424,9 @@ export interface YearTexts {
   precariteSource: string;
   minimumSource: string;
   avanceSource: string;
+  /** The total's label (« avenant 1, rémunération 2023 ») and the point value (« valeur du point : 7 € »). */
+  totalLabel: string;
+  pointValue: string;
   wording: YearWording;
 }
 
@@ -441,6 +444,8 @@ export function yearTexts(e: MspEvaluation): YearTexts {
       precariteSource: `${referenceText(rules.precariteMax!)} ; assiette : ${referenceText(rules.precariteBase!)}`,
       minimumSource: referenceText(rules.minimumNouvelleStructure!),
       avanceSource: referenceText(rules.avanceTaux!),
+      totalLabel: `${rules.version!.value}, rémunération ${e.annee}`,
+      pointValue: `valeur du point : ${rules.valeurPoint!.value} €`,
       wording: yearWording({
         toConfirm: params.map((param) => (param?.status === "to-confirm" ? param.why : undefined)),
         precariteBase: rules.precariteBase!,

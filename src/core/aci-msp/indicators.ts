@@ -129,8 +129,12 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       const conges = v.fermeture_conges ? h.minorationConges : 0;
       const minoration = amplitude + samedi + conges;
       if (minoration && trace) {
-        const band = low ? { from: h.amplitudeMinimale, to: h.amplitudeMoyenne } : { from: h.amplitudeMoyenne, to: h.amplitudeSansMinoration };
-        trace.push({ kind: "minorations", items: low || middle ? [{ what: "amplitude", ...band, points: amplitude }] : [], samedi, conges });
+        const band = low
+          ? { from: h.amplitudeMinimale, to: h.amplitudeMoyenne, points: amplitude }
+          : middle
+            ? { from: h.amplitudeMoyenne, to: h.amplitudeSansMinoration, points: amplitude }
+            : undefined;
+        trace.push({ kind: "minorations", amplitude: band, samedi, conges });
       }
       return earned(out, Math.max(0, h.points - minoration), 0, true, true);
     },
