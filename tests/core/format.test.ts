@@ -6,6 +6,13 @@ describe("French number display (same output as Intl fr-FR)", () => {
     expect(frNumber(n)).toBe(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(n));
     expect(frInteger(n)).toBe(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(n));
   });
+  // around 2^31 hundredths (21 474 836,48) and 2^31 units, where the display leaves 32-bit integer arithmetic
+  it.each([
+    21_474_836.47, 21_474_836.48, 999_999_999.99, 1_000_000_000.5, 2_147_483_647, 2_147_483_648, -3_000_000_000.25, 123_456_789_012.34, 45_000_000_000_000,
+  ])("%f (large)", (n) => {
+    expect(frNumber(n)).toBe(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(n));
+    expect(frInteger(n)).toBe(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(n));
+  });
   it("writes percentages with one decimal", () => {
     expect(frPercent(0.125)).toBe("12,5 %");
     expect(frPercent(0.25)).toBe("25 %");

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cptsMission, MISSIONS, type MissionCode, type Taille, type Volet } from "../../src/core/aci-cpts";
 import { computeMsp, INDICATORS, readMspFields, type MspResult } from "../../src/core/aci-msp";
 import { MSP_DETAIL_HEADER } from "../../src/core/aci-msp/detail";
+import { renderStep, stepText, type Step } from "../../src/core/aci-msp/explain";
 import { contextOf, newEarned } from "../../src/core/aci-msp/indicators";
 import { yearRules } from "../../src/core/aci-msp/params";
 import { amAid } from "../../src/core/assistant-medical";
@@ -292,6 +293,51 @@ describe("ACI.MSP_DETAIL shows the full result, cell by cell", () => {
         }
       }),
       { numRuns: 1_000 },
+    );
+  });
+});
+
+describe("ACI.MSP_DETAIL's step texts, kept by key", () => {
+  // renderStep keeps the text of steps that take few values under a number built from them: two different steps
+  // must never share a number (the second would show the first's text), whatever their values
+  const whole = fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 200_000 }));
+  const hours = fc.oneof(fc.integer({ min: 0, max: 24 }), fc.constantFrom(7.5, 10.5));
+  const flagOf = fc.boolean();
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    fc.record({ kind: fc.constant("reunions-min" as const), reunions: whole, min: whole, prorated: flagOf }),
+    fc.record({
+      kind: fc.constant("minorations" as const),
+      amplitude: fc.option(fc.record({ from: hours, to: hours, points: whole }), { nil: undefined }),
+      samedi: whole,
+      conges: whole,
+    }),
+    fc.record({
+      kind: fc.constant("cap" as const),
+      field: fc.constantFrom("missions_sp" as const, "protocoles" as const, "cooperation" as const),
+      given: whole,
+      paid: whole,
+    }),
+    fc.record({ kind: fc.constant("level" as const), level: whole, cumulative: flagOf }),
+    fc.record({
+      kind: fc.constant("ipa" as const),
+      points: whole,
+      per: fc.constantFrom(undefined, "protocole" as const),
+      variable: flagOf,
+      missions: fc.option(whole, { nil: undefined }),
+    }),
+    fc.record({ kind: fc.constant("seuil" as const), seuil: whole, auDela: whole, reference: whole }),
+    fc.record({ kind: fc.constant("ps" as const), n: whole }),
+    fc.record({ kind: fc.constant("stages" as const), extra: whole, each: whole, included: whole }),
+    fc.record({ kind: fc.constant("crise-variable" as const), payable: flagOf, annee: fc.integer({ min: 2017, max: 2030 }), survenue: flagOf }),
+    fc.record({ kind: fc.constant("obesite-theme" as const), missions: whole, required: whole }),
+  );
+
+  it("shows each step's own text, step after step", () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 20 }), (steps) => {
+        for (const s of steps) expect(renderStep(s)).toBe(stepText(s));
+      }),
+      { numRuns: 3_000 },
     );
   });
 });

@@ -113,8 +113,8 @@ export function renderStep(step: Step): string {
   return text;
 }
 
-/** One step in French, rendered. */
-function stepText(step: Step): string {
+/** One step in French, rendered each time (what `renderStep` keeps). */
+export function stepText(step: Step): string {
   switch (step.kind) {
     case "not-met":
       return NOT_MET[step.reason];
