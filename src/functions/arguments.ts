@@ -44,16 +44,17 @@ export function readOptionalDate(value: unknown, argument: string): string {
 }
 
 /**
- * The header row and the value row of ACI.MSP_*, flattened (a row or a column of cells), each cell its plain value.
- * A one-row range is used as it is: no copy on the path that recalculates in every MSP row. Read the pair by index
- * (`rows[0]`): destructuring it would run an iterator in every cell.
+ * The header row and the value row of ACI.MSP_*, flattened (a row or a column of cells); the headers each their plain
+ * value. A one-row range is used as it is: no copy on the path that recalculates in every MSP row, and its values are
+ * left as they are (the rules core reads each with `cellValue` as it reads the row: no second pass). Read the pair by
+ * index (`rows[0]`): destructuring it would run an iterator in every cell.
  */
 export function readFieldRows(champs: unknown, valeurs: unknown): [unknown[], unknown[]] {
   // the common case, in every MSP row of a sheet: two one-row ranges of the same width
   if (Array.isArray(champs) && Array.isArray(valeurs) && champs.length === 1 && valeurs.length === 1) {
     const headers: unknown = champs[0];
     const values: unknown = valeurs[0];
-    if (Array.isArray(headers) && Array.isArray(values) && headers.length === values.length) return [plainCells(headers), plainCells(values)];
+    if (Array.isArray(headers) && Array.isArray(values) && headers.length === values.length) return [plainCells(headers), values];
   }
   const c = asGrid(champs, "champs");
   const v = asGrid(valeurs, "valeurs");

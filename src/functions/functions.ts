@@ -205,7 +205,7 @@ export function amEtpMaxFunction(etp_medecins: any): number {
 export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number {
   return excelCall(() => {
     const rows = readFieldRows(champs, valeurs);
-    return mspPoints(rows[0], rows[1]);
+    return mspPoints(rows[0], rows[1], cellValue);
   });
 }
 
@@ -219,7 +219,7 @@ export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number 
 export function aciMspEurosFunction(champs: any[][], valeurs: any[][]): number {
   return excelCall(() => {
     const rows = readFieldRows(champs, valeurs);
-    return mspAmounts(rows[0], rows[1]).totalEuros;
+    return mspAmounts(rows[0], rows[1], cellValue).totalEuros;
   });
 }
 
@@ -234,6 +234,6 @@ export function aciMspDetailFunction(champs: any[][], valeurs: any[][]): any[][]
   // its 26 × 9 cells are not scanned again: the core checked the numbers they come from
   return excelCall(() => {
     const rows = readFieldRows(champs, valeurs);
-    return mspDetailOfRow(rows[0], rows[1]);
+    return mspDetailOfRow(rows[0], rows[1], cellValue);
   }, checkedByCore);
 }

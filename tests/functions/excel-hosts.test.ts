@@ -126,6 +126,34 @@ describe("odd cell values get French messages", () => {
     expect(evaluate("CPTS.MISSION", 2, entity, "fixe", 1, formatted(excelDate(2020, 1, 1)))).toBe(35_000);
     expect(evaluate("ACI.MSP_POINTS", [["annee", "patientele", "coordination"]], [[2020, formatted(4_000), 1]])).toBe(0);
   });
+
+  it("data types in an MSP row: every cell read by its basicValue, the same figures as plain cells", () => {
+    // the README's example row (seed 002's indicators): 6 170 points, 43 190 €
+    const headers = [
+      [
+        "annee",
+        "annee_adhesion",
+        "patientele",
+        "nb_ps",
+        "amplitude_h",
+        "samedi_matin",
+        "snp",
+        "coordination",
+        "si_standard",
+        "protocoles",
+        "reunions",
+        "dossiers",
+        "patients_ald75",
+      ],
+    ];
+    const plain = [[2020, 2017, 4_000, 13, 11, 0, 1, 1, 1, 4, 5, 40, 1_000]];
+    const formatted = (basicValue: number) => ({ type: "FormattedNumber", basicValue, numberFormat: "#,##0" });
+    const entity = (basicValue: number) => ({ type: "Entity", text: String(basicValue), basicValue, properties: {} });
+    const typed = [plain[0].map((v, k) => (k % 2 ? formatted(v) : entity(v)))];
+    expect(evaluate("ACI.MSP_POINTS", headers, typed)).toBe(6_170);
+    expect(evaluate("ACI.MSP_EUROS", headers, typed)).toBe(43_190);
+    for (const id of ["ACI.MSP_POINTS", "ACI.MSP_EUROS", "ACI.MSP_DETAIL"]) expect(evaluate(id, headers, typed)).toEqual(evaluate(id, headers, plain));
+  });
 });
 
 describe("today is the date in France", () => {

@@ -8,7 +8,7 @@
 import { fail } from "../errors";
 import { roundCents } from "../money";
 import { soldeRemark } from "./explain";
-import { newMspInput, readMspRow, type MspInput } from "./fields";
+import { newMspInput, readMspRow, type MspInput, type PlainValue } from "./fields";
 import { evaluateMsp, evaluationRemarks, indicatorRemark, INDICATORS, newEvaluation, settle, yearTexts } from "./index";
 
 export const MSP_DETAIL_HEADER = ["Axe", "Indicateur", "Type", "Points fixes", "Points variables", "Points", "Euros", "Source", "Remarque"] as const;
@@ -23,7 +23,8 @@ const DETAIL_INPUT = newMspInput();
 const DETAIL = newEvaluation();
 
 /** The detail of one header row and value row (ACI.MSP_DETAIL). */
-export const mspDetailOfRow = (headers: readonly unknown[], values: readonly unknown[]): DetailCell[][] => mspDetail(readMspRow(headers, values, DETAIL_INPUT));
+export const mspDetailOfRow = (headers: readonly unknown[], values: readonly unknown[], plain?: PlainValue): DetailCell[][] =>
+  mspDetail(readMspRow(headers, values, DETAIL_INPUT, plain));
 
 /** The detail of one MSP; refused (never shown) if a number in it were not finite. */
 export function mspDetail(input: MspInput): DetailCell[][] {

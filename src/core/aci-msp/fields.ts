@@ -286,8 +286,14 @@ export const newMspInput = (): MspInput => ({
   given: [0, 0],
 });
 
+/**
+ * How a caller turns a cell that holds an object into its plain value (ACI.MSP_*: a data type, formatted number or
+ * entity, read by what the cell shows). Done as each value is read, so a row is not scanned twice.
+ */
+export type PlainValue = (cell: object) => unknown;
+
 /** Reads the values of one row against its layout, into `input`: every field the row does not give is 0. */
-function readValues(layout: Layout, values: readonly unknown[], input: MspInput): MspInput {
+function readValues(layout: Layout, values: readonly unknown[], input: MspInput, plain?: PlainValue): MspInput {
   const v = input.values.at;
   // an input read again with the same headers (ACI.MSP_POINTS, row after row) only needs its blank cells set to 0
   if (input.filledBy !== layout) {
@@ -299,7 +305,8 @@ function readValues(layout: Layout, values: readonly unknown[], input: MspInput)
   let given1 = 0;
   for (let i = 0; i < layout.length; i++) {
     const index = layout[i];
-    const raw = values[i];
+    let raw = values[i];
+    if (typeof raw === "object" && raw !== null && plain) raw = plain(raw);
     if (index < 0) {
       if (isBlank(raw)) continue;
       fail("champs", `en-tête vide en position ${i + 1} alors que la valeur « ${describe(raw)} » est renseignée`);
@@ -341,8 +348,8 @@ export function readMspFields(pairs: Iterable<readonly [unknown, unknown]>): Msp
 
 /**
  * A header row and a value row of the same length (ACI.MSP_* read their ranges flattened into these), read into
- * `into` (a new input by default; ACI.MSP_POINTS reuses one).
+ * `into` (a new input by default; ACI.MSP_POINTS reuses one); `plain` reads a value cell that holds an object.
  */
-export function readMspRow(headers: readonly unknown[], values: readonly unknown[], into: MspInput = newMspInput()): MspInput {
-  return readValues(cachedLayout(headers), values, into);
+export function readMspRow(headers: readonly unknown[], values: readonly unknown[], into: MspInput = newMspInput(), plain?: PlainValue): MspInput {
+  return readValues(cachedLayout(headers), values, into, plain);
 }

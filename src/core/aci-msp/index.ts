@@ -38,6 +38,7 @@ import {
   type FieldCode,
   type MspInput,
   type NumberField,
+  type PlainValue,
 } from "./fields";
 import { contextOf, INDICATORS, newEarned, nothingEarned, type Axe, type Context, type Earned, type Values } from "./indicators";
 import { FIRST_MSP_YEAR, yearRules, type IndicatorType, type YearRules } from "./params";
@@ -334,12 +335,12 @@ const LEAN_INPUT = newMspInput();
 const LEAN = newEvaluation();
 
 /** The points of one header row and value row (ACI.MSP_POINTS): its euros are not worked out. */
-export const mspPoints = (headers: readonly unknown[], values: readonly unknown[]): number =>
-  evaluatePoints(readMspRow(headers, values, LEAN_INPUT), false, LEAN).points;
+export const mspPoints = (headers: readonly unknown[], values: readonly unknown[], plain?: PlainValue): number =>
+  evaluatePoints(readMspRow(headers, values, LEAN_INPUT, plain), false, LEAN).points;
 
 /** The numbers of one header row and value row (ACI.MSP_EUROS): valid until the next call. */
-export const mspAmounts = (headers: readonly unknown[], values: readonly unknown[]): Readonly<MspEvaluation> =>
-  evaluateMsp(readMspRow(headers, values, LEAN_INPUT), false, LEAN);
+export const mspAmounts = (headers: readonly unknown[], values: readonly unknown[], plain?: PlainValue): Readonly<MspEvaluation> =>
+  evaluateMsp(readMspRow(headers, values, LEAN_INPUT, plain), false, LEAN);
 
 /** The records the avance's second pass fills (the inputs at 100 %, their context, one indicator's points): reused. */
 const AT_100 = newMspInput().values;
