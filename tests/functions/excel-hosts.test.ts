@@ -9,7 +9,7 @@ import { MISSIONS } from "../../src/core/aci-cpts";
 import { todayParisIso } from "../../src/core/dates";
 import { BLANK, EXCEL_MODE, evaluate, excelDate } from "../support/built-functions";
 import { formulaEngine } from "../support/formula-engine";
-import { SEED_002_FIELDS } from "../support/msp-fields";
+import { SEED_002_FIELDS, SEED_002_VALUES } from "../support/msp-fields";
 
 const error = (value: unknown) => value as { code: string; message: string };
 
@@ -129,24 +129,8 @@ describe("odd cell values get French messages", () => {
 
   it("data types in an MSP row: every cell read by its basicValue, the same figures as plain cells", () => {
     // the README's example row (seed 002's indicators): 6 170 points, 43 190 €
-    const headers = [
-      [
-        "annee",
-        "annee_adhesion",
-        "patientele",
-        "nb_ps",
-        "amplitude_h",
-        "samedi_matin",
-        "snp",
-        "coordination",
-        "si_standard",
-        "protocoles",
-        "reunions",
-        "dossiers",
-        "patients_ald75",
-      ],
-    ];
-    const plain = [[2020, 2017, 4_000, 13, 11, 0, 1, 1, 1, 4, 5, 40, 1_000]];
+    const headers = [SEED_002_FIELDS];
+    const plain = [SEED_002_VALUES];
     const formatted = (basicValue: number) => ({ type: "FormattedNumber", basicValue, numberFormat: "#,##0" });
     const entity = (basicValue: number) => ({ type: "Entity", text: String(basicValue), basicValue, properties: {} });
     const typed = [plain[0].map((v, k) => (k % 2 ? formatted(v) : entity(v)))];

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { MSP_DETAIL_SIZE } from "../../src/core/aci-msp/detail";
 import { evaluate } from "../support/built-functions";
 import { formulaEngine } from "../support/formula-engine";
-import { SEED_002_FIELDS } from "../support/msp-fields";
+import { SEED_002_FIELDS, SEED_002_VALUES } from "../support/msp-fields";
 
 const CHAMPS = SEED_002_FIELDS;
-const VALEURS = [2020, 2017, 4_000, 13, 11, 0, 1, 1, 1, 4, 5, 40, 1_000];
+const VALEURS = SEED_002_VALUES;
 
 describe("ACI.MSP_* on the built bundle (seed 002 examples)", () => {
   it("gives the total points and euros of an MSP row", () => {

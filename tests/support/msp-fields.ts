@@ -10,6 +10,12 @@ export const PREREQUISITE_FIELDS = ["annee_adhesion", "patientele", "nb_ps", "am
 /** Seed 002's example row: the year, the prerequisites, the protocols and the concertation. */
 export const SEED_002_FIELDS = ["annee", ...PREREQUISITE_FIELDS, "protocoles", "reunions", "dossiers", "patients_ald75"];
 
+/**
+ * The values of seed 002's example in the order of SEED_002_FIELDS (the README's example row): a 2020 MSP open 11 h,
+ * closed on Saturday morning, 4 000 patients, 13 PS, 4 protocols, 5 meetings → 6 170 points, 43 190 €.
+ */
+export const SEED_002_VALUES = [2020, 2017, 4_000, 13, 11, 0, 1, 1, 1, 4, 5, 40, 1_000];
+
 /** Field values by code, as an analyst's row gives them. */
 export type Fields = Record<string, unknown>;
 
