@@ -41,7 +41,7 @@ export const checkedByCore = (): void => undefined;
 
 /**
  * Runs one cell evaluation: the result, or a `CustomFunctions.Error` thrown with a French message. `check` refuses a
- * NaN or an infinity anywhere in the result (a spilled table that says where its numbers are checks only there).
+ * NaN or an infinity anywhere in the result; `checkedByCore` for a result whose rules core has checked its numbers.
  */
 export function excelCall<T>(evaluate: () => T, check: (result: T) => void = assertFinite): T {
   let result: T;

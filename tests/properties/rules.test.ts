@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cptsMission, MISSIONS, type MissionCode, type Taille, type Volet } from "../../src/core/aci-cpts";
 import { computeMsp, INDICATORS, readMspFields, type MspResult } from "../../src/core/aci-msp";
 import { MSP_DETAIL_HEADER } from "../../src/core/aci-msp/detail";
-import { renderStep, stepText, type Step } from "../../src/core/aci-msp/explain";
+import { renderStep, soldeRemark, stepText, type Step } from "../../src/core/aci-msp/explain";
 import { contextOf, newEarned } from "../../src/core/aci-msp/indicators";
 import { yearRules } from "../../src/core/aci-msp/params";
 import { amAid } from "../../src/core/assistant-medical";
@@ -260,17 +260,7 @@ describe("ACI.MSP_DETAIL shows the full result, cell by cell", () => {
       r.remarques.join(" ; "),
     ],
     ["Avance", "Avance de l'année", "", "", "", r.avance.points, r.avance.euros, r.avance.source, r.avance.remarque],
-    [
-      "Solde",
-      "Solde de l'année (total − avance)",
-      "",
-      "",
-      "",
-      "",
-      r.solde,
-      "",
-      r.solde < 0 ? "solde négatif : avance supérieure à la rémunération, trop-perçu" : "versé avec l'avance de l'année suivante",
-    ],
+    ["Solde", "Solde de l'année (total − avance)", "", "", "", "", r.solde, "", soldeRemark(r.solde)],
   ];
 
   it("row after row, as computeMsp gives it for each row afresh", () => {
