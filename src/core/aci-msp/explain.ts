@@ -95,9 +95,12 @@ const key2Small = (a: number, b: number): number => (Number.isInteger(a) && Numb
 /** The fields a cap step can name (its key holds the field's position here). */
 const CAPPED_FIELDS: readonly FieldCode[] = ["missions_sp", "protocoles", "cooperation"];
 
-/** Texts of keyed steps, per kind; emptied when one holds more than 10 000 (an unusual sheet), so memory stays bounded. */
+/**
+ * Texts of keyed steps, per kind; emptied when one holds 1 000 (a sheet has far fewer: numbers of PS, of meetings,
+ * levels, the year's parameters), so memory stays bounded.
+ */
 const STEP_TEXTS = new Map<Step["kind"], Map<number, string>>();
-const MAX_KEPT = 10_000;
+const MAX_KEPT = 1_000;
 
 /** One step in French (kept by key for the steps that take few values). */
 export function renderStep(step: Step): string {
