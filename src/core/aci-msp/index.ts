@@ -479,7 +479,7 @@ const prorataNoteOf = (e: MspEvaluation, input: MspInput): string =>
   e.ctx.prorataAdhesion < 1 && input.adhesionDate ? prorataNote(input.adhesionDate, daysToYearEnd(input.adhesionDate), daysInYear(e.annee)) : "";
 
 /** The remarks of the précarité, the minimum, the avance and the whole computation. */
-export function evaluationRemarks(e: MspEvaluation, input: MspInput, texts: YearTexts) {
+export function evaluationRemarks(e: MspEvaluation, input: MspInput, texts: YearTexts, missing = missingPrerequisites(e)) {
   const { rules, prerequis } = e;
   const w = texts.wording;
   const note = prorataNoteOf(e, input);
@@ -498,7 +498,7 @@ export function evaluationRemarks(e: MspEvaluation, input: MspInput, texts: Year
     avance: avanceRemark(w, e.avanceMinimum, e.avanceEuros, e.minimum, e.avancePoints, note),
     whole: wholeRemarks({
       declenche: prerequis.declenche,
-      missing: missingPrerequisites(e),
+      missing,
       derogation: e.derogation,
       requis: prerequis.requis,
       total: prerequis.total,
@@ -557,13 +557,14 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
       remarque,
     };
   });
-  const remarks = explain ? evaluationRemarks(e, input, texts) : undefined;
+  const prerequisManquants = missingPrerequisites(e);
+  const remarks = explain ? evaluationRemarks(e, input, texts, prerequisManquants) : undefined;
   return {
     version: rules.version!.value,
     annee,
     valeurPoint: rules.valeurPoint!.value,
     indicateurs,
-    prerequisManquants: missingPrerequisites(e),
+    prerequisManquants,
     declenche: prerequis.declenche,
     derogation,
     precarite: {
