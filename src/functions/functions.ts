@@ -234,6 +234,7 @@ export function aciMspDetailFunction(champs: any[][], valeurs: any[][]): any[][]
   // its 26 × 9 cells are not scanned again: the core checked the numbers they come from
   return excelCall(() => {
     const rows = readFieldRows(champs, valeurs);
-    return mspDetailOfRow(rows[0], rows[1], cellValue);
+    // its rows are read-only (some are shared between cells); Excel's runtime only serializes them
+    return mspDetailOfRow(rows[0], rows[1], cellValue) as any[][];
   }, checkedByCore);
 }

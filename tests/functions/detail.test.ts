@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { CPTS_DETAIL_SIZE } from "../../src/core/aci-cpts/detail";
 import { AM_DETAIL_SIZE } from "../../src/core/assistant-medical/detail";
 import { evaluate, excelDate } from "../support/built-functions";
+import { SEED_002_FIELDS, SEED_002_VALUES } from "../support/msp-fields";
 
 const row = (rows: unknown[][], label: string) => rows.find((r) => r[0] === label)?.[1];
 
@@ -57,5 +58,36 @@ describe("ACI.MSP_DETAIL's Source column", () => {
     const rows = evaluate("ACI.MSP_DETAIL", [["annee", "patientele", "coordination"]], [[2022, 4_000, 1]]) as unknown[][];
     const coordination = rows.find((r) => r[1] === "Fonction de coordination")!;
     expect(coordination[7]).toMatch(/Guide des indicateurs ACI.*« Fonction de coordination ».*\(https:\/\/github\.com\/aspart-am\/PartnerCompensation\)/);
+  });
+});
+
+describe("ACI.MSP_DETAIL's rows, which Excel keeps until it sends them", () => {
+  // The custom-functions runtime stores a result by reference and serializes it some 50 ms later, with the results of
+  // other cells (custom-functions-runtime.js, _setResultWithOutboundData / _executeSetResultsTask): a detail must not
+  // change when the next cells are computed, although the rows no indicator changes are shared between cells.
+  const detail = (fields: Record<string, unknown>) => evaluate("ACI.MSP_DETAIL", [Object.keys(fields)], [Object.values(fields)]) as unknown[][];
+  const seed002 = Object.fromEntries(SEED_002_FIELDS.map((code, i) => [code, SEED_002_VALUES[i]]));
+  const total = (rows: unknown[][]) => rows.find((r) => r[0] === "Total")!;
+  const cstm = (rows: unknown[][]) => rows.find((r) => r[1] === "Accueil de médecins CSTM")!;
+
+  it("a detail is unchanged by the details computed after it (seed 002's example: 6 170 points, 43 190 €)", () => {
+    const first = detail(seed002);
+    const sent = JSON.stringify(first);
+    expect(total(first).slice(5, 7)).toEqual([6_170, 43_190]);
+    expect(cstm(first).slice(3, 9)).toEqual([0, 0, 0, 0, expect.stringMatching(/Accueil CSTM/), ""]);
+    for (let annee = 2017; annee <= 2025; annee++) {
+      // the same MSP claiming the CSTM indicator (seed 002: 200 points fixes), with a crisis plan from 2022
+      const other = detail({ ...seed002, annee, cstm: 1, crise_plan: 1, protocoles: annee % 9 });
+      if (annee === 2020) expect(cstm(other).slice(3, 7)).toEqual([200, 0, 200, 1_400]);
+    }
+    expect(JSON.stringify(first)).toBe(sent);
+  });
+
+  it("a row shared between cells cannot be written into", () => {
+    const row = cstm(detail(seed002));
+    expect(() => {
+      row[6] = 1_400;
+    }).toThrow(TypeError);
+    expect(cstm(detail(seed002))[6]).toBe(0);
   });
 });
