@@ -66,25 +66,29 @@ const pools: Record<string, unknown[][]> = {
     ];
   }),
 };
-const mspRow = () => [
-  2017 + Math.floor(rnd() * 9),
-  2016,
-  Math.floor(rnd() * 15_000),
-  Math.floor(rnd() * 30),
-  8 + rnd() * 4,
-  rnd() < 0.7 ? 1 : 0,
-  1,
-  1,
-  1,
-  Math.floor(rnd() * 12),
-  Math.floor(rnd() * 15),
-  Math.floor(rnd() * 200),
-  Math.floor(rnd() * 3_000),
-  Math.floor(rnd() * 3),
-  Math.floor(rnd() * 3),
-  rnd() * 0.2,
-  0.08,
-];
+/** An MSP under contract as the rules take it: a patientèle, its patients in ALD or over 75 among them, the SISA's 3 PS or more. */
+const mspRow = () => {
+  const patientele = 1_000 + Math.floor(rnd() * 14_000);
+  return [
+    2017 + Math.floor(rnd() * 9),
+    2016,
+    patientele,
+    3 + Math.floor(rnd() * 27),
+    8 + rnd() * 4,
+    rnd() < 0.7 ? 1 : 0,
+    1,
+    1,
+    1,
+    Math.floor(rnd() * 12),
+    Math.floor(rnd() * 15),
+    Math.floor(rnd() * 200),
+    Math.floor(patientele * (0.1 + rnd() * 0.2)),
+    Math.floor(rnd() * 3),
+    Math.floor(rnd() * 3),
+    rnd() * 0.2,
+    0.08,
+  ];
+};
 for (const id of ["ACI.MSP_POINTS", "ACI.MSP_EUROS", "ACI.MSP_DETAIL"]) pools[id] = Array.from({ length: POOL }, () => [[mspCodes], [mspRow()]]);
 pools["AM.OBJECTIF"] = Array.from({ length: POOL }, () =>
   rnd() < 0.5

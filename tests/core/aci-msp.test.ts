@@ -22,7 +22,7 @@ describe("ACI 2017 indicators (seed 002, « Présentation de l'ACI »)", () => {
 
   it.each([
     // « 500 pts fixes + 200 pts variables par PS jusqu'à 16 PS + 150 pts variables par PS supplémentaire »
-    [0, 500],
+    [1, 700],
     [13, 3_100],
     [16, 3_700],
     [17, 3_850],
@@ -256,6 +256,28 @@ describe("field validation", () => {
     expect(() => with2020(extra)).toThrow(message);
   });
 
+  // A blank cell reaches a function as 0 in desktop Excel: read as 0 patients (or 0 PS), it paid the fixed points alone
+  // without a word. Seed 002: variable points « par tranche de 4 000 patients », SI « + 200 pts variables par PS ».
+  it.each([
+    // this file's base MSP (4 000 patients) with its patientèle left blank was paid coordination 700 points, not 2 050
+    [{ patientele: undefined }, /^patientele : patientèle médecin traitant non renseignée \(ou 0\)/],
+    [{ patientele: 0 }, /^patientele : patientèle médecin traitant non renseignée \(ou 0\)/],
+    [{ patientele: null }, /^patientele : /],
+    [{ nb_ps: undefined }, /^nb_ps : professionnels de santé associés non renseignés \(ou 0\) alors que si_standard = 1/],
+    [{ nb_ps: 0 }, /^nb_ps : /],
+    // the patients in ALD or over 75 are part of the patientèle
+    [{ patients_ald75: 4_001, dossiers: 10 }, /^patients_ald75 : 4\u202f001 patients en ALD ou de plus de 75 ans pour une patientèle de 4\u202f000/],
+  ])("an MSP under contract with %o is refused, never paid its fixed points alone", (extra, message) => {
+    expect(() => with2020(extra)).toThrow(message);
+  });
+
+  it("needs no PS count without the labelled software, and takes every patient in ALD or over 75", () => {
+    // si_standard = 0 in the signing year (derogation: 2 prerequisites of 3): no SI points, nothing to count
+    expect(points(with2020({ annee_adhesion: 2020, si_standard: 0, nb_ps: 0 }), "si_standard")).toBe(0);
+    // 200 files for 4 000 patients all in ALD or over 75: 5 % reached, 1 000 variable points at 4 000 patients
+    expect(points(with2020({ reunions: 6, dossiers: 200, patients_ald75: 4_000 }), "concertation")).toBe(1_000);
+  });
+
   it("rejects unknown and repeated codes", () => {
     expect(() => computeMsp(readMspFields([["patientèles", 3]]))).toThrow(/champs.*inconnu.*patientèles/);
     expect(() =>
@@ -279,9 +301,10 @@ describe("field validation", () => {
           ["amplitude_h", 12],
           ["samedi_matin", 1],
           ["si_standard", 1],
+          ["Nb_PS", 13],
         ]),
       ).points,
-    ).toBe(800 + 2_050 + 500);
+    ).toBe(800 + 2_050 + 3_100);
   });
 });
 
@@ -299,15 +322,15 @@ describe("date_adhesion: the avance prorated to the contract date (RULES.md)", (
   });
 
   it("prorates the 20 000 € minimum, set for a full year", () => {
-    // no patients, SI missing (derogation): 800 + 700 = 1 500 points = 10 500 €
-    const tiny = { annee_adhesion: undefined, si_standard: 0, patientele: 0 };
+    // 40 patients, SI missing (derogation): 800 + 700 + 1 350 × 40 / 4 000 = 1 513,5 points = 10 594,50 €
+    const tiny = { annee_adhesion: undefined, si_standard: 0, patientele: 40 };
     expect(with2020({ ...tiny, annee_adhesion: 2020 }).euros).toBe(20_000);
     // signed 01/03/2020: 306 days out of 366 → minimum 16 721,31 €
     const march = with2020({ ...tiny, date_adhesion: "01/03/2020" });
     expect(march.euros).toBeCloseTo((20_000 * 306) / 366, 2);
-    expect(march.complementMinimum.euros).toBeCloseTo((20_000 * 306) / 366 - 10_500, 2);
-    // signed 01/07/2020: 184 days → minimum 10 054,64 €, already passed by the 10 500 € earned
-    expect(with2020({ ...tiny, date_adhesion: "01/07/2020" }).euros).toBe(10_500);
+    expect(march.complementMinimum.euros).toBeCloseTo((20_000 * 306) / 366 - 10_594.5, 2);
+    // signed 01/07/2020: 184 days → minimum 10 054,64 €, already passed by the 10 594,50 € earned
+    expect(with2020({ ...tiny, date_adhesion: "01/07/2020" }).euros).toBe(10_594.5);
   });
 
   it("leaves the following year whole, and rejects a date that contradicts annee_adhesion", () => {

@@ -43,6 +43,22 @@ describe(`blank cells in ${EXCEL_MODE} Excel give what the omitted argument give
     expect(evaluate("ACI.MSP_EUROS", champs, valeurs)).toBe(6_170 * 7);
   });
 
+  it("ACI.MSP_* refuse the seed 002 example with its patientèle or its PS count blank, in both Excels", () => {
+    // read as 0 (desktop) or left out (web), they paid 6 170 − 1 350 variable coordination points, or the SI's 500
+    // fixed points for its 3 100: a refusal naming the field, the same in both Excels
+    const champs = [SEED_002_FIELDS];
+    const withBlank = (code: string) => [SEED_002_VALUES.map((v, i) => (SEED_002_FIELDS[i] === code ? null : v))];
+    for (const id of ["ACI.MSP_POINTS", "ACI.MSP_EUROS", "ACI.MSP_DETAIL"]) {
+      expect(error(evaluate(id, champs, withBlank("patientele")))).toEqual({
+        code: "#VALUE!",
+        message:
+          "patientele : patientèle médecin traitant non renseignée (ou 0) : les points variables de chaque indicateur lui sont proportionnels ; la renseigner",
+      });
+      expect(error(evaluate(id, champs, withBlank("nb_ps"))).message).toMatch(/^nb_ps : professionnels de santé associés non renseignés \(ou 0\)/);
+    }
+    expect(evaluate("ACI.MSP_POINTS", champs, [SEED_002_VALUES])).toBe(6_170);
+  });
+
   it("in a formula engine: references to empty cells give the documented amounts", () => {
     const hf = formulaEngine([
       [4, "acces", "total", 1, "=DATE(2023,1,1)", 120, null, "=CPTS.MISSION(A1,B1,C1,D1,E1,F1,G1)"],

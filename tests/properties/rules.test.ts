@@ -129,14 +129,19 @@ const mspFields = (codes: readonly MspFieldName[], requiredKeys?: MspFieldName[]
   ) as fc.Arbitrary<Record<string, number>>;
 
 describe("ACI MSP properties", () => {
-  const msp = mspFields(WITHOUT_DATES);
+  // an MSP under contract as the rules require it (checkCounts): a patientèle, its patients in ALD or over 75 among
+  // them, and the SISA's professionals (2 doctors and 1 paramedical at least: 3)
+  const msp = mspFields(WITHOUT_DATES).map((f): Record<string, number> => {
+    const patientele = Math.max(1, f.patientele);
+    return { ...f, patientele, patients_ald75: Math.min(f.patients_ald75, patientele), nb_ps: Math.max(3, f.nb_ps) };
+  });
   const compute = (fields: Record<string, number>) => computeMsp(readMspFields(Object.entries(fields)));
 
   it("never gives fewer points for a larger patientèle, never negative", () => {
     fc.assert(
-      fc.property(msp, fc.integer({ min: 0, max: 30_000 }), (fields, other) => {
+      fc.property(msp, fc.integer({ min: 1, max: 30_000 }), (fields, other) => {
         const [lo, hi] = [Math.min(fields.patientele, other), Math.max(fields.patientele, other)];
-        const a = compute({ ...fields, patientele: lo });
+        const a = compute({ ...fields, patientele: lo, patients_ald75: Math.min(fields.patients_ald75, lo) });
         const b = compute({ ...fields, patientele: hi });
         expect(a.points).toBeGreaterThanOrEqual(0);
         expect(a.euros).toBeGreaterThanOrEqual(0);

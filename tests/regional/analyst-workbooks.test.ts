@@ -33,7 +33,21 @@ type Workbook = Record<"communes" | "cpts" | "msp" | "am", Source>;
 
 const COMMUNES = ["code_commune", "departement", "population", "cpts"];
 const CPTS = ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas", "atteinte_parcours"];
-const MSP = ["id", "nom", "departement", "aci", "annee", "annee_adhesion", "patientele", "coordination", "si_standard", "snp", "amplitude_h", "samedi_matin"];
+const MSP = [
+  "id",
+  "nom",
+  "departement",
+  "aci",
+  "annee",
+  "annee_adhesion",
+  "patientele",
+  "nb_ps",
+  "coordination",
+  "si_standard",
+  "snp",
+  "amplitude_h",
+  "samedi_matin",
+];
 const AM = ["id", "cpam", "date_signature", "etp", "regime", "bande"];
 
 /** Two départements (Gironde, Dordogne), a signed CPTS and a project, MSP paid in 2021 and 2022, two AM contracts. */
@@ -64,9 +78,9 @@ function clean(): Workbook {
       table: "MSP",
       header: MSP,
       rows: [
-        ["M1", "MSP 1", "33", 1, 2021, 2019, 4_000, 1, 1, 1, 12, 1],
-        ["M1", "MSP 1", "33", 1, 2022, 2019, 4_400, 1, 1, 1, 12, 1],
-        ["M2", "MSP 2", "24", 1, 2022, 2019, 3_000, 1, 1, 1, 11, 0],
+        ["M1", "MSP 1", "33", 1, 2021, 2019, 4_000, 13, 1, 1, 1, 12, 1],
+        ["M1", "MSP 1", "33", 1, 2022, 2019, 4_400, 13, 1, 1, 1, 12, 1],
+        ["M2", "MSP 2", "24", 1, 2022, 2019, 3_000, 9, 1, 1, 1, 11, 0],
       ],
     },
     am: {
@@ -295,6 +309,20 @@ const REFUSED: Refused[] = [
     },
     message: "tableau MSP, colonne « taux_css », lignes 2, 3, 4 : taux saisi 12 : saisir 12 % ou 0,12",
   },
+  // desktop Excel passes a blank cell as 0 and the offline job reads it as empty: either way the MSP was paid its fixed
+  // points alone, without a word (coordination 700 points instead of 2 050 at 4 000 patients, seed 002)
+  {
+    name: "a signed MSP's patientèle left blank",
+    change: (w) => (w.msp.rows[2][6] = ""),
+    message:
+      "tableau MSP, colonne « patientele », ligne 4 : patientèle médecin traitant non renseignée (ou 0) : les points variables de chaque indicateur lui sont proportionnels ; la renseigner",
+  },
+  {
+    name: "a signed MSP's PS count left at 0 with the labelled software",
+    change: (w) => (w.msp.rows[0][7] = 0),
+    message:
+      "tableau MSP, colonne « nb_ps », ligne 2 : professionnels de santé associés non renseignés (ou 0) alors que si_standard = 1 : les points du système d'information sont comptés par professionnel ; les renseigner",
+  },
   {
     name: "a contract signed in 1922",
     change: (w) => (w.am.rows[1][2] = "01/02/1922"),
@@ -430,6 +458,17 @@ describe("the reference year and the reference date", () => {
     expect(figures(run.sheet(CONTROLS_SHEET_NAME)).join("\n")).toContain(
       "Avertissement|Couverture : 1 commune(s) du tableau Communes rattachée(s) à une CPTS absente du tableau CPTS, comptée(s) en zone blanche (ligne 4) : « CPTS-24-999 »",
     );
+  });
+
+  it("an MSP without a contract may leave its ACI columns blank: counted, never paid", async () => {
+    const w = clean();
+    w.msp.rows.push(["M3", "MSP 3", "33", 0, 2022, "", "", "", "", "", "", "", ""]);
+    const run = await runPane(w);
+    expect(run.outcome.problems).toEqual([]);
+    // Gironde: M1 and M3, one under contract; the region: three MSP, two under contract
+    const msp = run.sheet("Rémunérations MSP")!;
+    expect(msp.find((r) => r[0] === "33")!.slice(2, 5)).toEqual([2, 1, 0.5]);
+    expect(msp.find((r) => r[0] === "Région")!.slice(2, 5)).toEqual([3, 2, 2 / 3]);
   });
 
   it("a year with no MSP paid says so in words, and its figures stay empty, never 0", async () => {

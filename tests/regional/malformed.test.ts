@@ -24,7 +24,7 @@ interface Source {
 
 const COMMUNES = ["code_commune", "departement", "population", "cpts"];
 const CPTS = ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"];
-const MSP = ["id", "nom", "departement", "aci", "annee", "patientele", "coordination", "si_standard", "snp", "amplitude_h", "samedi_matin"];
+const MSP = ["id", "nom", "departement", "aci", "annee", "patientele", "nb_ps", "coordination", "si_standard", "snp", "amplitude_h", "samedi_matin"];
 const AM = ["id", "cpam", "date_signature", "etp", "regime", "bande", "date_fin"];
 
 /** A valid workbook; each case breaks one thing. */
@@ -40,7 +40,7 @@ function valid(): Record<string, Source> {
       ],
     },
     cpts: { sheet: "CPTS", table: "CPTS", header: CPTS, rows: [["A", "CPTS A", "33", "5", 12_000, "15/03/2021", 40, 1]] },
-    msp: { sheet: "MSP", table: "MSP", header: MSP, rows: [["M1", "MSP 1", "33", 1, 2022, 4_000, 1, 1, 1, 12, 1]] },
+    msp: { sheet: "MSP", table: "MSP", header: MSP, rows: [["M1", "MSP 1", "33", 1, 2022, 4_000, 13, 1, 1, 1, 12, 1]] },
     am: { sheet: "Liste AM", table: "Contrats_AM", header: AM, rows: [["C1", "33", "15/10/2021", 0.5, "liberal", "P50-P70", ""]] },
   };
 }

@@ -8,6 +8,7 @@
  */
 import { daysInYear, daysToYearEnd, frenchDate, todayParisIso, yearOf } from "../dates";
 import { fail } from "../errors";
+import { frNumber } from "../format";
 import { roundCents } from "../money";
 import { confidenceOf, referenceText, type Confidence, type Reference } from "../params";
 import {
@@ -80,6 +81,31 @@ function checkRates(input: MspInput): void {
     if (input.values.at[ownAt] > 0 && !givenAt(input, nationalAt)) {
       fail(national, `requis avec ${own} : le taux national de l'année (${FIELD_LABELS[national]}) change chaque année et n'a pas de valeur par défaut`);
     }
+  }
+}
+
+/**
+ * The counts of an MSP under contract that a blank cell must not stand for: its patientèle (every indicator's variable
+ * points are proportional to it) and, with a labelled software, its professionals (the SI points are counted per PS).
+ * Desktop Excel passes a blank cell as 0, so 0 is refused as a blank is: otherwise the fixed points alone would be paid,
+ * without a word. The patients in ALD or over 75 are part of the patientèle.
+ */
+export function checkCounts(input: MspInput): void {
+  const v = input.values;
+  if (v.patientele === 0) {
+    fail("patientele", `${FIELD_LABELS.patientele} non renseignée (ou 0) : les points variables de chaque indicateur lui sont proportionnels ; la renseigner`);
+  }
+  if (v.patients_ald75 > v.patientele) {
+    fail(
+      "patients_ald75",
+      `${frNumber(v.patients_ald75)} patients en ALD ou de plus de 75 ans pour une patientèle de ${frNumber(v.patientele)} : ils en font partie ; vérifier la saisie`,
+    );
+  }
+  if (v.si_standard !== 0 && v.nb_ps === 0) {
+    fail(
+      "nb_ps",
+      `${FIELD_LABELS.nb_ps} non renseignés (ou 0) alors que si_standard = 1 : les points du système d'information sont comptés par professionnel ; les renseigner`,
+    );
   }
 }
 
@@ -225,11 +251,15 @@ export function newEvaluation(): MspEvaluation {
 export const evaluateMsp = (input: MspInput, explain = false, into: MspEvaluation = newEvaluation()): MspEvaluation =>
   payInEuros(evaluatePoints(input, explain, into));
 
+/** The remuneration year: `annee`, or the current year when it is not given (said in the detail). */
+export const remunerationYear = (input: MspInput): number => (givenAt(input, ANNEE) ? input.values.annee : yearOf(todayParisIso()));
+
 /** The points of an evaluation: each indicator's, the prerequisites, the précarité. Its euros are left NaN. */
 function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation): MspEvaluation {
-  const annee = givenAt(input, ANNEE) ? input.values.annee : yearOf(todayParisIso());
+  const annee = remunerationYear(input);
   const { rules, exists, types } = planFor(annee);
   checkRates(input);
+  checkCounts(input);
   const adhesionYear = contractYear(input);
   if (adhesionYear !== undefined && adhesionYear > annee) {
     fail(input.adhesionDate ? "date_adhesion" : "annee_adhesion", `année de signature ${adhesionYear} postérieure à l'année de rémunération ${annee}`);

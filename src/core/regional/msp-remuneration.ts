@@ -3,7 +3,7 @@
  * mean remuneration N and N−1, the evolution computed on the MSP paid both
  * years (seed 000: +2.8 % on 43 MSP), and the weight of each axis.
  */
-import { INDICATORS, type Axe } from "../aci-msp";
+import { INDICATORS, mspRulesFor, type Axe } from "../aci-msp";
 import { cell, groupBy, share, summarize, summaryCells } from "./aggregates";
 import { departementName } from "./codes";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
@@ -23,7 +23,7 @@ export function latestRows(msp: readonly Msp[], annee: number): Msp[] {
 
 /** MSP under contract paid for `annee`: their euros, by id. */
 export function paidIn(msp: readonly Msp[], annee: number): Map<string, number> {
-  return new Map(msp.filter((m) => m.annee === annee && m.aci && m.remuneration.euros > 0).map((m) => [m.id, m.remuneration.euros]));
+  return new Map(msp.filter((m) => m.annee === annee && m.remuneration && m.remuneration.euros > 0).map((m) => [m.id, m.remuneration!.euros]));
 }
 
 export interface Evolution {
@@ -48,7 +48,7 @@ export const AXES: readonly Axe[] = ["Accès aux soins", "Travail en équipe et 
 export function axisWeights(msp: readonly Msp[], annee: number): Record<Axe, number | undefined> {
   const totals = Object.fromEntries(AXES.map((a) => [a, 0])) as Record<Axe, number>;
   for (const m of msp) {
-    if (m.annee !== annee || !m.aci) continue;
+    if (m.annee !== annee || !m.remuneration) continue;
     for (const i of m.remuneration.indicateurs) totals[i.axe] += i.euros;
   }
   const all = AXES.reduce((s, a) => s + totals[a], 0);
@@ -94,7 +94,9 @@ export function mspSheet(ctx: BuildContext): SheetModel {
   const weights = axisWeights(msp, annee);
   const weightsBefore = axisWeights(msp, annee - 1);
   const adhesions = adhesionsByYear(current, annee);
-  const versions = [...new Set(msp.filter((m) => m.annee >= annee - 1 && m.annee <= annee).map((m) => `${m.annee} : ${m.remuneration.version}`))].sort();
+  const versions = [
+    ...new Set(msp.filter((m) => m.annee >= annee - 1 && m.annee <= annee).map((m) => `${m.annee} : ${mspRulesFor(m.annee).version!.value}`)),
+  ].sort();
   const present = [...new Set(msp.map((m) => m.annee))].sort();
   const empty = (year: number, paid: ReadonlyMap<string, number>) =>
     paid.size ? [] : [`Aucune MSP rémunérée au titre de ${year} dans le tableau MSP ; années présentes : ${present.join(", ")}.`];

@@ -11,7 +11,7 @@ import type { Bande, Regime } from "../assistant-medical";
 import { readBande, readEtp, readRegime } from "../assistant-medical/codes";
 import { amObjective, readStartCount, type Counts } from "../assistant-medical/objectives";
 import { AVENANT_7_START, CDS_MAX_ETP } from "../assistant-medical/params";
-import { computeMsp, fieldCode, readMspFields, type FieldCode, type MspResult } from "../aci-msp";
+import { computeMsp, fieldCode, mspRulesFor, readMspFields, remunerationYear, type FieldCode, type MspResult } from "../aci-msp";
 import { describe, frenchDate, parseDate, yearOf } from "../dates";
 import { DomainError, fail } from "../errors";
 import { entryAt } from "../params";
@@ -201,7 +201,8 @@ export interface Msp {
   annee: number;
   /** Year the ACI contract was signed (annee_adhesion or date_adhesion), when the table gives it. */
   anneeAdhesion?: number;
-  remuneration: MspResult;
+  /** Its ACI remuneration for the year, computed for an MSP under contract only (`aci`). */
+  remuneration?: MspResult;
 }
 
 export interface ContratAm {
@@ -555,21 +556,25 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
     const departement = r.code("departement", readDepartement);
     const aci = r.at("aci", (v) => (isMissing(v) ? false : readBoolean(v, "aci")));
     let remuneration: MspResult | undefined;
+    let annee: number | undefined;
     let anneeAdhesion: number | undefined;
     // one array of (code, value) pairs, refilled for each row
     for (let k = 0; k < fieldColumns.length; k++) pairs[k][1] = r.values[fieldColumns[k][1]];
     try {
       const input = readMspFields(pairs);
       anneeAdhesion = input.adhesionDate ? yearOf(input.adhesionDate) : input.values.annee_adhesion || undefined;
-      remuneration = computeMsp(input, false);
-      if (remuneration.annee > LATEST_YEAR) fail("annee", `année ${remuneration.annee} invraisemblable : vérifier la saisie`);
+      annee = remunerationYear(input);
+      if (annee > LATEST_YEAR) fail("annee", `année ${annee} invraisemblable : vérifier la saisie`);
+      mspRulesFor(annee);
+      // an MSP without a contract is paid nothing: its ACI columns may be left blank
+      if (aci) remuneration = computeMsp(input, false);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       log.problem({ table: label, column: error.argument, row, message: error.message.replace(/^[^:]+ : /, "") });
-      remuneration = undefined;
+      annee = undefined;
     }
-    if (id === undefined || departement === undefined || aci === undefined || !remuneration) return undefined;
-    return { id, nom: text(r.get("nom")), departement, aci, annee: remuneration.annee, anneeAdhesion, remuneration };
+    if (id === undefined || departement === undefined || aci === undefined || annee === undefined) return undefined;
+    return { id, nom: text(r.get("nom")), departement, aci, annee, anneeAdhesion, remuneration };
   });
 }
 
