@@ -471,6 +471,19 @@ describe("the reference year and the reference date", () => {
     expect(msp.find((r) => r[0] === "Région")!.slice(2, 5)).toEqual([3, 2, 2 / 3]);
   });
 
+  it("an MSP under contract paid nothing (a prerequisite missing) is named in « Contrôles », left out of the means", async () => {
+    const w = clean();
+    // M2 in 2022 without its soins non programmés organisation (snp = 0): opening hours not met, so nothing is paid
+    w.msp.rows[2][11] = 0;
+    const run = await runPane(w);
+    expect(run.outcome.problems).toEqual([]);
+    expect(figures(run.sheet(CONTROLS_SHEET_NAME)).join("\n")).toContain(
+      "Avertissement|Rémunérations MSP : 1 MSP sous contrat sans rémunération au titre de 2022, hors « MSP rémunérées » et moyennes : M2 (ligne 4 : prérequis manquant(s) : Horaires d'ouverture et soins non programmés)",
+    );
+    // only M1 is paid in 2022
+    expect(run.sheet("Rémunérations MSP")!.find((r) => r[0] === "2022")![1]).toBe(1);
+  });
+
   it("a year with no MSP paid says so in words, and its figures stay empty, never 0", async () => {
     const run = await runPane(clean(), 2025);
     const msp = run.sheet("Rémunérations MSP")!;

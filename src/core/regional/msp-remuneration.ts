@@ -75,6 +75,24 @@ export function adhesionsByYear(current: readonly Msp[], annee: number): CellVal
   });
 }
 
+/** MSP named at most in a warning (the rest counted). */
+const NAMED = 5;
+
+/**
+ * MSP under contract that earn nothing for `annee` (a prerequisite missing: a blank flag reads as « not met »): left
+ * out of the « MSP rémunérées » and their means, which the analyst must know. The warning, or undefined when none.
+ */
+export function unpaidWarning(msp: readonly Msp[], annee: number): string | undefined {
+  const unpaid = msp.filter((m) => m.annee === annee && m.remuneration && m.remuneration.euros === 0);
+  if (!unpaid.length) return undefined;
+  const named = unpaid.slice(0, NAMED).map((m) => {
+    const missing = m.remuneration!.prerequisManquants;
+    return `${m.id} (ligne ${m.row}${missing.length ? ` : prérequis manquant(s) : ${missing.join(", ")}` : ""})`;
+  });
+  const others = unpaid.length > NAMED ? ` et ${unpaid.length - NAMED} autre(s)` : "";
+  return `Rémunérations MSP : ${unpaid.length} MSP sous contrat sans rémunération au titre de ${annee}, hors « MSP rémunérées » et moyennes : ${named.join(" ; ")}${others}`;
+}
+
 export function mspSheet(ctx: BuildContext): SheetModel {
   const { annee } = ctx;
   const msp = ctx.tables.msp;
@@ -86,6 +104,10 @@ export function mspSheet(ctx: BuildContext): SheetModel {
   const aciAll = current.filter((m) => m.aci).length;
   byDept.push(["Région", "", current.length, aciAll, cell(share(aciAll, current.length))]);
 
+  for (const year of [annee - 1, annee]) {
+    const warning = unpaidWarning(msp, year);
+    if (warning) ctx.warnings.push(warning);
+  }
   const n = paidIn(msp, annee);
   const n1 = paidIn(msp, annee - 1);
   const sN = summarize([...n.values()]);

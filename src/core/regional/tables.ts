@@ -203,6 +203,8 @@ export interface Msp {
   anneeAdhesion?: number;
   /** Its ACI remuneration for the year, computed for an MSP under contract only (`aci`). */
   remuneration?: MspResult;
+  /** Excel row of the MSP table it was read from. */
+  row: number;
 }
 
 export interface ContratAm {
@@ -574,7 +576,7 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
       annee = undefined;
     }
     if (id === undefined || departement === undefined || aci === undefined || annee === undefined) return undefined;
-    return { id, nom: text(r.get("nom")), departement, aci, annee, anneeAdhesion, remuneration };
+    return { id, nom: text(r.get("nom")), departement, aci, annee, anneeAdhesion, remuneration, row };
   });
 }
 
