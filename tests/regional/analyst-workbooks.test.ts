@@ -324,6 +324,13 @@ const REFUSED: Refused[] = [
       "tableau MSP, colonne « nb_ps », ligne 2 : professionnels de santé associés non renseignés (ou 0) alors que si_standard = 1 : les points du système d'information sont comptés par professionnel ; les renseigner",
   },
   {
+    // the functions' default, the current year, would file the row under a year without data (and, without --annee,
+    // make that year the reference year)
+    name: "an MSP row without its year",
+    change: (w) => (w.msp.rows[1][4] = ""),
+    message: "tableau MSP, colonne « annee », ligne 3 : année de rémunération obligatoire pour chaque ligne (ex. 2022)",
+  },
+  {
     name: "a contract signed in 1922",
     change: (w) => (w.am.rows[1][2] = "01/02/1922"),
     message:
@@ -462,13 +469,17 @@ describe("the reference year and the reference date", () => {
 
   it("an MSP without a contract may leave its ACI columns blank: counted, never paid", async () => {
     const w = clean();
-    w.msp.rows.push(["M3", "MSP 3", "33", 0, 2022, "", "", "", "", "", "", "", ""]);
+    w.msp.rows.push(["M3", "MSP 3", "33", 0, 2022, "", "", "", "", "", "", "", ""], ["M4", "MSP 4", "33", "", 2022, "", "", "", "", "", "", "", ""]);
     const run = await runPane(w);
     expect(run.outcome.problems).toEqual([]);
-    // Gironde: M1 and M3, one under contract; the region: three MSP, two under contract
+    // a blank aci is read as no contract, and said
+    expect(figures(run.sheet(CONTROLS_SHEET_NAME)).join("\n")).toContain(
+      "tableau MSP, colonne « aci », ligne 6 : cellule vide lue comme 0 : MSP sans contrat ACI, comptée mais non rémunérée",
+    );
+    // Gironde: M1, M3 and M4, one under contract; the region: four MSP, two under contract
     const msp = run.sheet("Rémunérations MSP")!;
-    expect(msp.find((r) => r[0] === "33")!.slice(2, 5)).toEqual([2, 1, 0.5]);
-    expect(msp.find((r) => r[0] === "Région")!.slice(2, 5)).toEqual([3, 2, 2 / 3]);
+    expect(msp.find((r) => r[0] === "33")!.slice(2, 5)).toEqual([3, 1, 1 / 3]);
+    expect(msp.find((r) => r[0] === "Région")!.slice(2, 5)).toEqual([4, 2, 0.5]);
   });
 
   it("an MSP under contract paid nothing (a prerequisite missing) is named in « Contrôles », left out of the means", async () => {

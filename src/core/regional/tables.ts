@@ -12,6 +12,7 @@ import { readBande, readEtp, readRegime } from "../assistant-medical/codes";
 import { amObjective, readStartCount, type Counts } from "../assistant-medical/objectives";
 import { AVENANT_7_START, CDS_MAX_ETP } from "../assistant-medical/params";
 import { computeMsp, fieldCode, mspRulesFor, readMspFields, remunerationYear, type FieldCode, type MspResult } from "../aci-msp";
+import { isGiven } from "../aci-msp/fields";
 import { describe, frenchDate, parseDate, yearOf } from "../dates";
 import { DomainError, fail } from "../errors";
 import { entryAt } from "../params";
@@ -556,7 +557,9 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
     const row = r.row;
     const id = r.at("id", requiredText("id"));
     const departement = r.code("departement", readDepartement);
+    const aciCell = r.get("aci");
     const aci = r.at("aci", (v) => (isMissing(v) ? false : readBoolean(v, "aci")));
+    if (isMissing(aciCell)) log.reading(label, "aci", row, "cellule vide lue comme 0 : MSP sans contrat ACI, comptée mais non rémunérée", "");
     let remuneration: MspResult | undefined;
     let annee: number | undefined;
     let anneeAdhesion: number | undefined;
@@ -564,6 +567,8 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
     for (let k = 0; k < fieldColumns.length; k++) pairs[k][1] = r.values[fieldColumns[k][1]];
     try {
       const input = readMspFields(pairs);
+      // a table row gives its year: the current year (the functions' default) would fall on a year without data
+      if (!isGiven(input, "annee")) fail("annee", "année de rémunération obligatoire pour chaque ligne (ex. 2022)");
       anneeAdhesion = input.adhesionDate ? yearOf(input.adhesionDate) : input.values.annee_adhesion || undefined;
       annee = remunerationYear(input);
       if (annee > LATEST_YEAR) fail("annee", `année ${annee} invraisemblable : vérifier la saisie`);
