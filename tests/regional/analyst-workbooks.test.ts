@@ -482,6 +482,20 @@ describe("the reference year and the reference date", () => {
     expect(msp.find((r) => r[0] === "Région")!.slice(2, 5)).toEqual([4, 2, 0.5]);
   });
 
+  it("a CPTS conventionnée with its members and SAS cells blank: read as CPTS.MISSION reads them, and said", async () => {
+    const w = clean();
+    w.cpts.rows[0][6] = "";
+    w.cpts.rows[0][7] = "";
+    // the project (stade 3) is paid nothing: its blanks change no amount and are not listed
+    w.cpts.rows[1][6] = "";
+    const run = await runPane(w);
+    expect(run.outcome.problems).toEqual([]);
+    const controls = figures(run.sheet(CONTROLS_SHEET_NAME)).join("\n");
+    expect(controls).toContain("tableau CPTS, colonne « membres », ligne 2 : cellule vide lue comme 0 membre : pas de majoration des CPTS de taille 4");
+    expect(controls).toContain("tableau CPTS, colonne « sas », ligne 2 : cellule vide lue comme VRAI (territoire avec SAS, valeur par défaut de CPTS.MISSION)");
+    expect(controls).not.toContain("ligne 3 : cellule vide");
+  });
+
   it("an MSP under contract paid nothing (a prerequisite missing) is named in « Contrôles », left out of the means", async () => {
     const w = clean();
     // M2 in 2022 without its soins non programmés organisation (snp = 0): opening hours not met, so nothing is paid

@@ -514,6 +514,12 @@ export function readCpts(table: RawTable, log: ReadLog): Cpts[] {
     }
     const membres = r.at("membres", (v) => (isMissing(v) ? 0 : readNonNegativeInteger(v, "membres")));
     const sas = r.at("sas", (v) => (isMissing(v) ? true : readBoolean(v, "sas")));
+    // the defaults of CPTS.MISSION, said where they change an amount: a CPTS conventionnée
+    if (stade === "5") {
+      const label = TABLE_LABELS.cpts;
+      if (isMissing(r.get("membres"))) log.reading(label, "membres", row, "cellule vide lue comme 0 membre : pas de majoration des CPTS de taille 4", "");
+      if (isMissing(r.get("sas"))) log.reading(label, "sas", row, "cellule vide lue comme VRAI (territoire avec SAS, valeur par défaut de CPTS.MISSION)", "");
+    }
     const atteinte = {
       acces: r.at("atteinte_acces", optionalRate("atteinte_acces")),
       parcours: r.at("atteinte_parcours", optionalRate("atteinte_parcours")),
