@@ -496,6 +496,19 @@ describe("the reference year and the reference date", () => {
     expect(controls).not.toContain("ligne 3 : cellule vide");
   });
 
+  it("an AM contract with its regime and band blank: read as AM.AID reads them, and said", async () => {
+    const w = clean();
+    w.am.rows[0][4] = "";
+    w.am.rows[0][5] = "";
+    const run = await runPane(w);
+    expect(run.outcome.problems).toEqual([]);
+    const controls = figures(run.sheet(CONTROLS_SHEET_NAME)).join("\n");
+    expect(controls).toContain("tableau Contrats AM, colonne « regime », ligne 2 : cellule vide lue comme liberal (valeur par défaut d'AM.AID)");
+    expect(controls).toContain(
+      "tableau Contrats AM, colonne « bande », ligne 2 : cellule vide : aucune bande de patientèle, aide sans les montants des bandes P90-P95 et P95+ (comme AM.AID sans bande)",
+    );
+  });
+
   it("an MSP under contract paid nothing (a prerequisite missing) is named in « Contrôles », left out of the means", async () => {
     const w = clean();
     // M2 in 2022 without its soins non programmés organisation (snp = 0): opening hours not met, so nothing is paid

@@ -609,6 +609,17 @@ export function readContratsAm(table: RawTable, log: ReadLog): ContratAm[] {
     const etp = r.at("etp", (v) => readEtp(v));
     const regime = r.at("regime", (v) => readRegime(v));
     const bande = r.at("bande", (v) => readBande(v));
+    // the defaults of AM.AID, said: they change the aid
+    const label = TABLE_LABELS.contrats_am;
+    if (isMissing(r.get("regime"))) log.reading(label, "regime", row, "cellule vide lue comme liberal (valeur par défaut d'AM.AID)", "");
+    if (regime === "liberal" && isMissing(r.get("bande")))
+      log.reading(
+        label,
+        "bande",
+        row,
+        "cellule vide : aucune bande de patientèle, aide sans les montants des bandes P90-P95 et P95+ (comme AM.AID sans bande)",
+        "",
+      );
     const dateFin = r.date("date_fin", AVENANT_7_START, AM_RULES, true);
     const pmt = counts(r, "pmt_depart", "pmt_fin");
     const fa = counts(r, "fa_depart", "fa_fin");
