@@ -13,6 +13,7 @@ import { parseArgs, runRegional } from "../../scripts/regional";
 import { buildRegionalSheets, CONTROLS_SHEET_NAME, SHEET_KINDS, SHEET_NAMES } from "../../src/core/regional";
 import { generateSheets } from "../../src/taskpane/generate";
 import { FakeExcel } from "../support/fake-excel";
+import { PREREQUISITE_FIELDS } from "../support/msp-fields";
 import { table } from "./fixtures";
 
 type Cell = string | number;
@@ -33,21 +34,8 @@ type Workbook = Record<"communes" | "cpts" | "msp" | "am", Source>;
 
 const COMMUNES = ["code_commune", "departement", "population", "cpts"];
 const CPTS = ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas", "atteinte_parcours"];
-const MSP = [
-  "id",
-  "nom",
-  "departement",
-  "aci",
-  "annee",
-  "annee_adhesion",
-  "patientele",
-  "nb_ps",
-  "coordination",
-  "si_standard",
-  "snp",
-  "amplitude_h",
-  "samedi_matin",
-];
+/** The MSP table: who, then seed 002's contract and three historical prerequisites. */
+const MSP = ["id", "nom", "departement", "aci", "annee", ...PREREQUISITE_FIELDS];
 const AM = ["id", "cpam", "date_signature", "etp", "regime", "bande"];
 
 /** Two départements (Gironde, Dordogne), a signed CPTS and a project, MSP paid in 2021 and 2022, two AM contracts. */
@@ -78,9 +66,9 @@ function clean(): Workbook {
       table: "MSP",
       header: MSP,
       rows: [
-        ["M1", "MSP 1", "33", 1, 2021, 2019, 4_000, 13, 1, 1, 1, 12, 1],
-        ["M1", "MSP 1", "33", 1, 2022, 2019, 4_400, 13, 1, 1, 1, 12, 1],
-        ["M2", "MSP 2", "24", 1, 2022, 2019, 3_000, 9, 1, 1, 1, 11, 0],
+        ["M1", "MSP 1", "33", 1, 2021, 2019, 4_000, 13, 12, 1, 1, 1, 1],
+        ["M1", "MSP 1", "33", 1, 2022, 2019, 4_400, 13, 12, 1, 1, 1, 1],
+        ["M2", "MSP 2", "24", 1, 2022, 2019, 3_000, 9, 11, 0, 1, 1, 1],
       ],
     },
     am: {
@@ -313,13 +301,13 @@ const REFUSED: Refused[] = [
   // points alone, without a word (coordination 700 points instead of 2 050 at 4 000 patients, seed 002)
   {
     name: "a signed MSP's patientèle left blank",
-    change: (w) => (w.msp.rows[2][6] = ""),
+    change: (w) => (w.msp.rows[2][MSP.indexOf("patientele")] = ""),
     message:
       "tableau MSP, colonne « patientele », ligne 4 : patientèle médecin traitant non renseignée (ou 0) : les points variables de chaque indicateur lui sont proportionnels ; la renseigner",
   },
   {
     name: "a signed MSP's PS count left at 0 with the labelled software",
-    change: (w) => (w.msp.rows[0][7] = 0),
+    change: (w) => (w.msp.rows[0][MSP.indexOf("nb_ps")] = 0),
     message:
       "tableau MSP, colonne « nb_ps », ligne 2 : professionnels de santé associés non renseignés (ou 0) alors que si_standard = 1 : les points du système d'information sont comptés par professionnel ; les renseigner",
   },
@@ -327,7 +315,7 @@ const REFUSED: Refused[] = [
     // the functions' default, the current year, would file the row under a year without data (and, without --annee,
     // make that year the reference year)
     name: "an MSP row without its year",
-    change: (w) => (w.msp.rows[1][4] = ""),
+    change: (w) => (w.msp.rows[1][MSP.indexOf("annee")] = ""),
     message: "tableau MSP, colonne « annee », ligne 3 : année de rémunération obligatoire pour chaque ligne (ex. 2022)",
   },
   {
@@ -512,7 +500,7 @@ describe("the reference year and the reference date", () => {
   it("an MSP under contract paid nothing (a prerequisite missing) is named in « Contrôles », left out of the means", async () => {
     const w = clean();
     // M2 in 2022 without its soins non programmés organisation (snp = 0): opening hours not met, so nothing is paid
-    w.msp.rows[2][11] = 0;
+    w.msp.rows[2][MSP.indexOf("snp")] = 0;
     const run = await runPane(w);
     expect(run.outcome.problems).toEqual([]);
     expect(figures(run.sheet(CONTROLS_SHEET_NAME)).join("\n")).toContain(
