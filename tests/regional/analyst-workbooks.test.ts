@@ -319,6 +319,14 @@ const REFUSED: Refused[] = [
     message: "tableau MSP, colonne « annee », ligne 3 : année de rémunération obligatoire pour chaque ligne (ex. 2022)",
   },
   {
+    // guide CNAM (avenant 1): the crisis plan is a prerequisite from 2023; a table built before has no such column, and
+    // read as 0 in every row it would leave every MSP of 2023 unpaid
+    name: "a 2023 MSP row in a table without the crisis-plan column",
+    change: (w) => w.msp.rows.push(["M1", "MSP 1", "33", 1, 2023, 2019, 4_400, 13, 12, 1, 1, 1, 1]),
+    message:
+      "tableau MSP, colonne « crise_plan » : colonne absente : plan de préparation aux crises sanitaires, prérequis de l'ACI MSP en 2023 ; sans elle aucune MSP sous contrat de cette année ne serait rémunérée : l'ajouter (1 ou 0 pour chaque MSP)",
+  },
+  {
     name: "a contract signed in 1922",
     change: (w) => (w.am.rows[1][2] = "01/02/1922"),
     message:

@@ -109,6 +109,12 @@ export function checkCounts(input: MspInput): void {
   }
 }
 
+/** The fields without which a prerequisite of the year cannot be met: each prerequisite indicator's gate. */
+export function prerequisiteFields(annee: number): FieldCode[] {
+  const { exists, types } = planFor(annee);
+  return INDICATORS.flatMap((def, i) => (exists[i] && types[i] === "prérequis" ? [def.gate] : []));
+}
+
 /** Prerequisites required: every one, or all but one in the first calendar years of a new structure (a reading, said). */
 export const requiredPrerequisites = (total: number, derogation: boolean): number => (derogation ? total - 1 : total);
 

@@ -11,7 +11,17 @@ import type { Bande, Regime } from "../assistant-medical";
 import { readBande, readEtp, readRegime } from "../assistant-medical/codes";
 import { amObjective, readStartCount, type Counts } from "../assistant-medical/objectives";
 import { AVENANT_7_START, CDS_MAX_ETP } from "../assistant-medical/params";
-import { computeMsp, fieldCode, mspRulesFor, readMspFields, remunerationYear, type FieldCode, type MspResult } from "../aci-msp";
+import {
+  computeMsp,
+  FIELD_LABELS,
+  fieldCode,
+  mspRulesFor,
+  prerequisiteFields,
+  readMspFields,
+  remunerationYear,
+  type FieldCode,
+  type MspResult,
+} from "../aci-msp";
 import { isGiven } from "../aci-msp/fields";
 import { describe, frenchDate, parseDate, yearOf } from "../dates";
 import { DomainError, fail } from "../errors";
@@ -559,7 +569,7 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
     if (code) fieldColumns.push([code, i]);
   });
   const pairs: [FieldCode, unknown][] = fieldColumns.map(([code]) => [code, undefined]);
-  return readRows("msp", table, log, (r) => {
+  const msp = readRows("msp", table, log, (r) => {
     const row = r.row;
     const id = r.at("id", requiredText("id"));
     const departement = r.code("departement", readDepartement);
@@ -589,6 +599,31 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
     if (id === undefined || departement === undefined || aci === undefined || annee === undefined) return undefined;
     return { id, nom: text(r.get("nom")), departement, aci, annee, anneeAdhesion, remuneration, row };
   });
+  checkPrerequisiteColumns(msp, new Set(fieldColumns.map(([code]) => code)), log);
+  return msp;
+}
+
+/**
+ * A prerequisite's column missing from the table (crise_plan in a table built before 2023): every MSP under contract
+ * of the years that require it would be paid nothing. Refused, naming the column and the years.
+ */
+function checkPrerequisiteColumns(msp: readonly Msp[], columns: ReadonlySet<FieldCode>, log: ReadLog): void {
+  const years = new Map<FieldCode, Set<number>>();
+  for (const year of new Set(msp.filter((m) => m.aci).map((m) => m.annee))) {
+    for (const field of prerequisiteFields(year)) {
+      if (columns.has(field)) continue;
+      if (!years.has(field)) years.set(field, new Set());
+      years.get(field)!.add(year);
+    }
+  }
+  for (const [field, set] of years) {
+    const list = [...set].sort((a, b) => a - b).join(", ");
+    log.problem({
+      table: TABLE_LABELS.msp,
+      column: field,
+      message: `colonne absente : ${FIELD_LABELS[field]}, prérequis de l'ACI MSP en ${list} ; sans elle aucune MSP sous contrat de ${set.size > 1 ? "ces années" : "cette année"} ne serait rémunérée : l'ajouter (1 ou 0 pour chaque MSP)`,
+    });
+  }
 }
 
 const AM_RULES = "l'avenant 7 qui crée l'aide à l'emploi d'un assistant médical";
