@@ -505,6 +505,20 @@ describe("the reference year and the reference date", () => {
     );
   });
 
+  it("an MSP under contract without its signing year is left out of the adhesions by year, and said", async () => {
+    const w = clean();
+    w.msp.rows[2][MSP.indexOf("annee_adhesion")] = "";
+    const run = await runPane(w);
+    expect(run.outcome.problems).toEqual([]);
+    expect(figures(run.sheet(CONTROLS_SHEET_NAME)).join("\n")).toContain(
+      "tableau MSP, colonne « annee_adhesion », ligne 4 : MSP sous contrat sans année de signature (annee_adhesion ou date_adhesion vide) : hors du tableau des adhésions par année, et sans la dérogation des nouvelles structures",
+    );
+    // adhesions by year: M1 alone signed in 2019, two MSP under contract in the département table
+    const msp = run.sheet("Rémunérations MSP")!;
+    expect(msp.find((r) => r[0] === "2019")!.slice(1, 3)).toEqual([1, 1]);
+    expect(msp.find((r) => r[0] === "Région")!.slice(2, 4)).toEqual([2, 2]);
+  });
+
   it("an MSP under contract paid nothing (a prerequisite missing) is named in « Contrôles », left out of the means", async () => {
     const w = clean();
     // M2 in 2022 without its soins non programmés organisation (snp = 0): opening hours not met, so nothing is paid

@@ -591,6 +591,15 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
       mspRulesFor(annee);
       // an MSP without a contract is paid nothing: its ACI columns may be left blank
       if (aci) remuneration = computeMsp(input, false);
+      if (aci && anneeAdhesion === undefined) {
+        log.reading(
+          label,
+          "annee_adhesion",
+          row,
+          "MSP sous contrat sans année de signature (annee_adhesion ou date_adhesion vide) : hors du tableau des adhésions par année, et sans la dérogation des nouvelles structures",
+          "",
+        );
+      }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       log.problem({ table: label, column: error.argument, row, message: error.message.replace(/^[^:]+ : /, "") });
