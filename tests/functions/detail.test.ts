@@ -23,6 +23,21 @@ describe("CPTS.DETAIL", () => {
     expect(row(rows, "Ligne du barème")).toMatch(/Accès aux soins \(socle\), taille 4, barème en vigueur le 01\/10\/2022/);
   });
 
+  it("says whether the territory has a SAS where it picks the accès table: the default is said too (seed 001, « 4 cas possibles »)", () => {
+    const d = excelDate(2022, 10, 1);
+    // sas left out (or a blank cell, or a desktop 0): the avenant 2 table, 170 500 €, and the reading said
+    const withSas = evaluate("CPTS.DETAIL", 4, "acces", "total", 1, d, 120) as unknown[][];
+    expect(row(withSas, "Ligne du barème")).toBe(
+      "Accès aux soins (socle), taille 4, barème en vigueur le 01/10/2022, territoire avec SAS (sas : VRAI par défaut ; sans SAS, saisir FAUX ou non), atteinte 100 %",
+    );
+    // FAUX: seed 003's 2019 T4 total, 80 000 €, +10 % (120 members) = 88 000 €
+    const without = evaluate("CPTS.DETAIL", 4, "acces", "total", 1, d, 120, false) as unknown[][];
+    expect(row(without, "Montant (volet demandé)")).toBe(88_000);
+    expect(row(without, "Ligne du barème")).toMatch(/barème en vigueur le 02\/09\/2022 \(sans SAS : barème 2019 de l'accès aux soins\)/);
+    // before avenant 2 the SAS changes nothing, and nothing is said
+    expect(row(evaluate("CPTS.DETAIL", 4, "acces", "total", 1, excelDate(2020, 1, 1)) as unknown[][], "Ligne du barème")).not.toMatch(/SAS/);
+  });
+
   it("2019 accès total: the SNP compensation volet included, with the ACI CPTS's text and address (seed 003: T2 47 000 €)", () => {
     const rows = evaluate("CPTS.DETAIL", 2, "acces", "total", 1, excelDate(2020, 1, 1)) as unknown[][];
     expect(row(rows, "Total")).toBe(47_000);

@@ -2,7 +2,8 @@
 import { frenchDate } from "../dates";
 import { frNumber, frPercent } from "../format";
 import type { MissionAmount, MissionInput } from "./index";
-import { MISSIONS } from "./params";
+import { entryAt } from "../params";
+import { ACCES_SANS_SAS, MISSIONS } from "./params";
 
 export type DetailCell = string | number;
 
@@ -12,6 +13,19 @@ const STATUS: Record<MissionAmount["confidence"], string> = {
   "to-confirm": "valeur à confirmer",
   none: "sans objet",
 };
+
+/**
+ * Whether the territory has a SAS, where it picks the table (the accès-aux-soins missions from avenant 2): said either
+ * way, since the default (VRAI) is what an empty argument, a blank cell or a desktop 0 give.
+ */
+function sasReading(input: MissionInput, r: MissionAmount): string {
+  if (!ACCES_SANS_SAS.missions.includes(input.mission) || !entryAt(ACCES_SANS_SAS.series, input.dateSignature)) return "";
+  return input.sas
+    ? ", territoire avec SAS (sas : VRAI par défaut ; sans SAS, saisir FAUX ou non)"
+    : r.luLe !== input.dateSignature
+      ? " (sans SAS : barème 2019 de l'accès aux soins)"
+      : "";
+}
 
 export function cptsDetailRows(input: MissionInput, r: MissionAmount): DetailCell[][] {
   const label = MISSIONS[input.mission].label;
@@ -26,7 +40,7 @@ export function cptsDetailRows(input: MissionInput, r: MissionAmount): DetailCel
     [
       "Ligne du barème",
       r.enVigueur
-        ? `${label}, taille ${input.taille}, barème en vigueur le ${frenchDate(r.luLe)}${r.luLe !== input.dateSignature ? " (sans SAS : barème 2019 de l'accès aux soins)" : ""}, atteinte ${frPercent(input.atteinte)}`
+        ? `${label}, taille ${input.taille}, barème en vigueur le ${frenchDate(r.luLe)}${sasReading(input, r)}, atteinte ${frPercent(input.atteinte)}`
         : `${label} : mission non prévue par les règles en vigueur le ${frenchDate(input.dateSignature)}`,
     ],
     ["Version", `ACI CPTS : ${r.version}`],
