@@ -280,7 +280,8 @@ async function nationalScaleAndBundles(): Promise<void> {
   const msp: unknown[][] = [];
   for (let i = 0; i < 2_500; i++) {
     const row = mspRow();
-    msp.push([`MSP${i}`, `MSP ${i}`, pick(depts), rnd() < 0.7 ? 1 : 0, ...row.slice(0, 1).map(() => 2023), ...row.slice(1)]);
+    // remuneration year 2023: the crisis plan is a prerequisite (guide CNAM), most MSP have one
+    msp.push([`MSP${i}`, `MSP ${i}`, pick(depts), rnd() < 0.7 ? 1 : 0, 2023, ...row.slice(1), rnd() < 0.9 ? 1 : 0]);
   }
   const am: unknown[][] = [];
   for (let i = 0; i < 20_000; i++)
@@ -296,7 +297,7 @@ async function nationalScaleAndBundles(): Promise<void> {
   const headers = {
     communes: ["code_commune", "departement", "population", "cpts"],
     cpts: ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
-    msp: ["id", "nom", "departement", "aci", ...mspCodes],
+    msp: ["id", "nom", "departement", "aci", ...mspCodes, "crise_plan"],
     contrats_am: ["id", "cpam", "date_signature", "etp", "regime", "bande", "date_fin"],
   };
   const tables: Record<string, RawTable> = {
