@@ -49,6 +49,10 @@ export { INDICATORS, type Axe } from "./indicators";
 export type { IndicatorType } from "./params";
 
 const ANNEE = fieldIndex("annee");
+const PATIENTELE = fieldIndex("patientele");
+const PATIENTS_ALD75 = fieldIndex("patients_ald75");
+const NB_PS = fieldIndex("nb_ps");
+const SI_STANDARD = fieldIndex("si_standard");
 const ANNEE_ADHESION = fieldIndex("annee_adhesion");
 /** Per indicator, the index of the field without which it pays nothing. */
 const GATE_AT = INDICATORS.map((def) => fieldIndex(def.gate));
@@ -88,10 +92,15 @@ function checkRates(input: MspInput): void {
  * The counts of an MSP under contract that a blank cell must not stand for: its patientèle (every indicator's variable
  * points are proportional to it) and, with a labelled software, its professionals (the SI points are counted per PS).
  * Desktop Excel passes a blank cell as 0, so 0 is refused as a blank is: otherwise the fixed points alone would be paid,
- * without a word. The patients in ALD or over 75 are part of the patientèle.
+ * without a word. The patients in ALD or over 75 are part of the patientèle. Read by index: POINTS and EUROS run it
+ * in every cell.
  */
 export function checkCounts(input: MspInput): void {
-  const v = input.values;
+  const at = input.values.at;
+  if (at[PATIENTELE] === 0 || at[PATIENTS_ALD75] > at[PATIENTELE] || (at[NB_PS] === 0 && at[SI_STANDARD] !== 0)) refuseCounts(input.values);
+}
+
+function refuseCounts(v: Values): never {
   if (v.patientele === 0) {
     fail("patientele", `${FIELD_LABELS.patientele} non renseignée (ou 0) : les points variables de chaque indicateur lui sont proportionnels ; la renseigner`);
   }
@@ -101,12 +110,10 @@ export function checkCounts(input: MspInput): void {
       `${frNumber(v.patients_ald75)} patients en ALD ou de plus de 75 ans pour une patientèle de ${frNumber(v.patientele)} : ils en font partie ; vérifier la saisie`,
     );
   }
-  if (v.si_standard !== 0 && v.nb_ps === 0) {
-    fail(
-      "nb_ps",
-      `${FIELD_LABELS.nb_ps} non renseignés (ou 0) alors que si_standard = 1 : les points du système d'information sont comptés par professionnel ; les renseigner`,
-    );
-  }
+  return fail(
+    "nb_ps",
+    `${FIELD_LABELS.nb_ps} non renseignés (ou 0) alors que si_standard = 1 : les points du système d'information sont comptés par professionnel ; les renseigner`,
+  );
 }
 
 /** The fields without which a prerequisite of the year cannot be met: each prerequisite indicator's gate. */
