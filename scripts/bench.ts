@@ -15,15 +15,14 @@ import { mulberry32 } from "./random";
 import { createRequire } from "node:module";
 import { buildSync } from "esbuild";
 import { MISSIONS } from "../src/core/aci-cpts";
-import { SHEET_KINDS, type RawTable } from "../src/core/regional";
-import { DEPARTEMENTS } from "../src/core/regional/departements-data";
+import { SHEET_KINDS } from "../src/core/regional";
 import type * as Regional from "../src/core/regional";
 import * as F from "../src/functions/functions";
 import { readFileSync as read } from "node:fs";
 import { generateSheets } from "../src/taskpane/generate";
 import { FakeExcel } from "../tests/support/fake-excel";
 import { formulaEngine } from "../tests/support/formula-engine";
-import { SEED_002_FIELDS } from "../tests/support/msp-fields";
+import { MSP_BENCH_CODES, mspBenchRow, nationalInput } from "./bench-input";
 
 const lines: string[] = [];
 const out = (line = "") => {
@@ -42,7 +41,7 @@ const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 
 const N = 1_000_000;
 const POOL = 10_000;
 const missions = Object.keys(MISSIONS);
-const mspCodes = [...SEED_002_FIELDS, "missions_sp", "diversite", "taux_css", "taux_css_national"];
+
 const pools: Record<string, unknown[][]> = {
   "CPTS.TAILLE": Array.from({ length: POOL }, () => [Math.floor(rnd() * 400_000)]),
   "CPTS.MISSION": Array.from({ length: POOL }, () => [
@@ -66,30 +65,8 @@ const pools: Record<string, unknown[][]> = {
     ];
   }),
 };
-/** An MSP under contract as the rules take it: a patientèle, its patients in ALD or over 75 among them, the SISA's 3 PS or more. */
-const mspRow = () => {
-  const patientele = 1_000 + Math.floor(rnd() * 14_000);
-  return [
-    2017 + Math.floor(rnd() * 9),
-    2016,
-    patientele,
-    3 + Math.floor(rnd() * 27),
-    8 + rnd() * 4,
-    rnd() < 0.7 ? 1 : 0,
-    1,
-    1,
-    1,
-    Math.floor(rnd() * 12),
-    Math.floor(rnd() * 15),
-    Math.floor(rnd() * 200),
-    Math.floor(patientele * (0.1 + rnd() * 0.2)),
-    Math.floor(rnd() * 3),
-    Math.floor(rnd() * 3),
-    rnd() * 0.2,
-    0.08,
-  ];
-};
-for (const id of ["ACI.MSP_POINTS", "ACI.MSP_EUROS", "ACI.MSP_DETAIL"]) pools[id] = Array.from({ length: POOL }, () => [[mspCodes], [mspRow()]]);
+const mspRow = () => mspBenchRow(rnd);
+for (const id of ["ACI.MSP_POINTS", "ACI.MSP_EUROS", "ACI.MSP_DETAIL"]) pools[id] = Array.from({ length: POOL }, () => [[MSP_BENCH_CODES], [mspRow()]]);
 pools["AM.OBJECTIF"] = Array.from({ length: POOL }, () =>
   rnd() < 0.5
     ? [pick(["P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+"]), null, "cds", serial(2024, 9, 1 + Math.floor(rnd() * 28)), pick([null, "P30-P50", "P70-P90"])]
@@ -249,63 +226,9 @@ async function nationalScaleAndBundles(): Promise<void> {
   out("");
   out("## 3. Regional job at national scale");
   out("");
-  const depts = DEPARTEMENTS.map(([code]) => code);
-  const communes: unknown[][] = [];
-  const cpts: unknown[][] = [];
-  for (let i = 0; i < 1_000; i++)
-    cpts.push([
-      `CPTS${i}`,
-      `CPTS ${i}`,
-      pick(depts),
-      pick(["1", "2", "2bis", "3", "4", "5", "5", "5"]),
-      20_000 + Math.floor(rnd() * 250_000),
-      `${2020 + Math.floor(rnd() * 4)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-15`,
-      Math.floor(rnd() * 250),
-      rnd() < 0.7 ? 1 : 0,
-    ]);
-  // INSEE codes: the département, then a number unique within it (metropolitan départements: 3 digits of room)
-  const metropole = depts.filter((d) => d.length === 2);
-  const perDept = new Map<string, number>();
-  for (let i = 0; i < 35_000; i++) {
-    const dept = pick(metropole);
-    const n = (perDept.get(dept) ?? 0) + 1;
-    perDept.set(dept, n);
-    communes.push([
-      `${dept}${String(n).padStart(5 - dept.length, "0")}`,
-      dept,
-      Math.floor(rnd() * 5_000),
-      rnd() < 0.85 ? `CPTS${Math.floor(rnd() * 1_000)}` : "",
-    ]);
-  }
-  const msp: unknown[][] = [];
-  for (let i = 0; i < 2_500; i++) {
-    const row = mspRow();
-    // remuneration year 2023: the crisis plan is a prerequisite (guide CNAM), most MSP have one
-    msp.push([`MSP${i}`, `MSP ${i}`, pick(depts), rnd() < 0.7 ? 1 : 0, 2023, ...row.slice(1), rnd() < 0.9 ? 1 : 0]);
-  }
-  const am: unknown[][] = [];
-  for (let i = 0; i < 20_000; i++)
-    am.push([
-      `AM${i}`,
-      pick(depts),
-      `${2019 + Math.floor(rnd() * 4)}-${String(9 + Math.floor(rnd() * 4)).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`,
-      pick([0.5, 1, "1/3"]),
-      "liberal",
-      pick(["P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+"]),
-      "",
-    ]);
-  const headers = {
-    communes: ["code_commune", "departement", "population", "cpts"],
-    cpts: ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
-    msp: ["id", "nom", "departement", "aci", ...mspCodes, "crise_plan"],
-    contrats_am: ["id", "cpam", "date_signature", "etp", "regime", "bande", "date_fin"],
-  };
-  const tables: Record<string, RawTable> = {
-    communes: { source: "Communes", headers: headers.communes, rows: communes },
-    cpts: { source: "CPTS", headers: headers.cpts, rows: cpts },
-    msp: { source: "MSP", headers: headers.msp, rows: msp },
-    contrats_am: { source: "Contrats_AM", headers: headers.contrats_am, rows: am },
-  };
+  const { headers, rows, tables } = nationalInput(rnd);
+  const { communes, cpts, msp, am } = rows;
+
   buildRegionalSheets({ tables, annee: 2023 }); // warm-up
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {

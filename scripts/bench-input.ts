@@ -1,0 +1,99 @@
+/**
+ * The generated inputs of `npm run bench`, apart so that a test can check them (tests/build/bench-input.test.ts):
+ * a rule that starts refusing them would otherwise stop the bench, which CI does not run, or time refusals.
+ */
+import type { RawTable } from "../src/core/regional";
+import { DEPARTEMENTS } from "../src/core/regional/departements-data";
+import { SEED_002_FIELDS } from "../tests/support/msp-fields";
+
+/** The fields of the bench's MSP rows (`ACI.MSP_*` headers), in the order of `mspBenchRow`'s values. */
+export const MSP_BENCH_CODES = [...SEED_002_FIELDS, "missions_sp", "diversite", "taux_css", "taux_css_national"];
+
+/** An MSP under contract as the rules take it: a patientèle, its patients in ALD or over 75 among them, the SISA's 3 PS or more. */
+export function mspBenchRow(rnd: () => number): number[] {
+  const patientele = 1_000 + Math.floor(rnd() * 14_000);
+  return [
+    2017 + Math.floor(rnd() * 9),
+    2016,
+    patientele,
+    3 + Math.floor(rnd() * 27),
+    8 + rnd() * 4,
+    rnd() < 0.7 ? 1 : 0,
+    1,
+    1,
+    1,
+    Math.floor(rnd() * 12),
+    Math.floor(rnd() * 15),
+    Math.floor(rnd() * 200),
+    Math.floor(patientele * (0.1 + rnd() * 0.2)),
+    Math.floor(rnd() * 3),
+    Math.floor(rnd() * 3),
+    rnd() * 0.2,
+    0.08,
+  ];
+}
+
+export type NationalKind = "communes" | "cpts" | "msp" | "contrats_am";
+
+/** A region the size of France: 35 000 communes, 1 000 CPTS, 2 500 MSP (remuneration year 2023), 20 000 AM contracts. */
+export function nationalInput(rnd: () => number) {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const depts = DEPARTEMENTS.map(([code]) => code);
+  const communes: unknown[][] = [];
+  const cpts: unknown[][] = [];
+  for (let i = 0; i < 1_000; i++)
+    cpts.push([
+      `CPTS${i}`,
+      `CPTS ${i}`,
+      pick(depts),
+      pick(["1", "2", "2bis", "3", "4", "5", "5", "5"]),
+      20_000 + Math.floor(rnd() * 250_000),
+      `${2020 + Math.floor(rnd() * 4)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-15`,
+      Math.floor(rnd() * 250),
+      rnd() < 0.7 ? 1 : 0,
+    ]);
+  // INSEE codes: the département, then a number unique within it (metropolitan départements: 3 digits of room)
+  const metropole = depts.filter((d) => d.length === 2);
+  const perDept = new Map<string, number>();
+  for (let i = 0; i < 35_000; i++) {
+    const dept = pick(metropole);
+    const n = (perDept.get(dept) ?? 0) + 1;
+    perDept.set(dept, n);
+    communes.push([
+      `${dept}${String(n).padStart(5 - dept.length, "0")}`,
+      dept,
+      Math.floor(rnd() * 5_000),
+      rnd() < 0.85 ? `CPTS${Math.floor(rnd() * 1_000)}` : "",
+    ]);
+  }
+  const msp: unknown[][] = [];
+  for (let i = 0; i < 2_500; i++) {
+    const row = mspBenchRow(rnd);
+    // remuneration year 2023: the crisis plan is a prerequisite (guide CNAM), most MSP have one
+    msp.push([`MSP${i}`, `MSP ${i}`, pick(depts), rnd() < 0.7 ? 1 : 0, 2023, ...row.slice(1), rnd() < 0.9 ? 1 : 0]);
+  }
+  const am: unknown[][] = [];
+  for (let i = 0; i < 20_000; i++)
+    am.push([
+      `AM${i}`,
+      pick(depts),
+      `${2019 + Math.floor(rnd() * 4)}-${String(9 + Math.floor(rnd() * 4)).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`,
+      pick([0.5, 1, "1/3"]),
+      "liberal",
+      pick(["P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+"]),
+      "",
+    ]);
+  const headers: Record<NationalKind, string[]> = {
+    communes: ["code_commune", "departement", "population", "cpts"],
+    cpts: ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
+    msp: ["id", "nom", "departement", "aci", ...MSP_BENCH_CODES, "crise_plan"],
+    contrats_am: ["id", "cpam", "date_signature", "etp", "regime", "bande", "date_fin"],
+  };
+  const tables: Record<NationalKind, RawTable> = {
+    communes: { source: "Communes", headers: headers.communes, rows: communes },
+    cpts: { source: "CPTS", headers: headers.cpts, rows: cpts },
+    msp: { source: "MSP", headers: headers.msp, rows: msp },
+    contrats_am: { source: "Contrats_AM", headers: headers.contrats_am, rows: am },
+  };
+  return { headers, rows: { communes, cpts, msp, am }, tables };
+}
