@@ -7,13 +7,18 @@ import { DEPARTEMENTS } from "../src/core/regional/departements-data";
 import { SEED_002_FIELDS } from "../tests/support/msp-fields";
 
 /** The fields of the bench's MSP rows (`ACI.MSP_*` headers), in the order of `mspBenchRow`'s values. */
-export const MSP_BENCH_CODES = [...SEED_002_FIELDS, "missions_sp", "diversite", "taux_css", "taux_css_national"];
+export const MSP_BENCH_CODES = [...SEED_002_FIELDS, "missions_sp", "diversite", "taux_css", "taux_css_national", "crise_plan"];
 
-/** An MSP under contract as the rules take it: a patientèle, its patients in ALD or over 75 among them, the SISA's 3 PS or more. */
+/**
+ * An MSP under contract as the rules take it: a patientèle, its patients in ALD or over 75 among them, the SISA's 3 PS
+ * or more, and from 2022 (the avenant 1 that created it; a prerequisite from 2023) a crisis plan for nine in ten —
+ * from the patientèle, so that the random sequence, and every other pool of the bench, stays as it was.
+ */
 export function mspBenchRow(rnd: () => number): number[] {
+  const annee = 2017 + Math.floor(rnd() * 9);
   const patientele = 1_000 + Math.floor(rnd() * 14_000);
   return [
-    2017 + Math.floor(rnd() * 9),
+    annee,
     2016,
     patientele,
     3 + Math.floor(rnd() * 27),
@@ -30,6 +35,7 @@ export function mspBenchRow(rnd: () => number): number[] {
     Math.floor(rnd() * 3),
     rnd() * 0.2,
     0.08,
+    annee >= 2022 && patientele % 10 !== 0 ? 1 : 0,
   ];
 }
 
@@ -70,7 +76,7 @@ export function nationalInput(rnd: () => number) {
   for (let i = 0; i < 2_500; i++) {
     const row = mspBenchRow(rnd);
     // remuneration year 2023: the crisis plan is a prerequisite (guide CNAM), most MSP have one
-    msp.push([`MSP${i}`, `MSP ${i}`, pick(depts), rnd() < 0.7 ? 1 : 0, 2023, ...row.slice(1), rnd() < 0.9 ? 1 : 0]);
+    msp.push([`MSP${i}`, `MSP ${i}`, pick(depts), rnd() < 0.7 ? 1 : 0, 2023, ...row.slice(1, -1), rnd() < 0.9 ? 1 : 0]);
   }
   const am: unknown[][] = [];
   for (let i = 0; i < 20_000; i++)
@@ -86,7 +92,7 @@ export function nationalInput(rnd: () => number) {
   const headers: Record<NationalKind, string[]> = {
     communes: ["code_commune", "departement", "population", "cpts"],
     cpts: ["id", "nom", "departement", "stade", "population", "date_signature", "membres", "sas"],
-    msp: ["id", "nom", "departement", "aci", ...MSP_BENCH_CODES, "crise_plan"],
+    msp: ["id", "nom", "departement", "aci", ...MSP_BENCH_CODES],
     contrats_am: ["id", "cpam", "date_signature", "etp", "regime", "bande", "date_fin"],
   };
   const tables: Record<NationalKind, RawTable> = {
