@@ -98,16 +98,11 @@ export function doubles(n: number): number[] {
 /**
  * The numbers of one MSP, one slot per field index (dates stay 0 there), read by name: `v.snp`, `v.patientele`. The
  * accessors are defined once per field on the prototype, so the rules read plain names while a row is read into an
- * array by index, with no keyed store (ACI.MSP_POINTS reads a row in every MSP line of a sheet). Copy with `copy()`:
- * a spread (`{ ...v }`) would copy the array, not the fields.
+ * array by index, with no keyed store (ACI.MSP_POINTS reads a row in every MSP line of a sheet). A spread (`{ ...v }`)
+ * would copy the array, not the fields: copy `at` instead.
  */
 class FieldArray {
   constructor(readonly at: number[]) {}
-
-  /** A copy that can be changed without touching this one. */
-  copy(): FieldValues {
-    return fieldValues(this.at.slice());
-  }
 }
 FIELD_CODES.forEach((code, i) => {
   if (FIELDS[code].kind === "date") return;

@@ -35,10 +35,8 @@ import {
   fieldIndex,
   givenAt,
   givenMask,
-  isGiven,
   type FieldCode,
   type MspInput,
-  type NumberField,
   type PlainValue,
 } from "./fields";
 import { contextOf, INDICATORS, newEarned, nothingEarned, type Axe, type Context, type Earned, type Values } from "./indicators";
@@ -57,6 +55,13 @@ const ANNEE_ADHESION = fieldIndex("annee_adhesion");
 /** Per indicator, the index of the field without which it pays nothing. */
 const GATE_AT = INDICATORS.map((def) => fieldIndex(def.gate));
 const AVENANT_1_MASK = givenMask(AVENANT_1_FIELDS);
+const AVENANT_1_AT = AVENANT_1_FIELDS.map(fieldIndex);
+
+/** `from`'s numbers written into `to` (an evaluation's record, reused from cell to cell). */
+function copyValues(from: Values, to: Values): Values {
+  for (let i = 0; i < from.at.length; i++) to.at[i] = from.at[i];
+  return to;
+}
 
 /** Year the contract was signed: from date_adhesion, else annee_adhesion; both must agree. */
 function contractYear(input: MspInput): number | undefined {
@@ -180,6 +185,8 @@ export interface MspEvaluation {
   eurosPoints: number;
   totalEuros: number;
   ignoredFields: readonly FieldCode[];
+  /** The inputs with the ignored fields at 0, when there are some (its ctx then reads them): reused from cell to cell. */
+  ignoring: Values;
   /** The steps of every indicator, one after the other (only with a trace): indicator i's start at `stepStarts[i]`. */
   steps?: Step[];
   stepStarts: number[];
@@ -248,6 +255,7 @@ export function newEvaluation(): MspEvaluation {
     eurosPoints: NaN,
     totalEuros: NaN,
     ignoredFields: NO_FIELD,
+    ignoring: newMspInput().values,
     steps: undefined,
     stepStarts: PER_INDICATOR_ZEROS.slice(),
     avancePoints: NaN,
@@ -283,15 +291,17 @@ function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation):
   let ignoredFields = NO_FIELD;
   if (rules.version!.value === "ACI 2017" && anyGiven(input, AVENANT_1_MASK)) {
     const ignored: FieldCode[] = [];
-    for (const f of AVENANT_1_FIELDS) {
-      if (!isGiven(input, f)) continue;
-      if (f === "si_avance_date") {
-        ignored.push(f);
+    for (let k = 0; k < AVENANT_1_FIELDS.length; k++) {
+      const at = AVENANT_1_AT[k];
+      if (!givenAt(input, at)) continue;
+      if (AVENANT_1_FIELDS[k] === "si_avance_date") {
+        ignored.push(AVENANT_1_FIELDS[k]);
         siAvanceDate = undefined;
-      } else if (values[f as NumberField]) {
-        if (values === input.values) values = values.copy();
-        values[f as NumberField] = 0;
-        ignored.push(f);
+      } else if (values.at[at] !== 0) {
+        // the evaluation's own copy of the inputs, refilled (the input itself is the caller's)
+        if (values === input.values) values = copyValues(input.values, into.ignoring);
+        values.at[at] = 0;
+        ignored.push(AVENANT_1_FIELDS[k]);
       }
     }
     ignoredFields = ignored;
