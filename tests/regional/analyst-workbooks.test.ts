@@ -505,6 +505,18 @@ describe("the reference year and the reference date", () => {
     );
   });
 
+  it("an MSP under contract with its CSS rate blank beside the national rate: no précarité on it, and said", async () => {
+    const w = clean();
+    w.msp.header = [...MSP, "taux_css", "taux_css_national"];
+    w.msp.rows.forEach((r) => r.push(0.12, 0.08));
+    w.msp.rows[1][MSP.length] = "";
+    const run = await runPane(w);
+    expect(run.outcome.problems).toEqual([]);
+    expect(figures(run.sheet(CONTROLS_SHEET_NAME)).join("\n")).toContain(
+      "tableau MSP, colonne « taux_css », ligne 3 : cellule vide lue comme 0 % alors que taux_css_national est renseigné : pas de majoration précarité sur ce taux",
+    );
+  });
+
   it("an MSP under contract without its signing year is left out of the adhesions by year, and said", async () => {
     const w = clean();
     w.msp.rows[2][MSP.indexOf("annee_adhesion")] = "";

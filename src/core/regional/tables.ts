@@ -591,6 +591,14 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
       mspRulesFor(annee);
       // an MSP without a contract is paid nothing: its ACI columns may be left blank
       if (aci) remuneration = computeMsp(input, false);
+      // a national rate given with the MSP's own left blank: no précarité majoration on it, said
+      for (const [own, national] of [
+        ["taux_css", "taux_css_national"],
+        ["taux_ame", "taux_ame_national"],
+      ] as const) {
+        if (aci && isGiven(input, national) && !isGiven(input, own))
+          log.reading(label, own, row, `cellule vide lue comme 0 % alors que ${national} est renseigné : pas de majoration précarité sur ce taux`, "");
+      }
       if (aci && anneeAdhesion === undefined) {
         log.reading(
           label,
