@@ -505,6 +505,20 @@ describe("the reference year and the reference date", () => {
     );
   });
 
+  it("an avenant 1 field filled in a 2021 row is ignored, as ACI.MSP_EUROS ignores it, and said", async () => {
+    const w = clean();
+    w.msp.header = [...MSP, "crise_plan"];
+    w.msp.rows.forEach((r) => r.push(1));
+    const run = await runPane(w);
+    expect(run.outcome.problems).toEqual([]);
+    const controls = figures(run.sheet(CONTROLS_SHEET_NAME)).join("\n");
+    expect(controls).toContain(
+      "tableau MSP, colonne « crise_plan », ligne 2 : champ de l'avenant 1 ignoré pour 2021 (règles de l'ACI 2017, comme ACI.MSP_EUROS)",
+    );
+    // 2022 rows: avenant 1 applies, nothing ignored
+    expect(controls).not.toMatch(/ignoré pour 2022/);
+  });
+
   it("an MSP under contract with its CSS rate blank beside the national rate: no précarité on it, and said", async () => {
     const w = clean();
     w.msp.header = [...MSP, "taux_css", "taux_css_national"];

@@ -466,6 +466,8 @@ export interface MspResult {
   solde: number;
   /** What applies to the whole computation: prerequisites, derogation, ignored fields. */
   remarques: string[];
+  /** The avenant 1 fields the row gives that its year (ACI 2017) ignores. */
+  champsIgnores: readonly FieldCode[];
 }
 
 /** The texts the full result of a year shows whatever the MSP: the sources and the year's wording, written once per year. */
@@ -636,5 +638,6 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
     avance: { points: e.avancePoints, euros: e.avanceEuros, source: texts.avanceSource, remarque: remarks?.avance ?? "" },
     solde: e.solde,
     remarques: remarks?.whole ?? [],
+    champsIgnores: e.ignoredFields,
   };
 }

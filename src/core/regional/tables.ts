@@ -591,6 +591,8 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
       mspRulesFor(annee);
       // an MSP without a contract is paid nothing: its ACI columns may be left blank
       if (aci) remuneration = computeMsp(input, false);
+      for (const field of remuneration?.champsIgnores ?? [])
+        log.reading(label, field, row, `champ de l'avenant 1 ignoré pour ${annee} (règles de l'ACI 2017, comme ACI.MSP_EUROS)`, "");
       // a national rate given with the MSP's own left blank: no précarité majoration on it, said
       for (const [own, national] of [
         ["taux_css", "taux_css_national"],
