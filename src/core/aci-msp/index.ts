@@ -93,6 +93,10 @@ function checkRates(input: MspInput): void {
   }
 }
 
+/** The MSP's own rates left blank beside their national rate: read as 0 %, no précarité on them (the regional job says so). */
+export const blankOwnRates = (input: MspInput): readonly { own: FieldCode; national: FieldCode }[] =>
+  RATES.filter(({ ownAt, nationalAt }) => givenAt(input, nationalAt) && !givenAt(input, ownAt));
+
 /**
  * The counts of an MSP under contract that a blank cell must not stand for: its patientèle (every indicator's variable
  * points are proportional to it) and, with a labelled software, its professionals (the SI points are counted per PS).
@@ -273,7 +277,7 @@ export const evaluateMsp = (input: MspInput, explain = false, into: MspEvaluatio
   payInEuros(evaluatePoints(input, explain, into));
 
 /** The remuneration year: `annee`, or the current year when it is not given (said in the detail). */
-export const remunerationYear = (input: MspInput): number => (givenAt(input, ANNEE) ? input.values.annee : yearOf(todayParisIso()));
+const remunerationYear = (input: MspInput): number => (givenAt(input, ANNEE) ? input.values.annee : yearOf(todayParisIso()));
 
 /** The points of an evaluation: each indicator's, the prerequisites, the précarité. Its euros are left NaN. */
 function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation): MspEvaluation {

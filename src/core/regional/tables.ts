@@ -11,17 +11,7 @@ import type { Bande, Regime } from "../assistant-medical";
 import { readBande, readEtp, readRegime } from "../assistant-medical/codes";
 import { amObjective, readStartCount, type Counts } from "../assistant-medical/objectives";
 import { AVENANT_7_START, CDS_MAX_ETP } from "../assistant-medical/params";
-import {
-  computeMsp,
-  FIELD_LABELS,
-  fieldCode,
-  mspRulesFor,
-  prerequisiteFields,
-  readMspFields,
-  remunerationYear,
-  type FieldCode,
-  type MspResult,
-} from "../aci-msp";
+import { blankOwnRates, computeMsp, FIELD_LABELS, fieldCode, mspRulesFor, prerequisiteFields, readMspFields, type FieldCode, type MspResult } from "../aci-msp";
 import { isGiven } from "../aci-msp/fields";
 import { describe, frenchDate, parseDate, yearOf } from "../dates";
 import { DomainError, fail } from "../errors";
@@ -573,9 +563,8 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
     const row = r.row;
     const id = r.at("id", requiredText("id"));
     const departement = r.code("departement", readDepartement);
-    const aciCell = r.get("aci");
     const aci = r.at("aci", (v) => (isMissing(v) ? false : readBoolean(v, "aci")));
-    if (isMissing(aciCell)) log.reading(label, "aci", row, "cellule vide lue comme 0 : MSP sans contrat ACI, comptée mais non rémunérée", "");
+    if (isMissing(r.get("aci"))) log.reading(label, "aci", row, "cellule vide lue comme 0 : MSP sans contrat ACI, comptée mais non rémunérée", "");
     let remuneration: MspResult | undefined;
     let annee: number | undefined;
     let anneeAdhesion: number | undefined;
@@ -586,21 +575,15 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
       // a table row gives its year: the current year (the functions' default) would fall on a year without data
       if (!isGiven(input, "annee")) fail("annee", "année de rémunération obligatoire pour chaque ligne (ex. 2022)");
       anneeAdhesion = input.adhesionDate ? yearOf(input.adhesionDate) : input.values.annee_adhesion || undefined;
-      annee = remunerationYear(input);
+      annee = input.values.annee;
       if (annee > LATEST_YEAR) fail("annee", `année ${annee} invraisemblable : vérifier la saisie`);
       mspRulesFor(annee);
       // an MSP without a contract is paid nothing: its ACI columns may be left blank
       if (aci) remuneration = computeMsp(input, false);
       for (const field of remuneration?.champsIgnores ?? [])
         log.reading(label, field, row, `champ de l'avenant 1 ignoré pour ${annee} (règles de l'ACI 2017, comme ACI.MSP_EUROS)`, "");
-      // a national rate given with the MSP's own left blank: no précarité majoration on it, said
-      for (const [own, national] of [
-        ["taux_css", "taux_css_national"],
-        ["taux_ame", "taux_ame_national"],
-      ] as const) {
-        if (aci && isGiven(input, national) && !isGiven(input, own))
-          log.reading(label, own, row, `cellule vide lue comme 0 % alors que ${national} est renseigné : pas de majoration précarité sur ce taux`, "");
-      }
+      for (const { own, national } of aci ? blankOwnRates(input) : [])
+        log.reading(label, own, row, `cellule vide lue comme 0 % alors que ${national} est renseigné : pas de majoration précarité sur ce taux`, "");
       if (aci && anneeAdhesion === undefined) {
         log.reading(
           label,
