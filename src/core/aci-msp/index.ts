@@ -104,7 +104,7 @@ export const blankOwnRates = (input: MspInput): readonly { own: FieldCode; natio
  * without a word. The patients in ALD or over 75 are part of the patientèle. Read by index: POINTS and EUROS run it
  * in every cell.
  */
-export function checkCounts(input: MspInput): void {
+function checkCounts(input: MspInput): void {
   const at = input.values.at;
   if (at[PATIENTELE] === 0 || at[PATIENTS_ALD75] > at[PATIENTELE] || (at[NB_PS] === 0 && at[SI_STANDARD] !== 0)) refuseCounts(input.values);
 }

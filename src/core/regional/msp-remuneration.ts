@@ -8,7 +8,7 @@ import { cell, groupBy, share, summarize, summaryCells } from "./aggregates";
 import { departementName } from "./codes";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
-import type { Msp } from "./tables";
+import { andOthers, ROWS_NAMED, type Msp } from "./tables";
 
 /** The latest row of each MSP up to `annee`: its situation at 31/12. */
 export function latestRows(msp: readonly Msp[], annee: number): Msp[] {
@@ -75,9 +75,6 @@ export function adhesionsByYear(current: readonly Msp[], annee: number): CellVal
   });
 }
 
-/** MSP named at most in a warning (the rest counted). */
-const NAMED = 5;
-
 /**
  * MSP under contract that earn nothing for `annee` (a prerequisite missing: a blank flag reads as « not met »): left
  * out of the « MSP rémunérées » and their means, which the analyst must know. The warning, or undefined when none.
@@ -85,12 +82,11 @@ const NAMED = 5;
 export function unpaidWarning(msp: readonly Msp[], annee: number): string | undefined {
   const unpaid = msp.filter((m) => m.annee === annee && m.remuneration && m.remuneration.euros === 0);
   if (!unpaid.length) return undefined;
-  const named = unpaid.slice(0, NAMED).map((m) => {
+  const named = unpaid.slice(0, ROWS_NAMED).map((m) => {
     const missing = m.remuneration!.prerequisManquants;
     return `${m.id} (ligne ${m.row}${missing.length ? ` : prérequis manquant(s) : ${missing.join(", ")}` : ""})`;
   });
-  const others = unpaid.length > NAMED ? ` et ${unpaid.length - NAMED} autre(s)` : "";
-  return `Rémunérations MSP : ${unpaid.length} MSP sous contrat sans rémunération au titre de ${annee}, hors « MSP rémunérées » et moyennes : ${named.join(" ; ")}${others}`;
+  return `Rémunérations MSP : ${unpaid.length} MSP sous contrat sans rémunération au titre de ${annee}, hors « MSP rémunérées » et moyennes : ${named.join(" ; ")}${andOthers(unpaid.length - named.length)}`;
 }
 
 export function mspSheet(ctx: BuildContext): SheetModel {

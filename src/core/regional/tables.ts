@@ -91,7 +91,8 @@ export function problemText(p: Problem): string {
 /** Rows named in full in a grouped message; the rest are counted. */
 export const ROWS_NAMED = 5;
 
-const andOthers = (n: number) => (n > 0 ? ` et ${frInteger(n)} autre${n > 1 ? "s" : ""} ligne${n > 1 ? "s" : ""}` : "");
+/** « et 14 autres lignes » after the ROWS_NAMED rows a message names (nothing when all are named). */
+export const andOthers = (n: number) => (n > 0 ? ` et ${frInteger(n)} autre${n > 1 ? "s" : ""} ligne${n > 1 ? "s" : ""}` : "");
 
 /**
  * Problems grouped by table and column, in their first order: the same message on many rows is one line naming the
