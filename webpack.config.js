@@ -88,6 +88,10 @@ module.exports = async (env = {}, options = {}) => {
       rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
     },
     performance: { hints: false },
+    // terser's default (compress, reduce_funcs) turns every function called once into a function expression called in
+    // its caller's body (36 of them in functions.js): the MSP functions, which run in every MSP row of a sheet, then
+    // measured 10–25 % slower in `npm run bench` than the same code minified without it (BENCHMARKS.md)
+    optimization: { minimizeOptions: { javascript: { compress: { passes: 2, reduce_funcs: false } } } },
     // pptxgenjs reaches for Node's fs and https (and image-size's « sizeof ») only when it runs in Node: never loaded in the pane
     externals: { "node:fs": "commonjs node:fs", "node:https": "commonjs node:https", sizeof: "commonjs sizeof" },
     plugins: [
