@@ -16,7 +16,7 @@ import { amAid, type AidInput } from "../core/assistant-medical";
 import { readBande, readEtp, readRegime } from "../core/assistant-medical/codes";
 import { isBlank, readBoolean, readNonNegative, readNonNegativeInteger, readOptionalNumber, readRate, readNumber } from "../core/values";
 import { cellValue, readFieldRows, readMission, readOptionalDate, readTaille, readVolet } from "./arguments";
-import { checkedByCore, excelCall } from "./excel";
+import { excelCall, finiteNumber, toExcelError } from "./excel";
 
 /** An achievement rate: 0 is a real rate here (nothing achieved), so only a missing argument takes the default 100 %. */
 const readAtteinte = (value: unknown) => readRate(readOptionalNumber(cellValue(value), "atteinte", 1), "atteinte", true);
@@ -203,10 +203,12 @@ export function amEtpMaxFunction(etp_medecins: any): number {
  * @returns Total des points de l'année.
  */
 export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number {
-  return excelCall(() => {
+  try {
     const rows = readFieldRows(champs, valeurs);
-    return mspPoints(rows[0], rows[1], cellValue);
-  });
+    return finiteNumber(mspPoints(rows[0], rows[1], cellValue));
+  } catch (error) {
+    throw toExcelError(error);
+  }
 }
 
 /**
@@ -217,10 +219,12 @@ export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number 
  * @returns Rémunération annuelle en euros.
  */
 export function aciMspEurosFunction(champs: any[][], valeurs: any[][]): number {
-  return excelCall(() => {
+  try {
     const rows = readFieldRows(champs, valeurs);
-    return mspAmounts(rows[0], rows[1], cellValue).totalEuros;
-  });
+    return finiteNumber(mspAmounts(rows[0], rows[1], cellValue).totalEuros);
+  } catch (error) {
+    throw toExcelError(error);
+  }
 }
 
 /**
@@ -231,10 +235,12 @@ export function aciMspEurosFunction(champs: any[][], valeurs: any[][]): number {
  * @returns Tableau détaillé, affiché sur plusieurs lignes.
  */
 export function aciMspDetailFunction(champs: any[][], valeurs: any[][]): any[][] {
-  // its 26 × 9 cells are not scanned again: the core checked the numbers they come from
-  return excelCall(() => {
+  // its 26 × 9 cells are not scanned again: `mspDetail` checked the numbers they come from
+  try {
     const rows = readFieldRows(champs, valeurs);
     // its rows are read-only (some are shared between cells); Excel's runtime only serializes them
     return mspDetailOfRow(rows[0], rows[1], cellValue) as any[][];
-  }, checkedByCore);
+  } catch (error) {
+    throw toExcelError(error);
+  }
 }

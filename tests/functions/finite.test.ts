@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { yearRules } from "../../src/core/aci-msp/params";
 import { excelCall } from "../../src/functions/excel";
-import { aciMspDetailFunction, aciMspEurosFunction } from "../../src/functions/functions";
+import { aciMspDetailFunction, aciMspEurosFunction, aciMspPointsFunction } from "../../src/functions/functions";
 import { PREREQUISITES_MET } from "../support/msp-fields";
 
 const refusal = (f: () => unknown) => {
@@ -29,8 +29,10 @@ describe("a result that is not a number", () => {
   describe("ACI.MSP_DETAIL, checked where its numbers are computed", () => {
     const rules = yearRules(2024);
     const pointValue = rules.valeurPoint!.value;
+    const reference = rules.patienteleReference!.value;
     afterEach(() => {
       (rules.valeurPoint as { value: number }).value = pointValue;
+      (rules.patienteleReference as { value: number }).value = reference;
     });
     const fields = { annee: 2024, ...PREREQUISITES_MET, crise_plan: 1, protocoles: 4 };
     const detail = () => aciMspDetailFunction([Object.keys(fields)], [Object.values(fields)]);
@@ -40,6 +42,13 @@ describe("a result that is not a number", () => {
       (rules.valeurPoint as { value: number }).value = NaN;
       expect(refusal(detail)).toEqual(NOT_A_NUMBER);
       expect(refusal(() => aciMspEurosFunction([Object.keys(fields)], [Object.values(fields)]))).toEqual(NOT_A_NUMBER);
+    });
+
+    it("ACI.MSP_POINTS is refused when its points are not a number (the reference patientèle spoiled to NaN)", () => {
+      const points = () => aciMspPointsFunction([Object.keys(fields)], [Object.values(fields)]);
+      expect(typeof points()).toBe("number");
+      (rules.patienteleReference as { value: number }).value = NaN;
+      expect(refusal(points)).toEqual(NOT_A_NUMBER);
     });
   });
 });

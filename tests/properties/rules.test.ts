@@ -5,7 +5,7 @@ import { cptsMission, MISSIONS, type MissionCode, type Taille, type Volet } from
 import { computeMsp, INDICATORS, readMspFields, type MspResult } from "../../src/core/aci-msp";
 import { MSP_DETAIL_HEADER } from "../../src/core/aci-msp/detail";
 import { renderStep, soldeRemark, stepText, type Step } from "../../src/core/aci-msp/explain";
-import { contextOf, newEarned } from "../../src/core/aci-msp/indicators";
+import { contextOf, newContext, newEarned } from "../../src/core/aci-msp/indicators";
 import { yearRules } from "../../src/core/aci-msp/params";
 import { amAid } from "../../src/core/assistant-medical";
 import { aciMspDetailFunction, aciMspEurosFunction, aciMspPointsFunction } from "../../src/functions/functions";
@@ -355,7 +355,7 @@ describe("ACI MSP indicators: the gate field", () => {
           if (!def.param(rules)) return;
           const adhesionDate = adhesion <= `${annee}-12-31` ? adhesion : undefined;
           const input = readMspFields(Object.entries({ ...values, [def.gate]: 0, si_date: serial(siDate), si_avance_date: serial(siDate) }));
-          const ctx = contextOf(input.siDate, input.siAvanceDate, input.values, annee, rules, adhesionDate);
+          const ctx = contextOf(newContext(input.values), input.siDate, input.siAvanceDate, input.values, annee, rules, adhesionDate);
           const earned = def.compute(rules, ctx, undefined, newEarned());
           expect([def.code, earned.fixes, earned.variables, earned.atteint]).toEqual([def.code, 0, 0, false]);
         },

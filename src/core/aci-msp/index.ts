@@ -39,7 +39,7 @@ import {
   type MspInput,
   type PlainValue,
 } from "./fields";
-import { contextOf, INDICATORS, newEarned, nothingEarned, type Axe, type Context, type Earned, type Values } from "./indicators";
+import { contextOf, INDICATORS, newContext, newEarned, nothingEarned, type Axe, type Context, type Earned, type Values } from "./indicators";
 import { FIRST_MSP_YEAR, yearRules, type IndicatorType, type YearRules } from "./params";
 
 export { readMspFields, readMspRow, FIELD_CODES, FIELD_LABELS, fieldCode, type FieldCode, type MspInput } from "./fields";
@@ -238,10 +238,11 @@ const PER_INDICATOR_ZEROS = doubles(INDICATORS.length);
  * précarité. Amounts start as NaN (not evaluated yet: a cell never shows it), which also stores them as fractions.
  */
 export function newEvaluation(): MspEvaluation {
+  const ignoring = newMspInput().values;
   return {
     annee: 0,
     rules: undefined!,
-    ctx: undefined!,
+    ctx: newContext(ignoring),
     types: [],
     exists: [],
     earned: INDICATORS.map(newEarned),
@@ -259,7 +260,7 @@ export function newEvaluation(): MspEvaluation {
     eurosPoints: NaN,
     totalEuros: NaN,
     ignoredFields: NO_FIELD,
-    ignoring: newMspInput().values,
+    ignoring,
     steps: undefined,
     stepStarts: PER_INDICATOR_ZEROS.slice(),
     avancePoints: NaN,
@@ -310,7 +311,7 @@ function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation):
     }
     ignoredFields = ignored;
   }
-  const ctx = contextOf(input.siDate, siAvanceDate, values, annee, rules, input.adhesionDate);
+  const ctx = contextOf(into.ctx, input.siDate, siAvanceDate, values, annee, rules, input.adhesionDate);
   const derogation = adhesionYear !== undefined && annee - adhesionYear < rules.derogationAnnees!.value;
   const { earned, fixes, variables } = into;
   // one list for every indicator's steps (a fresh one: emptying the previous one measured slower)
@@ -402,7 +403,7 @@ export const mspAmounts = (headers: readonly unknown[], values: readonly unknown
 /** The records the avance's second pass fills (the inputs at 100 %, their context, one indicator's points): reused. */
 const AT_100 = newMspInput().values;
 const AT_100_EARNED = newEarned();
-const AT_100_CONTEXT: Context = { v: AT_100, annee: 0, ratio: 0, ipa: false, prorataAdhesion: 1 };
+const AT_100_CONTEXT: Context = newContext(AT_100);
 
 /** Points of the prerequisite and socle indicators reached at 100 %: each one's own formula on its full inputs. */
 export function pointsAt100(e: MspEvaluation): number {

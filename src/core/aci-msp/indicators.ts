@@ -441,8 +441,21 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
 ];
 
-/** The context of one evaluation. */
+/** A context record, every field present (one shape for every evaluation: the rules read it in every cell). */
+export const newContext = (v: Values): Context => ({
+  v,
+  annee: 0,
+  ratio: 0,
+  ipa: false,
+  siDate: undefined,
+  siAvanceDate: undefined,
+  adhesionDate: undefined,
+  prorataAdhesion: 1,
+});
+
+/** The context of one evaluation, written into `into` (the evaluation's own record, reused from cell to cell). */
 export function contextOf(
+  into: Context,
   siDate: string | undefined,
   siAvanceDate: string | undefined,
   values: Values,
@@ -451,14 +464,13 @@ export function contextOf(
   adhesionDate: string | undefined,
 ): Context {
   const prorataAdhesion = adhesionDate && yearOf(adhesionDate) === annee ? daysToYearEnd(adhesionDate) / daysInYear(annee) : 1;
-  return {
-    v: values,
-    annee,
-    ratio: values.patientele / rules.patienteleReference!.value,
-    ipa: values.ipa === 1,
-    siDate,
-    siAvanceDate,
-    adhesionDate: prorataAdhesion < 1 ? adhesionDate : undefined,
-    prorataAdhesion,
-  };
+  into.v = values;
+  into.annee = annee;
+  into.ratio = values.patientele / rules.patienteleReference!.value;
+  into.ipa = values.ipa === 1;
+  into.siDate = siDate;
+  into.siAvanceDate = siAvanceDate;
+  into.adhesionDate = prorataAdhesion < 1 ? adhesionDate : undefined;
+  into.prorataAdhesion = prorataAdhesion;
+  return into;
 }
