@@ -52,10 +52,10 @@ export function mspDetail(input: MspInput): DetailRow[] {
   rows[k++] = ["Total", texts.totalLabel, "", e.totalFixes, e.totalVariables, e.points, e.totalEuros, texts.pointValue, remarks.whole.join(" ; ")];
   rows[k++] = ["Avance", "Avance de l'année", "", "", "", e.avancePoints, e.avanceEuros, texts.avanceSource, remarks.avance];
   rows[k++] = ["Solde", "Solde de l'année (total − avance)", "", "", "", "", e.solde, "", soldeRemark(e.solde)];
-  // no NaN or infinity reaches a cell: every number shown is one of these, or a sum of two of them
-  const totals = [p.points, p.euros, e.complement, e.totalFixes, e.totalVariables, e.points, e.totalEuros, e.avancePoints, e.avanceEuros, e.solde];
-  if (nonFinite(e.fixes) + nonFinite(e.variables) + nonFinite(e.euros) + nonFinite(totals) !== 0)
-    fail("valeurs", "résultat non numérique : vérifier les arguments");
+  // no NaN or infinity reaches a cell: every number shown is one of these totals, or a term of one of their sums (a sum
+  // with a NaN or an infinity among its terms is not finite)
+  const totals = p.points + p.euros + e.complement + e.totalFixes + e.totalVariables + e.points + e.totalEuros + e.avancePoints + e.avanceEuros + e.solde;
+  if (!Number.isFinite(totals)) fail("valeurs", "résultat non numérique : vérifier les arguments");
   return rows;
 }
 
@@ -85,11 +85,4 @@ function stillRows(e: MspEvaluation, texts: YearTexts): StillRows {
     STILL_ROWS.set(texts, still);
   }
   return still;
-}
-
-/** 0 when every number of the list is finite, NaN otherwise (`x - x` is 0 for a finite number, NaN for NaN or ±∞). */
-function nonFinite(xs: readonly number[]): number {
-  let check = 0;
-  for (let i = 0; i < xs.length; i++) check += xs[i] - xs[i];
-  return check;
 }
