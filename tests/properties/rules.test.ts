@@ -338,10 +338,11 @@ describe("ACI.MSP_DETAIL's step texts, kept by key", () => {
 });
 
 describe("ACI MSP indicators: the gate field", () => {
-  // ACI.MSP_POINTS skips an indicator whose gate field is 0 (issue 10's speed): that must never change an amount
+  // ACI.MSP_POINTS skips an indicator whose gate field is 0 (issue 10's speed): that must never change an amount; and
+  // ACI.MSP_DETAIL skips it too unless it declares that it says why (explainsGate): that must never lose a remark
   const fields = mspFields(WITHOUT_DATES);
 
-  it("is 0 → the rule gives no points and the indicator is not met, every year, whatever the other fields", () => {
+  it("is 0 → the rule gives no points and the indicator is not met, and records no step unless it declares explainsGate, every year, whatever the other fields", () => {
     fc.assert(
       fc.property(
         fields,
@@ -358,6 +359,9 @@ describe("ACI MSP indicators: the gate field", () => {
           const ctx = contextOf(newContext(input.values), input.siDate, input.siAvanceDate, input.values, annee, rules, adhesionDate);
           const earned = def.compute(rules, ctx, undefined, newEarned());
           expect([def.code, earned.fixes, earned.variables, earned.atteint]).toEqual([def.code, 0, 0, false]);
+          const steps: Step[] = [];
+          def.compute(rules, ctx, steps, newEarned());
+          if (!def.explainsGate) expect([def.code, steps]).toEqual([def.code, []]);
         },
       ),
       { numRuns: 5_000 },

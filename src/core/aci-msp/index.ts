@@ -52,8 +52,9 @@ const PATIENTS_ALD75 = fieldIndex("patients_ald75");
 const NB_PS = fieldIndex("nb_ps");
 const SI_STANDARD = fieldIndex("si_standard");
 const ANNEE_ADHESION = fieldIndex("annee_adhesion");
-/** Per indicator, the index of the field without which it pays nothing. */
+/** Per indicator, the index of the field without which it pays nothing, and whether its rule then says why. */
 const GATE_AT = INDICATORS.map((def) => fieldIndex(def.gate));
+const EXPLAINS_GATE = INDICATORS.map((def) => def.explainsGate === true);
 const AVENANT_1_MASK = givenMask(AVENANT_1_FIELDS);
 const AVENANT_1_AT = AVENANT_1_FIELDS.map(fieldIndex);
 
@@ -328,7 +329,7 @@ function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation):
     if (steps) stepStarts[i] = steps.length;
     if (!exists[i]) continue;
     // without its gate field the rule gives nothing: run it only to explain why
-    const e = steps || values.at[GATE_AT[i]] !== 0 ? INDICATORS[i].compute(rules, ctx, steps, earned[i]) : nothingEarned(earned[i]);
+    const e = (steps && EXPLAINS_GATE[i]) || values.at[GATE_AT[i]] !== 0 ? INDICATORS[i].compute(rules, ctx, steps, earned[i]) : nothingEarned(earned[i]);
     if (types[i] === "prérequis") {
       total++;
       if (!e.atteint) missing++;

@@ -51,6 +51,11 @@ export interface IndicatorDefinition {
    * ACI.MSP_POINTS skips the rule then; a property test checks the claim for every indicator and year.
    */
   gate: NumberField;
+  /**
+   * The rule says why when its gate field is 0 (« snp = 0 : indicateur non atteint »): ACI.MSP_DETAIL runs it then. The
+   * others record no step without their gate field, so the detail skips them too; a property test checks the claim.
+   */
+  explainsGate?: true;
 }
 
 /** A fresh record for `compute` to write into (the evaluation keeps one per indicator; POINTS reuses them). NaN: not computed. */
@@ -99,6 +104,7 @@ export const truncatedRate = (part: number, whole: number): number => Math.floor
 export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     code: "horaires",
+    explainsGate: true,
     gate: "snp",
     axe: "Accès aux soins",
     label: "Horaires d'ouverture et soins non programmés",
@@ -148,6 +154,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "crise",
+    explainsGate: true,
     gate: "crise_plan",
     axe: "Accès aux soins",
     label: "Réponse aux crises sanitaires graves",
@@ -254,6 +261,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "coordination",
+    explainsGate: true,
     gate: "coordination",
     axe: "Travail en équipe et coordination",
     label: "Fonction de coordination",
@@ -275,6 +283,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "protocoles",
+    explainsGate: true,
     gate: "protocoles",
     axe: "Travail en équipe et coordination",
     label: "Protocoles pluriprofessionnels",
@@ -293,6 +302,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "concertation",
+    explainsGate: true,
     gate: "reunions",
     axe: "Travail en équipe et coordination",
     label: "Concertation pluriprofessionnelle",
@@ -403,6 +413,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: "si_standard",
+    explainsGate: true,
     gate: "si_standard",
     axe: "Système d'information",
     label: "Système d'information labellisé, niveau standard",
