@@ -43,7 +43,7 @@ describe(`blank cells in ${EXCEL_MODE} Excel give what the omitted argument give
     expect(evaluate("ACI.MSP_EUROS", champs, valeurs)).toBe(6_170 * 7);
   });
 
-  it("ACI.MSP_* refuse the seed 002 example with its patientèle or its PS count blank, in both Excels", () => {
+  it("ACI.MSP_* refuse the seed 002 example with its patientèle, its PS count or its amplitude blank, in both Excels", () => {
     // read as 0 (desktop) or left out (web), they paid 6 170 − 1 350 variable coordination points, or the SI's 500
     // fixed points for its 3 100: a refusal naming the field, the same in both Excels
     const champs = [SEED_002_FIELDS];
@@ -55,6 +55,8 @@ describe(`blank cells in ${EXCEL_MODE} Excel give what the omitted argument give
           "patientele : patientèle médecin traitant non renseignée (ou 0) : les points variables de chaque indicateur lui sont proportionnels ; la renseigner",
       });
       expect(error(evaluate(id, champs, withBlank("nb_ps"))).message).toMatch(/^nb_ps : professionnels de santé associés non renseignés \(ou 0\)/);
+      // read as 0 h, the opening-hours prerequisite failed: 0 points instead of 6 170
+      expect(error(evaluate(id, champs, withBlank("amplitude_h"))).message).toMatch(/^amplitude_h : amplitude d'ouverture non renseignée \(ou 0\)/);
     }
     expect(evaluate("ACI.MSP_POINTS", champs, [SEED_002_VALUES])).toBe(6_170);
   });

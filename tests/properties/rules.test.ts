@@ -130,10 +130,17 @@ const mspFields = (codes: readonly MspFieldName[], requiredKeys?: MspFieldName[]
 
 describe("ACI MSP properties", () => {
   // an MSP under contract as the rules require it (checkCounts): a patientèle, its patients in ALD or over 75 among
-  // them, and the SISA's professionals (2 doctors and 1 paramedical at least: 3)
+  // them, the SISA's professionals (2 doctors and 1 paramedical at least: 3), and an opening amplitude (the
+  // opening-hours rule refuses a blank one; 7,5 h keeps a case below the 8-hour floor)
   const msp = mspFields(WITHOUT_DATES).map((f): Record<string, number> => {
     const patientele = Math.max(1, f.patientele);
-    return { ...f, patientele, patients_ald75: Math.min(f.patients_ald75, patientele), nb_ps: Math.max(3, f.nb_ps) };
+    return {
+      ...f,
+      patientele,
+      patients_ald75: Math.min(f.patients_ald75, patientele),
+      nb_ps: Math.max(3, f.nb_ps),
+      amplitude_h: f.amplitude_h > 0 ? f.amplitude_h : 7.5,
+    };
   });
   const compute = (fields: Record<string, number>) => computeMsp(readMspFields(Object.entries(fields)));
 

@@ -312,6 +312,13 @@ const REFUSED: Refused[] = [
       "tableau MSP, colonne « nb_ps », ligne 2 : professionnels de santé associés non renseignés (ou 0) alors que si_standard = 1 : les points du système d'information sont comptés par professionnel ; les renseigner",
   },
   {
+    // read as 0 h, the opening-hours prerequisite failed and the MSP was paid nothing, without a word
+    name: "a signed MSP's opening amplitude left blank",
+    change: (w) => (w.msp.rows[1][MSP.indexOf("amplitude_h")] = ""),
+    message:
+      "tableau MSP, colonne « amplitude_h », ligne 3 : amplitude d'ouverture non renseignée (ou 0) alors que snp = 1 : sous 8 h par jour, le prérequis horaires n'est pas atteint et rien n'est versé ; la renseigner (ou derogation_pdsa = 1 si l'ARS a accordé la dérogation PDSA)",
+  },
+  {
     // the functions' default, the current year, would file the row under a year without data (and, without --annee,
     // make that year the reference year)
     name: "an MSP row without its year",

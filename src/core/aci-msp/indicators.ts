@@ -5,6 +5,7 @@
  * prerequisite and socle indicator's own formula evaluated on those inputs.
  */
 import { daysInYear, daysToYearEnd, yearOf } from "../dates";
+import { fail } from "../errors";
 import type { Dated } from "../params";
 import type { Step } from "./explain";
 import type { FieldValues, NumberField } from "./fields";
@@ -101,6 +102,17 @@ export function coordinationVariables(p: NonNullable<YearRules["coordination"]>[
 /** Two decimals of a percent, truncated, as the CNAM computes the share of files reviewed (30 of 650 → 4,61 %). */
 export const truncatedRate = (part: number, whole: number): number => Math.floor((part / whole) * 10_000 + 1e-9) / 10_000;
 
+/**
+ * An opening amplitude left blank (or 0, a desktop blank cell) where the rule needs it: no MSP is open 0 hours a day, and
+ * reading it so would fail the opening-hours prerequisite, so pay nothing at all, without a word. Refused instead.
+ */
+function refuseBlankAmplitude(minimum: number, pdsaExists: boolean): never {
+  return fail(
+    "amplitude_h",
+    `amplitude d'ouverture non renseignée (ou 0) alors que snp = 1 : sous ${minimum} h par jour, le prérequis horaires n'est pas atteint et rien n'est versé ; la renseigner${pdsaExists ? " (ou derogation_pdsa = 1 si l'ARS a accordé la dérogation PDSA)" : ""}`,
+  );
+}
+
 export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     code: "horaires",
@@ -123,6 +135,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       }
       const pdsa = av1?.derogationPdsa === true && v.derogation_pdsa === 1;
       if (pdsa) trace?.push({ kind: "pdsa" });
+      else if (v.amplitude_h === 0) refuseBlankAmplitude(h.amplitudeMinimale, av1?.derogationPdsa === true);
       else if (v.amplitude_h < h.amplitudeMinimale) {
         trace?.push({ kind: "amplitude-min", amplitude: v.amplitude_h, min: h.amplitudeMinimale });
         return notMet(out);
