@@ -113,6 +113,9 @@ function parseTextDate(text: string): string | undefined {
   return iso;
 }
 
+/** Whole numbers read as a year rather than as an Excel date: their serial dates fall in 1905, before every rule. */
+const YEAR_LIKE = { min: 1900, max: 2100 };
+
 /**
  * Reads a date as an analyst may give it: an Excel serial number, a JS Date,
  * or text `JJ/MM/AAAA`, `AAAA-MM-JJ`. Anything else is an error naming `argument`.
@@ -121,6 +124,13 @@ export function parseDate(value: unknown, argument: string): string {
   if (typeof value === "number") {
     if (!Number.isFinite(value) || value < 1 || value > MAX_SERIAL) {
       fail(argument, `date hors des limites d'Excel (${String(value)}) ; saisir une date entre le 01/01/1900 et le 31/12/9999`);
+    }
+    if (Number.isInteger(value) && value >= YEAR_LIKE.min && value <= YEAR_LIKE.max) {
+      // a year typed in a date cell: Excel's day 2023 is 15/07/1905, a date no rule here can mean
+      fail(
+        argument,
+        `${value} : une année seule ? Excel la lit comme le ${frenchDate(isoFromExcelSerial(value))} ; saisir la date complète (ex. 01/01/${value})`,
+      );
     }
     return isoFromExcelSerial(value);
   }

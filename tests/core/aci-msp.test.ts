@@ -252,6 +252,10 @@ describe("field validation", () => {
     [{ annee: 2016 }, /annee.*depuis 2017/],
     [{ annee_adhesion: 2021 }, /annee_adhesion.*postérieure/],
     [{ si_date: "hier" }, /si_date.*date attendue/],
+    // a year alone was day 2018 of Excel, in 1905: a software « acquired » before the year, so paid the full year; a
+    // signature in 1905 took the MSP out of its new-structure years
+    [{ si_date: 2018 }, /^si_date : 2018 : une année seule \? Excel la lit comme le 10\/07\/1905/],
+    [{ date_adhesion: 2019 }, /^date_adhesion : 2019 : une année seule \?/],
   ])("%o is rejected", (extra, message) => {
     expect(() => with2020(extra)).toThrow(message);
   });

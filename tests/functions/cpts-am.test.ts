@@ -59,6 +59,13 @@ describe("bad input gives #VALUE! with a French message naming the argument", ()
     ["unknown volet", ["CPTS.MISSION", 1, "acces", "moitie", 1, date], /volet.*fixe.*variable.*total/],
     ["negative rate", ["CPTS.MISSION", 1, "acces", "total", -0.2, date], /atteinte.*positif/],
     ["text date", ["CPTS.MISSION", 1, "acces", "total", 1, "demain"], /date_signature.*date attendue/],
+    // a year alone in a date cell is Excel's day 2023, 15/07/1905: said as such, not « before the ACI CPTS »
+    [
+      "a year for a date",
+      ["CPTS.MISSION", 1, "acces", "total", 1, 2023],
+      /^date_signature : 2023 : une année seule \? Excel la lit comme le 15\/07\/1905 ; saisir la date complète \(ex\. 01\/01\/2023\)$/,
+    ],
+    ["a year for a date, as text", ["AM.AID", 0.5, 1, "2021"], /^date_signature : 2021 : une année seule \?/],
     ["negative members", ["CPTS.MISSION", 4, "acces", "total", 1, date, -3], /membres.*positive/],
     ["bad SAS", ["CPTS.MISSION", 4, "acces", "total", 1, date, 0, "peut-être"], /sas.*VRAI ou FAUX/],
     ["negative population", ["CPTS.TAILLE", -10], /population.*positive/],

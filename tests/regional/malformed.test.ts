@@ -93,6 +93,12 @@ const CASES: Case[] = [
     expected: /^tableau Contrats AM, colonne « date_signature », ligne 2 : date attendue .* reçu « mars 2021 »/,
   },
   {
+    name: "a year for a date",
+    change: (w) => (w.cpts.rows[0][5] = 2021),
+    expected:
+      /^tableau CPTS, colonne « date_signature », ligne 2 : 2021 : une année seule \? Excel la lit comme le 13\/07\/1905 ; saisir la date complète \(ex\. 01\/01\/2021\)$/,
+  },
+  {
     name: "impossible date",
     change: (w) => (w.cpts.rows[0][5] = "31/02/2021"),
     expected: /^tableau CPTS, colonne « date_signature », ligne 2 : date attendue/,
