@@ -53,10 +53,21 @@ function checkWorkbookFile(path: string): void {
   }
 }
 
-/** A cell as the core reads it: dates as ISO text, formulas by their result, rich text as plain text. */
+/** Excel's day 0 as ExcelJS dates it: a cell holding a time of day alone (12:00) is this day plus its fraction. */
+const EXCEL_DAY_0 = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * A cell as the core reads it: dates as ISO text, a time of day alone as the fraction of a day the task pane reads
+ * from Office.js (12:00 is 0,5, so that both say « une heure au format horaire ? »), formulas by their result, rich
+ * text as plain text.
+ */
 export function plainValue(value: ExcelJS.CellValue): unknown {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    return ms >= EXCEL_DAY_0 && ms < EXCEL_DAY_0 + MS_PER_DAY ? (ms - EXCEL_DAY_0) / MS_PER_DAY : value.toISOString().slice(0, 10);
+  }
   if (typeof value === "object") {
     if ("result" in value) return plainValue((value as { result: ExcelJS.CellValue }).result);
     if ("richText" in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");

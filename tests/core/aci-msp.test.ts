@@ -249,6 +249,8 @@ describe("field validation", () => {
     [{ taux_css: 12, taux_css_national: 0.08 }, /taux_css : taux saisi 12 : saisir 12 % ou 0,12/],
     [{ taux_css: 1.5, taux_css_national: 0.08 }, /taux_css.*entre 0 et 1/],
     [{ amplitude_h: 25 }, /amplitude_h.*entre 0 et 24/],
+    // 11:00 typed in the cell is Excel's 0,458 of a day: read as 0,46 h it failed the prerequisite, paying nothing
+    [{ amplitude_h: 11 / 24 }, /^amplitude_h : 0,4583333333333333 : une heure au format horaire \(11:00\) \? saisir le nombre d'heures par jour \(ex\. 11\)$/],
     [{ annee: 2016 }, /annee.*depuis 2017/],
     [{ annee_adhesion: 2021 }, /annee_adhesion.*postérieure/],
     [{ si_date: "hier" }, /si_date.*date attendue/],

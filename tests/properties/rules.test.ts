@@ -81,7 +81,8 @@ const MSP_FIELD_VALUES = {
   date_adhesion: isoDate(2017, 2017).map(serial),
   patientele: upTo(30_000),
   nb_ps: upTo(40),
-  amplitude_h: fc.double({ min: 0, max: 24, noNaN: true }),
+  // hours a day: 0 (blank) or 1 to 24; a fraction of 1 is an Excel time of day (12:00 is 0,5), refused
+  amplitude_h: fc.oneof(fc.constant(0), fc.double({ min: 1, max: 24, noNaN: true })),
   samedi_matin: flag,
   fermeture_conges: flag,
   fermeture_longue: flag,

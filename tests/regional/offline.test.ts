@@ -91,6 +91,44 @@ describe("a malformed workbook", () => {
   });
 });
 
+describe("a time of day typed for an amplitude (offline)", () => {
+  it("is read as the task pane reads it, a fraction of a day, and refused with how to type the hours", async () => {
+    // 12:00 typed in the cell: ExcelJS gives 30/12/1899 12:00 (Excel's day 0), Office.js the number 0,5; read as
+    // 0,5 h, the opening-hours prerequisite failed and the MSP was paid nothing
+    const input = join(dir, "heure.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const msp = wb.addWorksheet("MSP");
+    msp.addRows([
+      [
+        "id",
+        "nom",
+        "departement",
+        "aci",
+        "annee",
+        "annee_adhesion",
+        "patientele",
+        "nb_ps",
+        "amplitude_h",
+        "samedi_matin",
+        "snp",
+        "coordination",
+        "si_standard",
+      ],
+      ["M1", "MSP 1", "33", 1, 2020, 2017, 4_000, 13, new Date(Date.UTC(1899, 11, 30, 12)), 1, 1, 1, 1],
+    ]);
+    msp.getCell("I2").numFmt = "hh:mm";
+    await wb.xlsx.writeFile(input);
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    const errors: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((m: string) => void errors.push(m));
+    expect(await runRegional([input, join(dir, "heure-sortie.xlsx"), "--annee", "2020"])).toBe(1);
+    expect(errors.join("\n")).toMatch(
+      /tableau MSP, colonne « amplitude_h », ligne 2 : 0,5 : une heure au format horaire \(12:00\) \? saisir le nombre d'heures par jour \(ex\. 12\)/,
+    );
+    vi.restoreAllMocks();
+  });
+});
+
 describe("nothing a cell contains is run (offline)", () => {
   it("refuses formula-like text where a département code is expected", async () => {
     const input = join(dir, "formule.xlsx");

@@ -6,13 +6,17 @@
  */
 import { parseDate, describe } from "../dates";
 import { fail } from "../errors";
+import { frNumber } from "../format";
+import { roundCents } from "../money";
 import { normalizeCode } from "../text";
 import { isBlank, isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readNumber, readRate } from "../values";
 
 type Kind =
   | { kind: "year" }
   | { kind: "count" }
-  | { kind: "quantity"; max?: number }
+  | { kind: "quantity" }
+  /** Hours a day: 0 to 24, a fraction of 1 (Excel's time of day, 12:00 is 0,5) refused. */
+  | { kind: "hours" }
   | { kind: "flag" }
   | { kind: "level"; max: number }
   | { kind: "rate" }
@@ -29,7 +33,7 @@ const FIELDS = {
   date_adhesion: { kind: "date", label: "date de signature du contrat (proratise l'avance, le minimum et la concertation l'année de signature)" },
   patientele: { kind: "quantity", label: "patientèle médecin traitant" },
   nb_ps: { kind: "count", label: "professionnels de santé associés" },
-  amplitude_h: { kind: "quantity", max: 24, label: "amplitude d'ouverture quotidienne en semaine (heures)" },
+  amplitude_h: { kind: "hours", label: "amplitude d'ouverture quotidienne en semaine (heures)" },
   samedi_matin: { kind: "flag", label: "ouverture le samedi matin" },
   fermeture_conges: { kind: "flag", label: "fermeture jusqu'à 3 semaines pendant les congés scolaires" },
   snp: { kind: "flag", label: "organisation des soins non programmés" },
@@ -180,7 +184,9 @@ const PLAIN = SPEC_AT.map((spec) => {
     case "count":
       return { min: 0, max: Infinity, integer: true };
     case "quantity":
-      return { min: 0, max: spec.max ?? Infinity, integer: false };
+      return { min: 0, max: Infinity, integer: false };
+    case "hours":
+      return { min: 1, max: 24, integer: false }; // 0 is read by readField, and the rule that needs the hours refuses it
     case "flag":
       return { min: 0, max: 1, integer: true };
     case "level":
@@ -207,9 +213,17 @@ function readField(index: number, raw: unknown): number {
     }
     case "count":
       return readNonNegativeInteger(raw, code);
-    case "quantity": {
+    case "quantity":
+      return readNonNegative(raw, code);
+    case "hours": {
       const n = readNonNegative(raw, code);
-      if (spec.max !== undefined && n > spec.max) fail(code, `valeur entre 0 et ${spec.max} attendue, reçu ${describe(raw)}`);
+      // Excel keeps a time as a fraction of a day: 12:00 typed in the cell is 0,5
+      if (n > 0 && n < 1)
+        fail(
+          code,
+          `${describe(raw)} : une heure au format horaire (${clockText(n)}) ? saisir le nombre d'heures par jour (ex. ${frNumber(roundCents(n * 24))})`,
+        );
+      if (n > 24) fail(code, `valeur entre 0 et 24 attendue, reçu ${describe(raw)}`);
       return n;
     }
     case "flag":
@@ -230,6 +244,12 @@ function readField(index: number, raw: unknown): number {
     case "date":
       return 0;
   }
+}
+
+/** A fraction of a day as Excel shows a time: 0,5 → « 12:00 ». */
+function clockText(dayFraction: number): string {
+  const minutes = Math.round(dayFraction * 24 * 60);
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
 /**
