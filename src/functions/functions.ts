@@ -3,7 +3,7 @@
  * arguments, calls the rules core and hands back a number (or a spilled
  * table); the metadata (functions.json) is generated from these comments.
  */
-import { cptsMission, cptsTaille, type MissionInput } from "../core/aci-cpts";
+import { cptsMission, cptsTaille, sasPicksTable, type MissionCode, type MissionInput } from "../core/aci-cpts";
 import { mspAmounts, mspPoints } from "../core/aci-msp";
 import { mspDetailOfRow } from "../core/aci-msp/detail";
 import { cptsDetailRows } from "../core/aci-cpts/detail";
@@ -14,7 +14,7 @@ import { fail } from "../core/errors";
 import { normalizeCode } from "../core/text";
 import { amAid, type AidInput } from "../core/assistant-medical";
 import { readBande, readEtp, readRegime } from "../core/assistant-medical/codes";
-import { isBlank, readBoolean, readNonNegative, readNonNegativeInteger, readOptionalNumber, readRate, readNumber } from "../core/values";
+import { isBlank, isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readOptionalNumber, readRate, readNumber } from "../core/values";
 import { cellValue, readFieldRows, readMission, readOptionalDate, readTaille, readVolet } from "./arguments";
 import { excelCall, finiteNumber, toExcelError } from "./excel";
 
@@ -23,18 +23,31 @@ const readAtteinte = (value: unknown) => readRate(readOptionalNumber(cellValue(v
 
 /** The arguments of CPTS.MISSION (and CPTS.DETAIL), read once for both. */
 function missionInput(taille: unknown, mission: unknown, volet: unknown, atteinte: unknown, date: unknown, membres: unknown, sas: unknown): MissionInput {
+  // read in the order of the arguments: the first wrong one is the one named
+  const t = readTaille(cellValue(taille));
+  const code = readMission(cellValue(mission));
+  const v = readVolet(cellValue(volet));
+  const a = readAtteinte(atteinte);
+  const dateSignature = readOptionalDate(cellValue(date), "date_signature");
   const m = cellValue(membres);
-  const s = cellValue(sas);
-  return {
-    taille: readTaille(cellValue(taille)),
-    mission: readMission(cellValue(mission)),
-    volet: readVolet(cellValue(volet)),
-    atteinte: readAtteinte(atteinte),
-    dateSignature: readOptionalDate(cellValue(date), "date_signature"),
-    membres: isBlank(m) ? 0 : readNonNegativeInteger(m, "membres"),
-    // a desktop blank cell is 0: « no SAS » is typed FAUX or non
-    sas: isBlank(s) ? true : readBoolean(s, "sas"),
-  };
+  const n = isBlank(m) ? 0 : readNonNegativeInteger(m, "membres");
+  return { taille: t, mission: code, volet: v, atteinte: a, dateSignature, membres: n, sas: readSas(cellValue(sas), code, dateSignature) };
+}
+
+/**
+ * Whether the territory has a SAS: VRAI when the argument is omitted (or a blank cell on the web). A 0 is refused where
+ * the SAS picks the table: desktop Excel passes a blank cell as 0, and an analyst's 1/0 column means « no SAS » by it,
+ * so 0 cannot be read right (as VRAI it paid a T4 CPTS 170 500 € where the 2019 table gives 88 000 €).
+ */
+function readSas(value: unknown, mission: MissionCode, date: string): boolean {
+  if (value === 0) {
+    if (!sasPicksTable(mission, date)) return true;
+    fail(
+      "sas",
+      "0 ne dit pas s'il y a un SAS (Excel bureau transmet aussi une cellule vide comme 0), et le SAS choisit ici le barème de l'accès aux soins : saisir VRAI ou FAUX (oui/non), ou omettre l'argument (VRAI par défaut)",
+    );
+  }
+  return isMissing(value) ? true : readBoolean(value, "sas");
 }
 
 /** The arguments of AM.AID (and AM.DETAIL). */
@@ -68,7 +81,7 @@ export function cptsTailleFunction(population: any): number {
  * @param [atteinte] Taux d'atteinte de la part variable : 80 % ou 0,8 (par défaut 100 %, plafonné à 100 %). Omettre l'argument plutôt que viser une cellule vide (Excel bureau la lit 0).
  * @param [date_signature] Date de signature du contrat : elle choisit les règles en vigueur (par défaut la date du jour en France ; la formule garde alors les règles du jour de son dernier calcul).
  * @param [membres] Nombre de membres de la CPTS (majoration de 10 % en taille 4 à partir de 100 membres).
- * @param [sas] VRAI si le territoire dispose d'un SAS (par défaut VRAI ; 0 ou une cellule vide valent VRAI) ; sans SAS, saisir FAUX : la mission accès aux soins garde le barème 2019.
+ * @param [sas] VRAI si le territoire dispose d'un SAS (par défaut VRAI) ; sans SAS, saisir FAUX : la mission accès aux soins garde le barème 2019. Pour cette mission, 0 (ou une cellule vide d'Excel bureau) est refusé.
  * @returns Montant annuel en euros.
  */
 export function cptsMissionFunction(taille: any, mission: any, volet?: any, atteinte?: any, date_signature?: any, membres?: any, sas?: any): number {

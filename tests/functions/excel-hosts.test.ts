@@ -12,13 +12,30 @@ import { formulaEngine } from "../support/formula-engine";
 import { SEED_002_FIELDS, SEED_002_VALUES } from "../support/msp-fields";
 
 const error = (value: unknown) => value as { code: string; message: string };
+const SAS_ZERO =
+  "sas : 0 ne dit pas s'il y a un SAS (Excel bureau transmet aussi une cellule vide comme 0), et le SAS choisit ici le barème de l'accès aux soins : saisir VRAI ou FAUX (oui/non), ou omettre l'argument (VRAI par défaut)";
 
 describe(`blank cells in ${EXCEL_MODE} Excel give what the omitted argument gives`, () => {
   const d2023 = excelDate(2023, 1, 1);
 
-  it('=CPTS.MISSION(4;"acces";"total";1;DATE(2023;1;1);120;C2), C2 empty: 170 500 € (a SAS by default; seed 001, T4 +10 %)', () => {
+  it('=CPTS.MISSION(4;"acces";"total";1;DATE(2023;1;1);120;C2), C2 empty: 170 500 € on the web (a SAS by default; seed 001, T4 +10 %), refused on desktop', () => {
     expect(evaluate("CPTS.MISSION", 4, "acces", "total", 1, d2023, 120)).toBe(170_500);
-    expect(evaluate("CPTS.MISSION", 4, "acces", "total", 1, d2023, 120, BLANK)).toBe(170_500);
+    // desktop Excel passes the blank cell as 0, which is also how a 1/0 column says « no SAS »: neither reading is safe
+    const blank = evaluate("CPTS.MISSION", 4, "acces", "total", 1, d2023, 120, BLANK);
+    if (EXCEL_MODE === "web") expect(blank).toBe(170_500);
+    else expect(error(blank)).toEqual({ code: "#VALUE!", message: SAS_ZERO });
+  });
+
+  it("sas = 0 is refused where the SAS picks the accès-aux-soins table, in both Excels; FAUX is the 2019 table", () => {
+    // seed 001, T4 with 120 members from 03/09/2022: 155 000 × 1,10 = 170 500 € with a SAS; without one the 2019 table
+    // (seed 003, T4 80 000 € at 100 %) × 1,10 = 88 000 €. Typed 0 was read as VRAI: 170 500 €, without a word
+    expect(error(evaluate("CPTS.MISSION", 4, "acces", "total", 1, d2023, 120, 0))).toEqual({ code: "#VALUE!", message: SAS_ZERO });
+    expect(evaluate("CPTS.MISSION", 4, "acces", "total", 1, d2023, 120, false)).toBe(88_000);
+    expect(evaluate("CPTS.MISSION", 4, "acces", "total", 1, d2023, 120, "non")).toBe(88_000);
+    expect(evaluate("CPTS.MISSION", 4, "acces", "total", 1, d2023, 120, 1)).toBe(170_500);
+    // where the SAS picks nothing, a 0 changes nothing: another mission, or an accès mission under the 2019 rules
+    expect(evaluate("CPTS.MISSION", 4, "parcours", "total", 1, d2023, 120, 0)).toBe(evaluate("CPTS.MISSION", 4, "parcours", "total", 1, d2023, 120));
+    expect(evaluate("CPTS.MISSION", 4, "acces", "total", 1, excelDate(2021, 1, 1), 120, 0)).toBe(80_000);
   });
 
   it("an empty volet is the total, an empty membres is no member (seed 003: T2 parcours fixe 35 000, total 70 000)", () => {
@@ -66,7 +83,10 @@ describe(`blank cells in ${EXCEL_MODE} Excel give what the omitted argument give
       [4, "acces", "total", 1, "=DATE(2023,1,1)", 120, null, "=CPTS.MISSION(A1,B1,C1,D1,E1,F1,G1)"],
       [0.5, 1, "=DATE(2024,9,1)", null, null, null, null, "=AM.AID(A2,B2,C2,D2,E2,F2)"],
     ]);
-    expect(hf.getCellValue({ sheet: 0, col: 7, row: 0 })).toBe(170_500);
+    // G1, the SAS, blank: VRAI on the web; desktop's 0 is refused for the accès-aux-soins mission (an error value)
+    const acces = hf.getCellValue({ sheet: 0, col: 7, row: 0 });
+    if (EXCEL_MODE === "web") expect(acces).toBe(170_500);
+    else expect(acces).toMatchObject({ type: "VALUE" });
     expect(hf.getCellValue({ sheet: 0, col: 7, row: 1 })).toBe(19_000);
   });
 

@@ -1,9 +1,8 @@
 /** The spilled table of CPTS.DETAIL: the amount, the table line used, the version, the majoration and the reference. */
 import { frenchDate } from "../dates";
 import { frNumber, frPercent } from "../format";
-import type { MissionAmount, MissionInput } from "./index";
-import { entryAt } from "../params";
-import { ACCES_SANS_SAS, MISSIONS } from "./params";
+import { sasPicksTable, type MissionAmount, type MissionInput } from "./index";
+import { MISSIONS } from "./params";
 
 export type DetailCell = string | number;
 
@@ -19,7 +18,7 @@ const STATUS: Record<MissionAmount["confidence"], string> = {
  * way, since the default (VRAI) is what an empty argument, a blank cell or a desktop 0 give.
  */
 function sasReading(input: MissionInput, r: MissionAmount): string {
-  if (!ACCES_SANS_SAS.missions.includes(input.mission) || !entryAt(ACCES_SANS_SAS.series, input.dateSignature)) return "";
+  if (!sasPicksTable(input.mission, input.dateSignature)) return "";
   return input.sas
     ? ", territoire avec SAS (sas : VRAI par défaut ; sans SAS, saisir FAUX ou non)"
     : r.luLe !== input.dateSignature

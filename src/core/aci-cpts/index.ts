@@ -59,6 +59,10 @@ export interface MissionAmount {
   references: readonly Reference[];
 }
 
+/** Whether the territory's SAS picks the table of this mission at this date: the accès-aux-soins missions from avenant 2. */
+export const sasPicksTable = (mission: MissionCode, date: string): boolean =>
+  ACCES_SANS_SAS.missions.includes(mission) && entryAt(ACCES_SANS_SAS.series, date) !== undefined;
+
 export function cptsVersion(date: string): MissionAmount["version"] {
   return date >= AVENANT_2_START ? "avenant 2" : "ACI 2019";
 }
