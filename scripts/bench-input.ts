@@ -10,14 +10,16 @@ import { SEED_002_FIELDS } from "../tests/support/msp-fields";
 export const MSP_BENCH_CODES = [...SEED_002_FIELDS, "missions_sp", "diversite", "taux_css", "taux_css_national", "crise_plan"];
 
 /**
- * An MSP under contract as the rules take it: a patientèle, its patients in ALD or over 75 among them, the SISA's 3 PS
- * or more, and from 2022 (the avenant 1 that created it; a prerequisite from 2023) a crisis plan for nine in ten —
- * from the patientèle, so that the random sequence, and every other pool of the bench, stays as it was.
+ * An MSP under contract as the rules take it: a patientèle, its patients in ALD or over 75 among them (and the files
+ * reviewed among theirs), the SISA's 3 PS or more, and from 2022 (the avenant 1 that created it; a prerequisite from
+ * 2023) a crisis plan for nine in ten — from the patientèle, so that the random sequence, and every other pool of the
+ * bench, stays as it was.
  */
 export function mspBenchRow(rnd: () => number): number[] {
   const annee = 2017 + Math.floor(rnd() * 9);
   const patientele = 1_000 + Math.floor(rnd() * 14_000);
-  return [
+  // drawn in the order of the row's values, so that the random sequence stays as it was
+  const head = [
     annee,
     2016,
     patientele,
@@ -29,8 +31,14 @@ export function mspBenchRow(rnd: () => number): number[] {
     1,
     Math.floor(rnd() * 12),
     Math.floor(rnd() * 15),
-    Math.floor(rnd() * 200),
-    Math.floor(patientele * (0.1 + rnd() * 0.2)),
+  ];
+  const dossiers = Math.floor(rnd() * 200);
+  const patientsAld75 = Math.floor(patientele * (0.1 + rnd() * 0.2));
+  return [
+    ...head,
+    // the files reviewed are those of the patients in ALD or over 75: never more
+    Math.min(dossiers, patientsAld75),
+    patientsAld75,
     Math.floor(rnd() * 3),
     Math.floor(rnd() * 3),
     rnd() * 0.2,

@@ -273,8 +273,30 @@ describe("field validation", () => {
     [{ nb_ps: 0 }, /^nb_ps : /],
     // the patients in ALD or over 75 are part of the patientèle
     [{ patients_ald75: 4_001, dossiers: 10 }, /^patients_ald75 : 4\u202f001 patients en ALD ou de plus de 75 ans pour une patientèle de 4\u202f000/],
+    // the files reviewed are theirs: the two columns swapped (1 000 files for 40 patients) paid the whole concertation
+    [
+      { reunions: 6, dossiers: 1_000, patients_ald75: 40 },
+      /^dossiers : 1\u202f000 dossiers revus pour 40 patients en ALD ou de plus de 75 ans : ce sont des dossiers de ces patients ; vérifier la saisie \(colonnes dossiers et patients_ald75 inversées \?\)$/,
+    ],
+    // files reviewed without their base: read as « 5 % reached as soon as one file is reviewed », it paid the whole
+    // concertation (1 000 variable points at 4 000 patients) for 40 files of an unknown number of patients
+    [
+      { reunions: 6, dossiers: 40, patients_ald75: undefined },
+      /^patients_ald75 : patients MT en ALD ou de plus de 75 ans non renseignés \(ou 0\) alors que 40 dossiers sont revus : l'objectif \(5 % d'entre eux\) se mesure sur eux ; les renseigner$/,
+    ],
+    [{ reunions: 6, dossiers: 1, patients_ald75: 0 }, /^patients_ald75 : .* alors que 1 dossier est revu :/],
   ])("an MSP under contract with %o is refused, never paid its fixed points alone", (extra, message) => {
     expect(() => with2020(extra)).toThrow(message);
+  });
+
+  it("takes no file reviewed without its base: no concertation points, said", () => {
+    const r = with2020({ reunions: 6, dossiers: 0, patients_ald75: undefined });
+    expect(points(r, "concertation")).toBe(0);
+    expect(r.indicateurs.find((i) => i.code === "concertation")!.remarque).toBe(
+      "aucun dossier revu (dossiers et patients_ald75 non renseignés ou à 0) : objectif de dossiers non atteint",
+    );
+    // its avance still counts the concertation at 100 %, as with its base given
+    expect(r.avance.points).toBe(with2020({ reunions: 6, dossiers: 50, patients_ald75: 1_000 }).avance.points);
   });
 
   it("needs no PS count without the labelled software, and takes every patient in ALD or over 75", () => {

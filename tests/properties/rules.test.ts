@@ -131,14 +131,17 @@ const mspFields = (codes: readonly MspFieldName[], requiredKeys?: MspFieldName[]
 
 describe("ACI MSP properties", () => {
   // an MSP under contract as the rules require it (checkCounts): a patientèle, its patients in ALD or over 75 among
-  // them, the SISA's professionals (2 doctors and 1 paramedical at least: 3), and an opening amplitude (the
+  // them (and the files reviewed among theirs), the SISA's professionals (2 doctors and 1 paramedical at least: 3), and an opening amplitude (the
   // opening-hours rule refuses a blank one; 7,5 h keeps a case below the 8-hour floor)
   const msp = mspFields(WITHOUT_DATES).map((f): Record<string, number> => {
     const patientele = Math.max(1, f.patientele);
+    const patientsAld75 = Math.min(f.patients_ald75, patientele);
     return {
       ...f,
       patientele,
-      patients_ald75: Math.min(f.patients_ald75, patientele),
+      patients_ald75: patientsAld75,
+      // the files reviewed are theirs: never more, and none counted without them
+      dossiers: Math.min(f.dossiers, patientsAld75),
       nb_ps: Math.max(3, f.nb_ps),
       amplitude_h: f.amplitude_h > 0 ? f.amplitude_h : 7.5,
     };
@@ -149,7 +152,8 @@ describe("ACI MSP properties", () => {
     fc.assert(
       fc.property(msp, fc.integer({ min: 1, max: 30_000 }), (fields, other) => {
         const [lo, hi] = [Math.min(fields.patientele, other), Math.max(fields.patientele, other)];
-        const a = compute({ ...fields, patientele: lo, patients_ald75: Math.min(fields.patients_ald75, lo) });
+        const ald = Math.min(fields.patients_ald75, lo);
+        const a = compute({ ...fields, patientele: lo, patients_ald75: ald, dossiers: Math.min(fields.dossiers, ald) });
         const b = compute({ ...fields, patientele: hi });
         expect(a.points).toBeGreaterThanOrEqual(0);
         expect(a.euros).toBeGreaterThanOrEqual(0);

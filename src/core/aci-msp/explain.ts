@@ -151,7 +151,7 @@ export function stepText(step: Step): string {
     case "dossiers":
       return `${plural(step.dossiers, "dossier")} revus pour ${frNumber(step.patients)} patients en ALD ou de plus de 75 ans : ${frNumber(Math.round(step.taux * 1e6) / 1e4)} % (tronqué à deux décimales), cible ${frPercent(step.cible)} : atteinte ${frPercent(step.atteinte)}`;
     case "dossiers-sans-base":
-      return "patients_ald75 non renseigné : objectif de dossiers considéré atteint dès un dossier revu";
+      return "aucun dossier revu (dossiers et patients_ald75 non renseignés ou à 0) : objectif de dossiers non atteint";
     case "seuil":
       return `au-delà de ${frNumber(step.seuil)} patients : ${frNumber(step.auDela)} points par tranche de ${frNumber(step.reference)}`;
     case "ps":

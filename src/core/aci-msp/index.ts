@@ -49,6 +49,7 @@ export type { IndicatorType } from "./params";
 const ANNEE = fieldIndex("annee");
 const PATIENTELE = fieldIndex("patientele");
 const PATIENTS_ALD75 = fieldIndex("patients_ald75");
+const DOSSIERS = fieldIndex("dossiers");
 const NB_PS = fieldIndex("nb_ps");
 const SI_STANDARD = fieldIndex("si_standard");
 const ANNEE_ADHESION = fieldIndex("annee_adhesion");
@@ -102,12 +103,19 @@ export const blankOwnRates = (input: MspInput): readonly { own: FieldCode; natio
  * The counts of an MSP under contract that a blank cell must not stand for: its patientèle (every indicator's variable
  * points are proportional to it) and, with a labelled software, its professionals (the SI points are counted per PS).
  * Desktop Excel passes a blank cell as 0, so 0 is refused as a blank is: otherwise the fixed points alone would be paid,
- * without a word. The patients in ALD or over 75 are part of the patientèle. Read by index: POINTS and EUROS run it
- * in every cell.
+ * without a word. The patients in ALD or over 75 are part of the patientèle, and the files reviewed are theirs (more
+ * files than patients is a data error: two columns swapped paid the whole concertation). Read by index: POINTS and
+ * EUROS run it in every cell.
  */
 function checkCounts(input: MspInput): void {
   const at = input.values.at;
-  if (at[PATIENTELE] === 0 || at[PATIENTS_ALD75] > at[PATIENTELE] || (at[NB_PS] === 0 && at[SI_STANDARD] !== 0)) refuseCounts(input.values);
+  if (
+    at[PATIENTELE] === 0 ||
+    at[PATIENTS_ALD75] > at[PATIENTELE] ||
+    (at[DOSSIERS] > at[PATIENTS_ALD75] && at[PATIENTS_ALD75] > 0) ||
+    (at[NB_PS] === 0 && at[SI_STANDARD] !== 0)
+  )
+    refuseCounts(input.values);
 }
 
 function refuseCounts(v: Values): never {
@@ -118,6 +126,12 @@ function refuseCounts(v: Values): never {
     fail(
       "patients_ald75",
       `${frNumber(v.patients_ald75)} patients en ALD ou de plus de 75 ans pour une patientèle de ${frNumber(v.patientele)} : ils en font partie ; vérifier la saisie`,
+    );
+  }
+  if (v.dossiers > v.patients_ald75 && v.patients_ald75 > 0) {
+    fail(
+      "dossiers",
+      `${frNumber(v.dossiers)} dossiers revus pour ${frNumber(v.patients_ald75)} patients en ALD ou de plus de 75 ans : ce sont des dossiers de ces patients ; vérifier la saisie (colonnes dossiers et patients_ald75 inversées ?)`,
     );
   }
   return fail(

@@ -6,6 +6,7 @@
  */
 import { daysInYear, daysToYearEnd, yearOf } from "../dates";
 import { fail } from "../errors";
+import { frNumber, frPercent } from "../format";
 import type { Dated } from "../params";
 import type { Step } from "./explain";
 import type { FieldValues, NumberField } from "./fields";
@@ -110,6 +111,17 @@ function refuseBlankAmplitude(minimum: number, pdsaExists: boolean): never {
   return fail(
     "amplitude_h",
     `amplitude d'ouverture non renseignée (ou 0) alors que snp = 1 : sous ${minimum} h par jour, le prérequis horaires n'est pas atteint et rien n'est versé ; la renseigner${pdsaExists ? " (ou derogation_pdsa = 1 si l'ARS a accordé la dérogation PDSA)" : ""}`,
+  );
+}
+
+/**
+ * Files reviewed with their base left blank (or 0): the share reached cannot be known. Read as « reached as soon as one
+ * file is reviewed », it paid the whole concertation; refused instead.
+ */
+function refuseBlankPatients(dossiers: number, cible: number): never {
+  return fail(
+    "patients_ald75",
+    `patients MT en ALD ou de plus de 75 ans non renseignés (ou 0) alors que ${frNumber(dossiers)} dossier${dossiers > 1 ? "s sont revus" : " est revu"} : l'objectif (${frPercent(cible)} d'entre eux) se mesure sur eux ; les renseigner`,
   );
 }
 
@@ -329,15 +341,13 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
         trace?.push({ kind: "reunions-min", reunions: v.reunions, min, prorated: prorataAdhesion < 1 });
         return notMet(out);
       }
-      let atteinte: number;
+      let atteinte = 0;
       if (v.patients_ald75 > 0) {
         const taux = truncatedRate(v.dossiers, v.patients_ald75);
         atteinte = Math.min(1, taux / p.tauxDossiers);
         trace?.push({ kind: "dossiers", dossiers: v.dossiers, patients: v.patients_ald75, taux, cible: p.tauxDossiers, atteinte });
-      } else {
-        atteinte = v.dossiers > 0 ? 1 : 0;
-        trace?.push({ kind: "dossiers-sans-base" });
-      }
+      } else if (v.dossiers > 0) refuseBlankPatients(v.dossiers, p.tauxDossiers);
+      else trace?.push({ kind: "dossiers-sans-base" });
       const bonus = ipa ? p.ipaVariables : 0;
       if (bonus) trace?.push({ kind: "ipa", points: bonus, variable: true });
       if (prorataAdhesion < 1 && adhesionDate)
@@ -346,7 +356,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
     atFull: (v, r) => {
       v.reunions = Math.max(v.reunions, r.concertation!.value.reunionsMin);
-      v.dossiers = Math.max(v.patients_ald75, 1);
+      // every file reviewed (a base of one patient when it is blank: the rate is 100 % all the same)
+      v.patients_ald75 = Math.max(v.patients_ald75, 1);
+      v.dossiers = v.patients_ald75;
     },
   },
   {
