@@ -148,7 +148,10 @@ export function parseDate(value: unknown, argument: string): string {
 
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return "vide";
-  if (typeof value === "string") return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  if (typeof value === "string") {
+    if (value.trim() === "") return "vide"; // an empty cell as the task pane reads it ("")
+    return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  }
   if (typeof value === "boolean") return value ? "VRAI" : "FAUX";
   if (typeof value === "number") return Number.isFinite(value) ? String(value).replace(".", ",") : String(value);
   if (Array.isArray(value)) return "plage";

@@ -93,6 +93,12 @@ const CASES: Case[] = [
     expected: /^tableau Contrats AM, colonne « date_signature », ligne 2 : date attendue .* reçu « mars 2021 »/,
   },
   {
+    // the task pane reads an empty cell as "": said as empty, not as « reçu «  » »
+    name: "an empty population",
+    change: (w) => (w.cpts.rows[0][4] = ""),
+    expected: /^tableau CPTS, colonne « population », ligne 2 : nombre attendu, reçu « vide »$/,
+  },
+  {
     name: "a year for a date",
     change: (w) => (w.cpts.rows[0][5] = 2021),
     expected:
