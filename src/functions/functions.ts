@@ -8,7 +8,7 @@ import { mspAmounts, mspPoints } from "../core/aci-msp";
 import { mspDetailOfRow } from "../core/aci-msp/detail";
 import { cptsDetailRows } from "../core/aci-cpts/detail";
 import { amDetailRows } from "../core/assistant-medical/detail";
-import { amAchievement, amEtpMax, amObjective, readStartCount, type Counts } from "../core/assistant-medical/objectives";
+import { amAchievement, amEtpMax, amObjective, readEndCount, readStartCount, type Counts } from "../core/assistant-medical/objectives";
 import { todayParisIso } from "../core/dates";
 import { fail } from "../core/errors";
 import { normalizeCode } from "../core/text";
@@ -170,7 +170,7 @@ function readCounts(depart: unknown, fin: unknown, names: [string, string], requ
   const d = cellValue(depart);
   const f = cellValue(fin);
   if (isBlank(d) && isBlank(f) && !required) return undefined;
-  return { depart: readStartCount(d, names[0]), fin: readNonNegative(f, names[1]) };
+  return { depart: readStartCount(d, names[0]), fin: readEndCount(f, names[1]) };
 }
 
 /**
@@ -178,7 +178,7 @@ function readCounts(depart: unknown, fin: unknown, names: [string, string], requ
  * @customfunction AM.ATTEINTE
  * @param objectif Augmentation demandée (AM.OBJECTIF) : 15 % ou 0,15 ; 0 pour « maintien ».
  * @param pmt_depart Patientèle médecin traitant au début de la période suivie.
- * @param pmt_fin Patientèle médecin traitant à la fin de la période.
+ * @param pmt_fin Patientèle médecin traitant à la fin de la période (obligatoire : vide ou 0 donne #VALEUR!).
  * @param [fa_depart] File active au début de la période.
  * @param [fa_fin] File active à la fin de la période.
  * @param [regime] liberal (par défaut), cds (centre de santé) ou specialiste (file active seule).

@@ -5,7 +5,7 @@
  * notes/domain-rules.md §3.1).
  */
 import { describe, expect, it } from "vitest";
-import { evaluate, excelDate } from "../support/built-functions";
+import { BLANK, evaluate, excelDate } from "../support/built-functions";
 
 const cds = excelDate(2024, 9, 1);
 const lib = excelDate(2021, 3, 1);
@@ -82,6 +82,16 @@ describe("AM.ATTEINTE (seed 004, « Le suivi des contreparties »)", () => {
   it("its rate feeds AM.AID: year 3, 1 ETP centre, 60 % of 21 000 = 12 600", () => {
     const rate = evaluate("AM.ATTEINTE", 0.15, 1_000, 1_060, 1_000, 1_090, "cds") as number;
     expect(evaluate("AM.AID", 1, 3, cds, "P50-P70", rate, "cds")).toBe(12_600);
+  });
+
+  it("an end count left blank is refused in both Excels, never read as 0 patients (−100 %)", () => {
+    // desktop Excel passes the blank as 0: a centre de santé whose file active « fell to 0 » got no aid from year 3
+    // (seed 004: one indicator reaching the objective while the other falls → 0)
+    const blankEnd = "effectif de fin de période non renseigné (ou 0, cellule vide d'Excel bureau) : le renseigner";
+    expect(err(evaluate("AM.ATTEINTE", 0.15, 1_000, BLANK))).toEqual({ code: "#VALUE!", message: `pmt_fin : ${blankEnd}` });
+    expect(err(evaluate("AM.ATTEINTE", 0.15, 1_000, 1_100, 800, BLANK, "cds"))).toEqual({ code: "#VALUE!", message: `fa_fin : ${blankEnd}` });
+    // the file active left out altogether is still the PMT alone
+    expect(evaluate("AM.ATTEINTE", 0.15, 1_000, 1_100, BLANK, BLANK, "cds")).toBeCloseTo(0.1 / 0.15, 12);
   });
 
   it("starts of 0 or negative counts are errors naming the argument; objectives typed 15 are refused", () => {

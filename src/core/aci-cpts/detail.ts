@@ -15,7 +15,7 @@ const STATUS: Record<MissionAmount["confidence"], string> = {
 
 /**
  * Whether the territory has a SAS, where it picks the table (the accès-aux-soins missions from avenant 2): said either
- * way, since the default (VRAI) is what an empty argument, a blank cell or a desktop 0 give.
+ * way, since the default (VRAI) is what an omitted argument or a web blank cell gives (a desktop blank cell, 0, is refused there).
  */
 function sasReading(input: MissionInput, r: MissionAmount): string {
   if (!sasPicksTable(input.mission, input.dateSignature)) return "";
