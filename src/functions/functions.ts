@@ -69,7 +69,12 @@ function aidInput(etp: unknown, anneeContrat: unknown, date: unknown, bande: unk
  * @returns Taille de la CPTS : 1, 2, 3 ou 4.
  */
 export function cptsTailleFunction(population: any): number {
-  return excelCall(() => cptsTaille(readNonNegative(cellValue(population), "population")));
+  return excelCall(() => {
+    const p = cellValue(population);
+    // desktop Excel passes a blank cell as 0, which gave taille 1 where the web refused the blank
+    if (isBlank(p)) fail("population", "population du territoire non renseignée (ou 0) : la renseigner");
+    return cptsTaille(readNonNegative(p, "population"));
+  });
 }
 
 /**

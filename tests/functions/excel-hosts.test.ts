@@ -44,6 +44,15 @@ describe(`blank cells in ${EXCEL_MODE} Excel give what the omitted argument give
     expect(evaluate("CPTS.MISSION", 2, "parcours", "fixe", 1, d2020, BLANK, BLANK)).toBe(35_000);
   });
 
+  it("CPTS.TAILLE of an empty cell is refused in both Excels (desktop's 0 gave taille 1)", () => {
+    expect(error(evaluate("CPTS.TAILLE", BLANK))).toEqual({
+      code: "#VALUE!",
+      message: "population : population du territoire non renseignée (ou 0) : la renseigner",
+    });
+    // seed 001: T2 from 40 000 to 80 000 inhabitants
+    expect(evaluate("CPTS.TAILLE", 40_000)).toBe(2);
+  });
+
   it("an empty date is today in France, as the omitted date", () => {
     expect(evaluate("CPTS.MISSION", 2, "parcours", "total", 1, BLANK)).toBe(evaluate("CPTS.MISSION", 2, "parcours", "total", 1));
     expect(evaluate("AM.AID", 0.5, 1, BLANK)).toBe(evaluate("AM.AID", 0.5, 1));
