@@ -248,6 +248,9 @@ describe("field validation", () => {
     // a rate typed 12 for 12 % is refused with the two ways to type it (RULES.md, « Reading cells »)
     [{ taux_css: 12, taux_css_national: 0.08 }, /taux_css : taux saisi 12 : saisir 12 % ou 0,12/],
     [{ taux_css: 1.5, taux_css_national: 0.08 }, /taux_css.*entre 0 et 1/],
+    // a national rate is never 0 %: a 0 there is desktop Excel's blank cell, refused as the web's blank is (read as 0 %,
+    // the MSP's 12 % CSS was all précarité gap)
+    [{ taux_css: 0.12, taux_css_national: 0 }, /^taux_css_national : requis avec taux_css/],
     [{ amplitude_h: 25 }, /amplitude_h.*entre 0 et 24/],
     // 11:00 typed in the cell is Excel's 0,458 of a day: read as 0,46 h it failed the prerequisite, paying nothing
     [{ amplitude_h: 11 / 24 }, /^amplitude_h : 0,4583333333333333 : une heure au format horaire \(11:00\) \? saisir le nombre d'heures par jour \(ex\. 11\)$/],

@@ -107,7 +107,8 @@ const MSP_FIELD_VALUES = {
   stages: upTo(6),
   coord_externe: flag,
   taux_css: fc.double({ min: 0, max: 1, noNaN: true }),
-  taux_css_national: fc.double({ min: 0, max: 1, noNaN: true }),
+  // a national rate is never 0 % (a 0 there is read as a blank cell)
+  taux_css_national: fc.double({ min: 0.001, max: 1, noNaN: true }),
   ipa: flag,
   crise_plan: flag,
   crise_survenue: flag,

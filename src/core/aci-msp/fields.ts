@@ -25,7 +25,11 @@ type Kind =
 /** The text that created a field: the ACI of 2017, or its avenant 1 (remuneration years from 2022). */
 export type Since = "ACI 2017" | "avenant 1";
 
-type Field = Kind & { label: string; since?: Since };
+/**
+ * `blankZero`: a 0 there is desktop Excel's blank cell, never a value (a national rate is never 0 %); read as empty,
+ * as the web's blank is. Years, dates and flags are read so by their kind.
+ */
+type Field = Kind & { label: string; since?: Since; blankZero?: true };
 
 const FIELDS = {
   annee: { kind: "year", label: "année de rémunération" },
@@ -54,8 +58,8 @@ const FIELDS = {
   coord_externe: { kind: "flag", label: "coordination externe" },
   taux_css: { kind: "rate", label: "taux de patients CSS de la MSP" },
   taux_ame: { kind: "rate", label: "taux de patients AME de la MSP" },
-  taux_css_national: { kind: "rate", label: "taux national de patients CSS" },
-  taux_ame_national: { kind: "rate", label: "taux national de patients AME" },
+  taux_css_national: { kind: "rate", blankZero: true, label: "taux national de patients CSS" },
+  taux_ame_national: { kind: "rate", blankZero: true, label: "taux national de patients AME" },
   ipa: { kind: "flag", since: "avenant 1", label: "infirmier en pratique avancée dans la MSP" },
   crise_plan: { kind: "flag", since: "avenant 1", label: "plan de préparation aux crises sanitaires" },
   crise_survenue: { kind: "flag", since: "avenant 1", label: "crise sanitaire grave survenue et plan mis en œuvre" },
@@ -86,9 +90,15 @@ export type DateField = "si_date" | "date_adhesion" | "si_avance_date";
 export type NumberField = Exclude<FieldCode, DateField>;
 
 const INDEX: ReadonlyMap<FieldCode, number> = new Map(FIELD_CODES.map((c, i) => [c, i]));
-/** Per field index: its kind, and whether a 0 there is a desktop blank cell (a year, a date, a flag given as a number). */
+/**
+ * Per field index: its kind, and whether a 0 there is a desktop blank cell (a year, a date, a flag given as a number, a
+ * national rate).
+ */
 const KIND_AT: readonly Kind["kind"][] = FIELD_CODES.map((c) => FIELDS[c].kind);
-const ZERO_IS_BLANK_AT: readonly boolean[] = KIND_AT.map((k) => k === "year" || k === "date" || k === "flag");
+const ZERO_IS_BLANK_AT: readonly boolean[] = FIELD_CODES.map((c, i) => {
+  const k = KIND_AT[i];
+  return k === "year" || k === "date" || k === "flag" || (FIELDS[c] as Field).blankZero === true;
+});
 
 /**
  * An array of `n` zeros that holds any number without changing its storage: built from a fraction, V8 stores it
