@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runRegional } from "../../scripts/regional";
 import { CONTROLS_SHEET_NAME, SHEET_KINDS, SHEET_NAMES } from "../../src/core/regional";
+import { PREREQUISITE_FIELDS } from "../support/msp-fields";
 
 const SAMPLE = resolve(__dirname, "../../examples/region-exemple.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "regional-"));
@@ -98,22 +99,9 @@ describe("a time of day typed for an amplitude (offline)", () => {
     const input = join(dir, "heure.xlsx");
     const wb = new ExcelJS.Workbook();
     const msp = wb.addWorksheet("MSP");
+    // seed 002's contract and historical prerequisites (PREREQUISITE_FIELDS), the amplitude typed as a time
     msp.addRows([
-      [
-        "id",
-        "nom",
-        "departement",
-        "aci",
-        "annee",
-        "annee_adhesion",
-        "patientele",
-        "nb_ps",
-        "amplitude_h",
-        "samedi_matin",
-        "snp",
-        "coordination",
-        "si_standard",
-      ],
+      ["id", "nom", "departement", "aci", "annee", ...PREREQUISITE_FIELDS],
       ["M1", "MSP 1", "33", 1, 2020, 2017, 4_000, 13, new Date(Date.UTC(1899, 11, 30, 12)), 1, 1, 1, 1],
     ]);
     msp.getCell("I2").numFmt = "hh:mm";
