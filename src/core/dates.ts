@@ -22,6 +22,21 @@ export function utcFromIso(iso: string): number {
 const SERIAL_CACHE = new Map<number, string>();
 const SERIAL_CACHE_MAX = 50_000;
 
+/**
+ * A cell holding a time of day alone, as ExcelJS dates it (Excel's day 0, 30/12/1899, plus the time): the fraction of a
+ * day Office.js gives for the same cell (12:00 is 0,5); undefined for any other date.
+ */
+export function timeOfDayFraction(date: Date): number | undefined {
+  const ms = date.getTime() - EXCEL_EPOCH_UTC;
+  return ms >= 0 && ms < MS_PER_DAY ? ms / MS_PER_DAY : undefined;
+}
+
+/** A fraction of a day as Excel shows a time: 0,5 → « 12:00 ». */
+export function frenchTime(dayFraction: number): string {
+  const minutes = Math.round(dayFraction * 24 * 60);
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
 export function isoFromExcelSerial(serial: number): string {
   const day = Math.floor(serial);
   let iso = SERIAL_CACHE.get(day);

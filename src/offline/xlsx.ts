@@ -8,6 +8,7 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import ExcelJS from "exceljs";
+import { timeOfDayFraction } from "../core/dates";
 import { layoutSheet, tableFromGrid, tableKindOf, type RawTable, type SheetModel, type TableKind } from "../core/regional";
 
 /** A workbook the job cannot read, with the French message that says why and what to do. */
@@ -53,10 +54,6 @@ function checkWorkbookFile(path: string): void {
   }
 }
 
-/** Excel's day 0 as ExcelJS dates it: a cell holding a time of day alone (12:00) is this day plus its fraction. */
-const EXCEL_DAY_0 = Date.UTC(1899, 11, 30);
-const MS_PER_DAY = 86_400_000;
-
 /**
  * A cell as the core reads it: dates as ISO text, a time of day alone as the fraction of a day the task pane reads
  * from Office.js (12:00 is 0,5, so that both say « une heure au format horaire ? »), formulas by their result, rich
@@ -64,10 +61,7 @@ const MS_PER_DAY = 86_400_000;
  */
 export function plainValue(value: ExcelJS.CellValue): unknown {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) {
-    const ms = value.getTime();
-    return ms >= EXCEL_DAY_0 && ms < EXCEL_DAY_0 + MS_PER_DAY ? (ms - EXCEL_DAY_0) / MS_PER_DAY : value.toISOString().slice(0, 10);
-  }
+  if (value instanceof Date) return timeOfDayFraction(value) ?? value.toISOString().slice(0, 10);
   if (typeof value === "object") {
     if ("result" in value) return plainValue((value as { result: ExcelJS.CellValue }).result);
     if ("richText" in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");

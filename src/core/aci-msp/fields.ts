@@ -4,7 +4,7 @@
  * matched without case or accents; a missing field means 0 / not met. Each
  * field says once which text created it (`since`).
  */
-import { parseDate, describe } from "../dates";
+import { parseDate, describe, frenchTime } from "../dates";
 import { fail } from "../errors";
 import { frNumber } from "../format";
 import { roundCents } from "../money";
@@ -231,7 +231,7 @@ function readField(index: number, raw: unknown): number {
       if (n > 0 && n < 1)
         fail(
           code,
-          `${describe(raw)} : une heure au format horaire (${clockText(n)}) ? saisir le nombre d'heures par jour (ex. ${frNumber(roundCents(n * 24))})`,
+          `${describe(raw)} : une heure au format horaire (${frenchTime(n)}) ? saisir le nombre d'heures par jour (ex. ${frNumber(roundCents(n * 24))})`,
         );
       if (n > 24) fail(code, `valeur entre 0 et 24 attendue, reçu ${describe(raw)}`);
       return n;
@@ -254,12 +254,6 @@ function readField(index: number, raw: unknown): number {
     case "date":
       return 0;
   }
-}
-
-/** A fraction of a day as Excel shows a time: 0,5 → « 12:00 ». */
-function clockText(dayFraction: number): string {
-  const minutes = Math.round(dayFraction * 24 * 60);
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
 /**
