@@ -130,6 +130,19 @@ const CASES: Case[] = [
     expected: /^tableau MSP, colonne « taux_css_national », ligne 2 : requis avec taux_css/,
   },
   {
+    // 2022 is an avenant 1 year: its crisis plan is optional, so the row is computed (the MSP fixture has no crise_plan)
+    name: "MSP files reviewed and patients in ALD or over 75 swapped",
+    change: (w) => ((w.msp.header = [...MSP, "reunions", "dossiers", "patients_ald75"]), w.msp.rows[0].push(6, 1_000, 40)),
+    expected:
+      /^tableau MSP, colonne « dossiers », ligne 2 : 1\u202f000 dossiers revus pour 40 patients en ALD ou de plus de 75 ans : ce sont des dossiers de ces patients/,
+  },
+  {
+    name: "MSP files reviewed without their base",
+    change: (w) => ((w.msp.header = [...MSP, "reunions", "dossiers"]), w.msp.rows[0].push(6, 40)),
+    expected:
+      /^tableau MSP, colonne « patients_ald75 », ligne 2 : patients MT en ALD ou de plus de 75 ans non renseignés \(ou 0\) alors que 40 dossiers sont revus/,
+  },
+  {
     name: "conventionnée without signature date",
     change: (w) => (w.cpts.rows[0][5] = ""),
     expected: /^tableau CPTS, colonne « date_signature », ligne 2 : date de signature obligatoire/,
