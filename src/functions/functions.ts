@@ -181,7 +181,7 @@ function readCounts(depart: unknown, fin: unknown, names: [string, string], requ
 /**
  * Taux d'atteinte de l'objectif d'un contrat d'assistant médical à partir de la 3e année, à donner à AM.AID (règles de suivi du seed 004).
  * @customfunction AM.ATTEINTE
- * @param objectif Augmentation demandée (AM.OBJECTIF) : 15 % ou 0,15 ; 0 pour « maintien ».
+ * @param objectif Augmentation demandée (AM.OBJECTIF) : 15 % ou 0,15 ; 0 pour « maintien » (Excel bureau lit une cellule vide comme 0 : la renseigner).
  * @param pmt_depart Patientèle médecin traitant au début de la période suivie.
  * @param pmt_fin Patientèle médecin traitant à la fin de la période (obligatoire : vide ou 0 donne #VALEUR!).
  * @param [fa_depart] File active au début de la période.
