@@ -422,9 +422,7 @@ const AT_100_CONTEXT: Context = newContext(AT_100);
 
 /** Points of the prerequisite and socle indicators reached at 100 %: each one's own formula on its full inputs. */
 export function pointsAt100(e: MspEvaluation): number {
-  const given = e.ctx.v.at;
-  const full = AT_100.at;
-  for (let i = 0; i < given.length; i++) full[i] = given[i];
+  copyValues(e.ctx.v, AT_100);
   const counted = planFor(e.annee).atFull;
   for (const i of counted) INDICATORS[i].atFull?.(AT_100, e.rules);
   // no acquisition or signature date: a full year
