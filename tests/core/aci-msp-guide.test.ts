@@ -133,10 +133,15 @@ describe("childhood-obesity pathway (guide: « Parcours surpoids et obésité de
   });
 });
 
-describe("public-health missions with an IPA (guide: +200 variable with 2 missions)", () => {
-  it("adds 200 variable points per 4 000 patients, not fixed", () => {
-    // (2 × 350 + 200) × 8 000 / 4 000 = 1 800
-    expect(points(y2022({ missions_sp: 2, ipa: 1, patientele: 8_000 }), "missions_sp")).toBe(1_800);
+describe("public-health missions with an IPA (guide p. 15: +200 fixed points with 2 missions at least)", () => {
+  it("the guide's example: 3 000 patients, 2 missions, 1 IPA → 700 × 3 000 / 4 000 + 200 = 725 points", () => {
+    expect(points(y2022({ missions_sp: 2, ipa: 1, patientele: 3_000 }), "missions_sp")).toBe(725);
+  });
+  it("the 200 are fixed: not prorated to the patientèle (8 000 patients → 1 400 + 200 = 1 600)", () => {
+    expect(points(y2022({ missions_sp: 2, ipa: 1, patientele: 8_000 }), "missions_sp")).toBe(1_600);
+  });
+  it("one mission with an IPA gets no bonus (2 missions at least): 350 × 3 000 / 4 000 = 262,5", () => {
+    expect(points(y2022({ missions_sp: 1, ipa: 1, patientele: 3_000 }), "missions_sp")).toBe(262.5);
   });
 });
 

@@ -173,7 +173,7 @@ describe("avenant 1 (remuneration years 2022 and after)", () => {
     expect(points(base2022({ patientele }), "coordination")).toBe(expected);
   });
 
-  it("adds the IPA bonuses: +40 per protocol, +200 variable concertation, +200 with 2 missions", () => {
+  it("adds the IPA bonuses: +40 per protocol, +200 variable concertation, +200 fixed with 2 missions (CNAM guide p. 15)", () => {
     const r = base2022({ ipa: 1, protocoles: 8, reunions: 6, dossiers: 50, patients_ald75: 1_000, missions_sp: 2 });
     expect(points(r, "protocoles")).toBe(8 * 140);
     expect(points(r, "concertation")).toBe(1_200);

@@ -244,9 +244,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     compute: (r, { v, ratio, ipa }, trace, out) => {
       const p = r.missionsSp!.value;
       const n = capped("missions_sp", v.missions_sp, p.max, trace);
-      const bonus = ipa && n === p.max ? p.ipaVariables : 0;
-      if (bonus) trace?.push({ kind: "ipa", points: bonus, variable: true, missions: p.max });
-      return earned(out, 0, (p.variables * n + bonus) * ratio);
+      // the IPA bonus is fixed: not prorated to the patientèle (CNAM guide, p. 15)
+      const bonus = ipa && n === p.max ? p.ipaFixes : 0;
+      if (bonus) trace?.push({ kind: "ipa", points: bonus, variable: false, missions: p.max });
+      return earned(out, bonus, p.variables * n * ratio);
     },
   },
   {

@@ -142,12 +142,12 @@ export const MSP = {
     avenant1(300, "Second recours", "niveau 1 : 300, niveau 2 : 300 points fixes"),
   ]),
   cstm: parameter<number>("msp.cstm", "Accueil de médecins CSTM", "points", both(200, "« Accueil CSTM : 200 pts fixes »", "CSTM", "200 points fixes")),
-  missionsSp: parameter<{ variables: number; max: number; ipaVariables: number }>("msp.missions_sp", "Missions de santé publique", "points", [
-    aci2017({ variables: 350, max: 2, ipaVariables: 0 }, "« Missions de santé publique : 350 pts variables par mission jusqu'à 2 missions »"),
+  missionsSp: parameter<{ variables: number; max: number; ipaFixes: number }>("msp.missions_sp", "Missions de santé publique", "points", [
+    aci2017({ variables: 350, max: 2, ipaFixes: 0 }, "« Missions de santé publique : 350 pts variables par mission jusqu'à 2 missions »"),
     avenant1(
-      { variables: 350, max: 2, ipaVariables: 200 },
+      { variables: 350, max: 2, ipaFixes: 200 },
       "Missions de santé publique",
-      "350 variables par mission, 2 au plus ; +200 variables avec une IPA et 2 missions",
+      "350 variables par mission, 2 au plus ; +200 fixes avec une IPA et 2 missions au moins (p. 15 : 3 000 patients, 2 missions, 1 IPA → 725 points)",
     ),
   ]),
   satisfaction: parameter<number>("msp.satisfaction", "Satisfaction des patients", "points", [aci2017(100, "« Satisfaction des patients : 100 pts fixes »")]),
