@@ -165,7 +165,7 @@ export function buildSample() {
     }
   }
 
-  // Assistant médical contracts, by CPAM (département), from the autumn of 2019; centres de santé under avenant 3
+  // Assistant médical contracts, by CPAM (département code, or caisse number where a département has several), from the autumn of 2019; centres de santé under avenant 3
   // (2021–2023) and avenant 5 (from 06/08/2024); the objective's follow-up for part of the contracts in year 3+
   const amRows: unknown[][] = [];
   for (let i = 1; i <= 635; i++) {
@@ -181,9 +181,11 @@ export function buildSample() {
     const withFa = followed && chance(0.3);
     const objectif = followed && etp !== "1/3" ? pick([0.06, 0.15, 0.25]) : "";
     const etpMedecins = cds ? Number((Number(etp) * 2 + (chance(0.9) ? random() * 3 : -0.5)).toFixed(1)) : "";
+    const departement = pick(departements);
     amRows.push([
       `AM-${pad(i, 4)}`,
-      pick(departements),
+      // the Pyrénées-Atlantiques have two caisses (Bayonne 641, Pau 642): its contracts name theirs
+      departement === "64" ? (i % 3 ? "641" : "642") : departement,
       signed,
       etp,
       cds ? "cds" : "liberal",

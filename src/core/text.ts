@@ -1,4 +1,9 @@
-/** Codes typed by analysts are matched without case, accents, spaces or dashes. */
+/**
+ * Codes and ids typed by analysts are matched without case, accents, spaces or dashes: every kind of space
+ * (non-breaking, narrow, thin, ideographic…) and every run of them folds to one « _ », and the invisible characters
+ * an extraction leaves behind (zero-width space and joiners, word joiner, byte-order mark, soft hyphen) are dropped.
+ * This is the one key of an id wherever it is compared, grouped or joined.
+ */
 const CACHE = new Map<string, string>();
 const CACHE_MAX = 10_000;
 
@@ -7,7 +12,7 @@ export function normalizeCode(text: string): string {
   if (code === undefined) {
     code = text
       .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad]/g, "")
       .toLowerCase()
       .trim()
       .replace(/[\s\-–—'’]+/g, "_");

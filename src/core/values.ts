@@ -32,11 +32,19 @@ export function readNumber(value: unknown, argument: string): number {
   }
   if (typeof value === "boolean") return fail(argument, `nombre attendu, reçu la valeur logique ${describe(value)}`);
   if (typeof value === "string") {
-    const text = value.trim().replace(/[\s\u00a0\u202f]/g, "");
+    const text = value.trim().replace(/[\s\u00a0\u202f\u200b-\u200d\u2060\ufeff]/g, "");
     if (/^[-+]?\d{1,3}(\.\d{3})+%?$/.test(text)) {
       return fail(
         argument,
         `nombre ambigu « ${describe(value)} » : le point sépare-t-il les milliers ou les décimales ? saisir ${text.replace(/\./g, " ")} ou ${text.replace(".", ",")}`,
+      );
+    }
+    // a comma before exactly three digits: English thousands (10,000 = dix mille) or a French decimal (10,000 = dix)
+    if (/^[-+]?[1-9]\d{0,2}(,\d{3})+%?$/.test(text)) {
+      const digits = text.replace(/,/g, " ");
+      return fail(
+        argument,
+        `nombre ambigu « ${describe(value)} » : la virgule sépare-t-elle les milliers (à l'anglaise) ou les décimales ? saisir ${digits} pour des milliers, ou un nombre (pas un texte) pour une décimale`,
       );
     }
     const percent = text.endsWith("%");

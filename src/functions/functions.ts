@@ -14,7 +14,7 @@ import { fail } from "../core/errors";
 import { normalizeCode } from "../core/text";
 import { amAid, type AidInput } from "../core/assistant-medical";
 import { readBande, readEtp, readRegime } from "../core/assistant-medical/codes";
-import { isBlank, isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readOptionalNumber, readRate, readNumber } from "../core/values";
+import { isBlank, isMissing, readBoolean, readNonNegativeInteger, readOptionalNumber, readRate, readNumber } from "../core/values";
 import { cellValue, readFieldRows, readMission, readOptionalDate, readTaille, readVolet } from "./arguments";
 import { excelCall, finiteNumber, toExcelError } from "./excel";
 
@@ -73,7 +73,7 @@ export function cptsTailleFunction(population: any): number {
     const p = cellValue(population);
     // desktop Excel passes a blank cell as 0, which gave taille 1 where the web refused the blank
     if (isBlank(p)) fail("population", "population du territoire non renseignée (ou 0) : la renseigner");
-    return cptsTaille(readNonNegative(p, "population"));
+    return cptsTaille(readNonNegativeInteger(p, "population"));
   });
 }
 

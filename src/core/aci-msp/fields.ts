@@ -35,7 +35,7 @@ const FIELDS = {
   annee: { kind: "year", label: "année de rémunération" },
   annee_adhesion: { kind: "year", label: "année de signature du contrat" },
   date_adhesion: { kind: "date", label: "date de signature du contrat (proratise l'avance, le minimum et la concertation l'année de signature)" },
-  patientele: { kind: "quantity", label: "patientèle médecin traitant" },
+  patientele: { kind: "count", label: "patientèle médecin traitant" },
   nb_ps: { kind: "count", label: "professionnels de santé associés" },
   amplitude_h: { kind: "hours", label: "amplitude d'ouverture quotidienne en semaine (heures)" },
   samedi_matin: { kind: "flag", label: "ouverture le samedi matin" },

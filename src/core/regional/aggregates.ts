@@ -15,8 +15,30 @@ export interface Summary {
 
 export function summarize(values: readonly number[]): Summary {
   if (values.length === 0) return { count: 0, total: 0 };
-  const total = values.reduce((s, v) => s + v, 0);
-  return { count: values.length, mean: total / values.length, min: Math.min(...values), max: Math.max(...values), total };
+  let total = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  // a loop, never Math.min(...values): a spread of 130 000 values overflows the call stack
+  for (const v of values) {
+    total += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { count: values.length, mean: total / values.length, min, max, total };
+}
+
+/** The largest of `values` (a loop: a spread of a whole column overflows the call stack), or `empty`. */
+export function maxOf(values: Iterable<number>, empty = -Infinity): number {
+  let max = empty;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
+/** The smallest of `values`, or `empty`. */
+export function minOf(values: Iterable<number>, empty = Infinity): number {
+  let min = empty;
+  for (const v of values) if (v < min) min = v;
+  return min;
 }
 
 /** `part / whole`, or undefined when there is no whole to share. */

@@ -17,6 +17,9 @@ export const departementName = (code: string): string => NAME_BY_CODE.get(code) 
 
 const REGION_BY_CODE = new Map<string, string>(DEPARTEMENTS.map(([code, , region]) => [code, region]));
 
+/** The region of a département code (« Nouvelle-Aquitaine »), or undefined. */
+export const regionOfDepartement = (code: string): string | undefined => REGION_BY_CODE.get(code);
+
 /** The region of a set of départements (« Nouvelle-Aquitaine »), or the regions joined when they span several. */
 export function regionOf(departements: Iterable<string>): string {
   const regions = [...new Set([...departements].map((d) => REGION_BY_CODE.get(d)).filter((r): r is string => !!r))].sort();

@@ -5,7 +5,7 @@
  */
 import { amContractsSheet } from "./am-contracts";
 import { referenceDate, type BuildContext } from "./context";
-import { regionOf } from "./codes";
+import { readDepartement, regionOf, regionOfDepartement } from "./codes";
 import { controlsSheet } from "./controls";
 import { coverageSheet } from "./coverage";
 import { cptsSheet } from "./cpts-remuneration";
@@ -13,6 +13,8 @@ import { mspSheet } from "./msp-remuneration";
 import { projectsSheet } from "./projects";
 import { SHEET_KINDS, SHEET_NAMES, type SheetKind, type SheetModel } from "./sheet-model";
 import { frenchDate, yearOf } from "../dates";
+import { normalizeCode } from "../text";
+import { maxOf } from "./aggregates";
 import {
   readCommunes,
   readContratsAm,
@@ -93,12 +95,12 @@ export const LAST_REFERENCE_YEAR = 2100;
  */
 export function defaultYear(tables: RegionalTables): { annee: number; note: string } | undefined {
   if (tables.msp.length) {
-    const annee = Math.max(...tables.msp.map((m) => m.annee));
+    const annee = maxOf(tables.msp.map((m) => m.annee));
     return { annee, note: `année de référence ${annee} : dernière année de rémunération du tableau MSP (aucune année indiquée)` };
   }
   const dates = [...tables.cpts.map((c) => c.dateSignature), ...tables.contratsAm.map((c) => c.dateSignature)].filter((d): d is string => !!d);
   if (!dates.length) return undefined;
-  const annee = Math.max(...dates.map(yearOf));
+  const annee = maxOf(dates.map(yearOf));
   return {
     annee,
     note: `année de référence ${annee} : dernière année de signature des tableaux CPTS et Contrats AM (aucune année indiquée, pas de tableau MSP)`,
@@ -134,7 +136,7 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
     communes: needed.has("communes") && t.communes ? readCommunes(t.communes, log) : [],
     cpts: needed.has("cpts") && t.cpts ? readCpts(t.cpts, log) : [],
     msp: needed.has("msp") && t.msp ? readMspTable(t.msp, log) : [],
-    contratsAm: needed.has("contrats_am") && t.contrats_am ? readContratsAm(t.contrats_am, log) : [],
+    contratsAm: needed.has("contrats_am") && t.contrats_am ? readContratsAm(t.contrats_am, log, workbookRegions(t)) : [],
   };
   const chosen = given !== undefined ? { annee: given, note: `année de référence ${given} : indiquée par l'utilisateur` } : defaultYear(tables);
   if (!chosen && !problems.length) {
@@ -167,4 +169,30 @@ function warnLateSignatures(ctx: BuildContext): void {
   ctx.warnings.push(
     `CPTS : ${late.length} CPTS conventionnée(s) après le ${frenchDate(date)} (${ids.join(", ")}${late.length > 5 ? "…" : ""}) comptée(s) comme projet (stade 4, zone grise) dans toutes les feuilles`,
   );
+}
+
+/**
+ * The region(s) of the workbook, in which CPAM codes are read: those of the départements of its Communes table, else
+ * of its CPTS and MSP tables (a cell that is no département is reported by its own table, not here).
+ */
+function workbookRegions(t: Partial<Record<TableKind, RawTable>>): Set<string> {
+  for (const group of [["communes"], ["cpts", "msp"]] as TableKind[][]) {
+    const regions = new Set<string>();
+    for (const kind of group) {
+      const table = t[kind];
+      if (!table) continue;
+      const column = table.headers.findIndex((h) => typeof h === "string" && normalizeCode(h) === "departement");
+      if (column < 0) continue;
+      for (const row of table.rows) {
+        try {
+          const region = regionOfDepartement(readDepartement(row[column]).code);
+          if (region) regions.add(region);
+        } catch {
+          // reported where the table is read
+        }
+      }
+    }
+    if (regions.size) return regions;
+  }
+  return new Set();
 }

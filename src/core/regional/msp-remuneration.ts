@@ -15,15 +15,15 @@ export function latestRows(msp: readonly Msp[], annee: number): Msp[] {
   const latest = new Map<string, Msp>();
   for (const m of msp) {
     if (m.annee > annee) continue;
-    const seen = latest.get(m.id);
-    if (!seen || seen.annee < m.annee) latest.set(m.id, m);
+    const seen = latest.get(m.key);
+    if (!seen || seen.annee < m.annee) latest.set(m.key, m);
   }
   return [...latest.values()];
 }
 
-/** MSP under contract paid for `annee`: their euros, by id. */
+/** MSP under contract paid for `annee`: their euros, by id key (`MSP-001` one year and `msp-001` the next are one MSP). */
 export function paidIn(msp: readonly Msp[], annee: number): Map<string, number> {
-  return new Map(msp.filter((m) => m.annee === annee && m.remuneration && m.remuneration.euros > 0).map((m) => [m.id, m.remuneration!.euros]));
+  return new Map(msp.filter((m) => m.annee === annee && m.remuneration && m.remuneration.euros > 0).map((m) => [m.key, m.remuneration!.euros]));
 }
 
 export interface Evolution {

@@ -19,6 +19,7 @@ import { entryAt } from "../params";
 import { frInteger, frNumber } from "../format";
 import { normalizeCode } from "../text";
 import { isMissing, ownValue, readBoolean, readNonNegative, readNonNegativeInteger, readRate } from "../values";
+import { readCpam, regionOfCpams } from "../inputs/cpam";
 import { communeKey, departementOfCommune, idKey, readCommuneCode, readDepartement, type CodeReading } from "./codes";
 
 export type TableKind = "communes" | "cpts" | "msp" | "contrats_am";
@@ -197,6 +198,8 @@ export interface Cpts {
 
 export interface Msp {
   id: string;
+  /** Id as compared, grouped and matched between years (`idKey`). */
+  key: string;
   nom: string;
   departement: string;
   aci: boolean;
@@ -461,7 +464,7 @@ export function readCommunes(table: RawTable, log: ReadLog): Commune[] {
   return readRows("communes", table, log, (r) => {
     const codeCommune = r.code("code_commune", readCommuneCode);
     const departement = r.code("departement", readDepartement);
-    const population = r.at("population", (v) => readNonNegative(v, "population"));
+    const population = r.at("population", (v) => readNonNegativeInteger(v, "population"));
     if (codeCommune === undefined || departement === undefined || population === undefined) return undefined;
     if (departementOfCommune(codeCommune) !== departement) {
       log.problem({
@@ -503,7 +506,7 @@ export function readCpts(table: RawTable, log: ReadLog): Cpts[] {
     const id = r.at("id", requiredText("id"));
     const departement = r.code("departement", readDepartement);
     const stade = r.at("stade", readStade);
-    const population = r.at("population", (v) => readNonNegative(v, "population"));
+    const population = r.at("population", (v) => readNonNegativeInteger(v, "population"));
     const dateSignature = r.date("date_signature", ACI_CPTS_2019_START, ACI_CPTS_RULES, true);
     if (stade === "5" && isMissing(r.get("date_signature"))) {
       log.problem({
@@ -600,7 +603,7 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
       annee = undefined;
     }
     if (id === undefined || departement === undefined || aci === undefined || annee === undefined) return undefined;
-    return { id, nom: text(r.get("nom")), departement, aci, annee, anneeAdhesion, remuneration, row };
+    return { id, key: idKey(id), nom: text(r.get("nom")), departement, aci, annee, anneeAdhesion, remuneration, row };
   });
   checkPrerequisiteColumns(msp, new Set(fieldColumns.map(([code]) => code)), log);
   return msp;
@@ -631,24 +634,29 @@ function checkPrerequisiteColumns(msp: readonly Msp[], columns: ReadonlySet<Fiel
 
 const AM_RULES = "l'avenant 7 qui crée l'aide à l'emploi d'un assistant médical";
 
-export function readContratsAm(table: RawTable, log: ReadLog): ContratAm[] {
+/**
+ * `regions`: the workbook's region (that of its Communes, CPTS or MSP tables) in which CPAM codes are read; empty, the
+ * single region into which every CPAM value of the table reads.
+ */
+export function readContratsAm(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): ContratAm[] {
+  const cpamColumn = table.headers.findIndex((h) => typeof h === "string" && normalizeCode(h) === "cpam");
+  const cpamRegions = regions.size || cpamColumn < 0 ? regions : regionOfCpams(table.rows.map((row) => row[cpamColumn]));
+  const label = TABLE_LABELS.contrats_am;
   return readRows("contrats_am", table, log, (r) => {
     const row = r.row;
     const id = r.at("id", requiredText("id"));
     const cpam = r.at("cpam", (v) => {
       const raw = requiredText("cpam")(v);
-      const cpam = /^\d$/.test(raw) ? `0${raw}` : raw.toUpperCase();
-      // a département code, with the CPAM's rank where a département has several (641, 642; 131, 831…)
-      if (!/^(\d{2,3}|2[AB]\d?|97\d{1,2})$/.test(cpam))
-        throw new DomainError("cpam", `code CPAM inconnu « ${raw} » : code du département attendu (ex. 33, 2A, 641)`);
-      return cpam;
+      const read = readCpam(v, cpamRegions);
+      if ("error" in read) throw new DomainError("cpam", read.error);
+      if (read.reading) log.reading(label, "cpam", row, read.reading, `« ${raw} » → ${read.caisse.code} (${read.caisse.nom})`);
+      return read.caisse.code;
     });
     const dateSignature = r.date("date_signature", AVENANT_7_START, AM_RULES, false);
     const etp = r.at("etp", (v) => readEtp(v));
     const regime = r.at("regime", (v) => readRegime(v));
     const bande = r.at("bande", (v) => readBande(v));
     // the defaults of AM.AID, said: they change the aid
-    const label = TABLE_LABELS.contrats_am;
     if (isMissing(r.get("regime"))) log.reading(label, "regime", row, "cellule vide lue comme liberal (valeur par défaut d'AM.AID)", "");
     if (regime === "liberal" && isMissing(r.get("bande")))
       log.reading(
