@@ -84,10 +84,18 @@ const followRow = (label: string, f: FollowTally): CellValue[] => [
   roundEuros(f.full - f.due),
 ];
 
+/** A CPAM key with its caisse's name and number: « 04 = CPAM Alpes-de-Haute-Provence (caisse 041) ». */
+function caisseLabel(code: string): string {
+  const caisse = caisseOf(code);
+  if (!caisse) return code;
+  return `${code} = ${caisse.nom}${caisse.numero !== code ? ` (caisse ${caisse.numero})` : ""}`;
+}
+
 export function amContractsSheet(ctx: BuildContext): SheetModel {
   const contracts = ctx.tables.contratsAm;
   const annee = ctx.annee;
-  const firstYear = minOf(contracts.map((c) => yearOf(c.dateSignature)), annee);
+  const signatureYears = contracts.map((c) => yearOf(c.dateSignature));
+  const firstYear = minOf(signatureYears, annee);
   const years = Array.from({ length: annee - firstYear + 1 }, (_, i) => firstYear + i);
   const cpams = [...new Set(contracts.map((c) => c.cpam))].sort((a, b) => a.localeCompare(b, "fr", { numeric: true }));
   // one pass over the contracts: signed in each year, and active at each 31/12
@@ -169,7 +177,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
     notes: [
       referenceNote(annee),
       sourcesNote(ctx, ["contrats_am"]),
-      ...(cpams.length ? [`Caisses : ${cpams.map((c) => `${c} = ${caisseOf(c)?.nom ?? c}${caisseOf(c) && caisseOf(c)!.numero !== c ? ` (caisse ${caisseOf(c)!.numero})` : ""}`).join(" ; ")}.`] : []),
+      ...(cpams.length ? [`Caisses : ${cpams.map(caisseLabel).join(" ; ")}.`] : []),
       "Règles : avenant 7 à la convention médicale 2016, règlement arbitral 2023 (fin de l'option 1/3 ETP), convention médicale 2024 (montants du 22/06/2024), avenant 5 des centres de santé.",
       `Aides de ${annee} : année de contrat commençant en ${annee} ; à partir de la 3e année, taux d'atteinte calculé comme AM.ATTEINTE quand le tableau donne le suivi (pmt_depart, pmt_fin, fa_depart, fa_fin et objectif, ou la bande pour le déduire), 100 % sinon (colonne « sans suivi »).`,
       ...(inScope.length
