@@ -4,6 +4,7 @@
  */
 import type { RawTable } from "../src/core/regional";
 import { DEPARTEMENTS } from "../src/core/regional/departements-data";
+import { CAISSES } from "../src/core/inputs/cpam";
 import { SEED_002_FIELDS } from "../tests/support/msp-fields";
 
 /** The fields of the bench's MSP rows (`ACI.MSP_*` headers), in the order of `mspBenchRow`'s values. */
@@ -86,11 +87,14 @@ export function nationalInput(rnd: () => number) {
     // remuneration year 2023: the crisis plan is a prerequisite (guide CNAM), most MSP have one
     msp.push([`MSP${i}`, `MSP ${i}`, pick(depts), rnd() < 0.7 ? 1 : 0, 2023, ...row.slice(1, -1), rnd() < 0.9 ? 1 : 0]);
   }
+  // CPAM as caisse numbers (`331`, `641`, `2A1`): a département code such as `81` is also the caisse 081 (Ardennes),
+  // ambiguous in a workbook spanning both regions; the communes are metropolitan, so are the caisses
+  const caisses = CAISSES.filter((c) => c.departement.length === 2).map((c) => c.numero);
   const am: unknown[][] = [];
   for (let i = 0; i < 20_000; i++)
     am.push([
       `AM${i}`,
-      pick(depts),
+      pick(caisses),
       `${2019 + Math.floor(rnd() * 4)}-${String(9 + Math.floor(rnd() * 4)).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`,
       pick([0.5, 1, "1/3"]),
       "liberal",

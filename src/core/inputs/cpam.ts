@@ -57,10 +57,14 @@ for (const c of CAISSES) {
 /** The caisse of a grouping key (`16`, `641`), for its name. */
 export const caisseOf = (code: string): Caisse | undefined => BY_CODE.get(code);
 
-/** The département codes of a single-caisse département a text may be: `16`, `016` (extra zero), `1` (lost zero). */
+/**
+ * The département codes of a single-caisse département a text may be: `16`, `016` (extra zero), `1` (lost zero). A
+ * text that is a caisse number as written (`011`, the Ain) is that caisse, never a département with an extra zero:
+ * it is what the refusal of an ambiguous `11` asks the analyst to type.
+ */
 function asDepartement(text: string): string | undefined {
   if (/^\d$/.test(text)) return `0${text}`;
-  if (/^0\d{2}$/.test(text) && BY_DEPARTEMENT.has(text.slice(1))) return text.slice(1);
+  if (/^0\d{2}$/.test(text) && !BY_NUMERO.has(text) && BY_DEPARTEMENT.has(text.slice(1))) return text.slice(1);
   return BY_DEPARTEMENT.has(text) ? text : undefined;
 }
 
