@@ -7,9 +7,10 @@
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { extname } from "node:path";
+import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import { timeOfDayFraction } from "../core/dates";
-import { layoutSheet, tableFromGrid, tableKindOf, type RawTable, type SheetModel, type TableKind } from "../core/regional";
+import { layoutSheet, tableFromGrid, tableKindOf, type RawTable, type SheetModel, type TableIssue, type TableKind } from "../core/regional";
 
 /** A workbook the job cannot read, with the French message that says why and what to do. */
 export class WorkbookFileError extends Error {}
@@ -72,17 +73,117 @@ export function plainValue(value: ExcelJS.CellValue): unknown {
   return value;
 }
 
-function rangeValues(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): unknown[][] {
+/**
+ * The one patch of ExcelJS here. A formula whose calculated value is the empty text (`=SIERREUR(RECHERCHEV(…);"")`)
+ * is saved by Excel as `t="str"` with an empty `<v>`, which ExcelJS reads as no result at all: the same as a formula
+ * never calculated. This gives it its empty result back, so that only formulas without a saved value are refused.
+ */
+function keepEmptyFormulaResults(): void {
+  const require = createRequire(import.meta.url);
+  const CellXform = require("exceljs/lib/xlsx/xform/sheet/cell-xform.js") as {
+    prototype: { parseClose(name: string): boolean; t?: string; model: { formula?: string; shareType?: string; result?: unknown }; __gdrPatched?: true };
+  };
+  const proto = CellXform.prototype;
+  if (proto.__gdrPatched) return;
+  const original = proto.parseClose;
+  proto.parseClose = function (this: typeof proto, name: string) {
+    const model = this.model;
+    const done = original.call(this, name);
+    if (name === "c" && (model.formula || model.shareType) && this.t === "str" && model.result === undefined) model.result = "";
+    return done;
+  };
+  proto.__gdrPatched = true;
+}
+keepEmptyFormulaResults();
+
+/**
+ * A cell's value, a formula by its result. ExcelJS's `cell.value` of a formula drops a result of 0, "" or FALSE (it
+ * copies only truthy fields), which read as empty; `cell.result` keeps them. `undefined` for a formula without a saved
+ * result.
+ */
+function cellValue(cell: ExcelJS.Cell): { value: unknown; withoutResult: boolean } {
+  if (cell.type !== ExcelJS.ValueType.Formula) return { value: plainValue(cell.value), withoutResult: false };
+  const result = cell.result as ExcelJS.CellValue | undefined;
+  return { value: result === undefined ? null : plainValue(result), withoutResult: result === undefined };
+}
+
+/** `A1`-style column letters of a 1-based column number. */
+function columnLetters(col: number): string {
+  let out = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** The cells of a rectangle, and the formulas in it that have no saved result (as issues of the table read). */
+function rangeValues(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number, issues?: TableIssue[]): unknown[][] {
   const rows: unknown[][] = [];
   for (let r = top; r <= bottom; r++) {
     const row = ws.getRow(r);
     const values: unknown[] = [];
-    // ExcelJS, not Office.js: cells are plain objects, there is nothing to load
-    // eslint-disable-next-line office-addins/load-object-before-read
-    for (let c = left; c <= right; c++) values.push(plainValue(row.getCell(c).value));
+    for (let c = left; c <= right; c++) {
+      const { value, withoutResult } = cellValue(row.getCell(c));
+      if (issues && withoutResult) {
+        issues.push({
+          row: r,
+          column: c - left,
+          message: `formule sans résultat enregistré (cellule ${columnLetters(c)}${r}) : le classeur a été écrit par un programme sans être calculé ; l'ouvrir dans Excel, le laisser calculer et l'enregistrer`,
+        });
+      }
+      values.push(value);
+    }
     rows.push(values);
   }
   return rows;
+}
+
+interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Merged ranges of a sheet that meet a rectangle: a merged value belongs to its first cell only. */
+function mergedIssues(ws: ExcelJS.Worksheet, rect: Rect): TableIssue[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { model: Rect; range?: string }> })._merges ?? {};
+  const out: TableIssue[] = [];
+  for (const [address, m] of Object.entries(merges)) {
+    const { top, left, bottom, right } = m.model;
+    if (top > rect.bottom || bottom < rect.top || left > rect.right || right < rect.left) continue;
+    const range = `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
+    out.push({
+      row: top,
+      column: left >= rect.left ? left - rect.left : undefined,
+      message: `cellules fusionnées ${range || address} : une valeur fusionnée n'appartient qu'à sa première cellule ; annuler la fusion et remplir chaque cellule`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Rows typed under an Excel table (or in the column just after it), outside its range, on the same sheet: data the
+ * table does not hold, refused rather than ignored.
+ */
+function outsideRows(ws: ExcelJS.Worksheet, rect: Rect, tableName: string): TableIssue[] {
+  const rows: number[] = [];
+  ws.eachRow((row, r) => {
+    let found = false;
+    row.eachCell((cell, c) => {
+      const { value } = cellValue(cell);
+      if (found || value === null || value === "") return;
+      const under = r > rect.bottom && c >= rect.left && c <= rect.right;
+      const beside = c === rect.right + 1 && r > rect.top && r <= rect.bottom;
+      if (under || beside) found = true;
+    });
+    if (found) rows.push(r);
+  });
+  if (!rows.length) return [];
+  const named = rows.slice(0, 5).join(", ") + (rows.length > 5 ? ` et ${rows.length - 5} autres` : "");
+  return [
+    {
+      message: `ligne${rows.length > 1 ? "s" : ""} ${named} saisie${rows.length > 1 ? "s" : ""} sous ou à côté du tableau Excel « ${tableName} », hors de sa plage : étendre le tableau ou ${rows.length > 1 ? "les" : "la"} supprimer`,
+    },
+  ];
 }
 
 function decodeRef(ref: string): { top: number; left: number; bottom: number; right: number } {
@@ -108,8 +209,8 @@ function valueExtent(ws: ExcelJS.Worksheet): { top: number; left: number; bottom
   let right = 0;
   ws.eachRow((row, r) => {
     row.eachCell((c, col) => {
-      const value = plainValue(c.value);
-      if (value === null || value === "") return;
+      const { value, withoutResult } = cellValue(c);
+      if (!withoutResult && (value === null || value === "")) return;
       top = Math.min(top, r);
       bottom = Math.max(bottom, r);
       left = Math.min(left, col);
@@ -140,16 +241,20 @@ export async function readSourceTables(path: string): Promise<Partial<Record<Tab
     throw new WorkbookFileError(`« ${path} » est illisible (classeur tronqué ou endommagé : ${detail}) : le rouvrir dans Excel et l'enregistrer de nouveau`);
   }
   const found: Partial<Record<TableKind, RawTable>> = {};
+  const date1904 = !!(wb.properties as { date1904?: boolean }).date1904;
   wb.eachSheet((ws) => {
     const tables = (ws as unknown as { tables?: Record<string, { table?: TableInfo }> }).tables ?? {};
     for (const [name, t] of Object.entries(tables)) {
       const kind = tableKindOf(t.table?.name ?? name);
       const ref = t.table?.tableRef ?? t.table?.ref;
       if (!kind || found[kind] || !ref) continue;
-      const { top, left, bottom, right } = decodeRef(ref);
+      const rect = decodeRef(ref);
+      const { top, left, bottom, right } = rect;
       const last = t.table?.totalsRow ? bottom - 1 : bottom;
-      const [headers, ...rows] = rangeValues(ws, top, left, last, right);
-      found[kind] = { source: `${ws.name}!${t.table?.name ?? name}`, headers, rows, headerRow: top };
+      const issues: TableIssue[] = [];
+      const [headers, ...rows] = rangeValues(ws, top, left, last, right, issues);
+      issues.push(...mergedIssues(ws, rect), ...outsideRows(ws, rect, t.table?.name ?? name));
+      found[kind] = { source: `${ws.name}!${t.table?.name ?? name}`, headers, rows, headerRow: top, issues, date1904 };
     }
   });
   wb.eachSheet((ws) => {
@@ -157,8 +262,13 @@ export async function readSourceTables(path: string): Promise<Partial<Record<Tab
     if (!kind || found[kind]) return;
     const extent = valueExtent(ws);
     if (!extent) return;
-    const grid = rangeValues(ws, extent.top, extent.left, extent.bottom, extent.right);
-    found[kind] = tableFromGrid(kind, ws.name, grid, extent.top);
+    const issues: TableIssue[] = [];
+    const grid = rangeValues(ws, extent.top, extent.left, extent.bottom, extent.right, issues);
+    issues.push(...mergedIssues(ws, extent));
+    const table = tableFromGrid(kind, ws.name, grid, extent.top);
+    // the issues of the title rows above the header are not the table's
+    const header = table.headerRow ?? extent.top;
+    found[kind] = { ...table, issues: issues.filter((i) => i.row === undefined || i.row > header), date1904 };
   });
   return found;
 }

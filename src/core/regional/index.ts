@@ -43,6 +43,7 @@ export {
   requiredColumns,
   type Problem,
   type RawTable,
+  type TableIssue,
   type Reading,
   type TableKind,
 } from "./tables";

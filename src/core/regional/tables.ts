@@ -51,7 +51,28 @@ export interface RawTable {
   rows: unknown[][];
   /** Excel row number of the header row (1 when absent): data row i is on Excel row headerRow + 1 + i. */
   headerRow?: number;
+  /**
+   * What the host found that cannot be read as the table's cells (a formula without a saved result, merged cells,
+   * rows typed under the table): each refused with its place; `column` indexes `headers`.
+   */
+  issues?: TableIssue[];
+  /** The workbook counts its dates from 1904 (Mac Excel's old default): a date given as a serial number is shifted. */
+  date1904?: boolean;
 }
+
+export interface TableIssue {
+  /** Excel row; absent for a problem of several rows, which the message names. */
+  row?: number;
+  column?: number;
+  message: string;
+}
+
+/** Days between the 1900 and 1904 date systems: serial 0 of 1904 is serial 1462 of 1900. */
+export const DAYS_1904 = 1462;
+
+/** A date cell in the 1900 system the core reads: a serial number of a 1904 workbook is shifted. */
+export const dateCell = (value: unknown, date1904: boolean | undefined): unknown =>
+  date1904 && typeof value === "number" && value > 0 ? value + DAYS_1904 : value;
 
 /** Rows a plain range may have above its header (titles, notes): the header is searched within them. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -375,6 +396,7 @@ class RowReader {
     private table: string,
     private problems: Problem[],
     readonly log: ReadLog,
+    readonly date1904 = false,
   ) {}
   get(column: string): Cell {
     const i = this.index.get(column);
@@ -401,7 +423,7 @@ class RowReader {
   date(column: string, earliest: string, rules: string, optional: boolean): string | undefined {
     return this.at(column, (v) => {
       if (optional && isMissing(v)) return undefined;
-      const iso = parseDate(v, column);
+      const iso = parseDate(dateCell(v, this.date1904), column);
       if (iso < earliest) fail(column, `date du ${frenchDate(iso)} antérieure à ${rules} (${frenchDate(earliest)}) : vérifier l'année`);
       if (iso > LATEST_DATE) fail(column, `date du ${frenchDate(iso)} invraisemblable : vérifier l'année`);
       return iso;
@@ -420,7 +442,11 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   const out: T[] = [];
   const keys: { id: string; key: string; row: number }[] = [];
   const keyColumns = KEYS[kind].map((c) => index.get(c)!);
-  const reader = new RowReader(index, label, problems, log);
+  const reader = new RowReader(index, label, problems, log, table.date1904);
+  for (const issue of table.issues ?? []) {
+    const header = issue.column === undefined ? undefined : table.headers[issue.column];
+    problems.push({ table: label, column: typeof header === "string" ? header : undefined, row: issue.row, message: issue.message });
+  }
   const firstDataRow = (table.headerRow ?? 1) + 1;
   let blanks: number[] = [];
   for (let i = 0; i < table.rows.length; i++) {
@@ -552,6 +578,8 @@ export function readCpts(table: RawTable, log: ReadLog): Cpts[] {
   });
 }
 
+const DATE_FIELDS: ReadonlySet<FieldCode> = new Set<FieldCode>(["si_date", "date_adhesion", "si_avance_date"]);
+
 /** Remuneration years after this one are typing errors (reference years stop at 2100). */
 const LATEST_YEAR = 2100;
 
@@ -573,7 +601,10 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
     let annee: number | undefined;
     let anneeAdhesion: number | undefined;
     // one array of (code, value) pairs, refilled for each row
-    for (let k = 0; k < fieldColumns.length; k++) pairs[k][1] = r.values[fieldColumns[k][1]];
+    for (let k = 0; k < fieldColumns.length; k++) {
+      const value = r.values[fieldColumns[k][1]];
+      pairs[k][1] = DATE_FIELDS.has(fieldColumns[k][0]) ? dateCell(value, table.date1904) : value;
+    }
     try {
       const input = readMspFields(pairs);
       // a table row gives its year: the current year (the functions' default) would fall on a year without data
