@@ -100,6 +100,39 @@ describe("cells that cannot be read one way: refused by table, column and Excel 
   }
 });
 
+describe("date_fin, the first day without contract (avenant 7 contracts)", () => {
+  // C1 signed 15/10/2021 ends on its anniversary: its 2nd year, starting 15/10/2022, is not due, and it is not in force
+  // on 31/12/2022. C2 (1 ETP, signed 01/02/2022) ends 01/08/2022: 181 of its first year's 365 days, so 36 000 €
+  // (avenant 7, 1 ETP, 1st year) × 181/365 = 17 852,05 €
+  const ended = () => {
+    const w = clean();
+    w.am.header = [...AM, "date_fin"];
+    w.am.rows[0].push("15/10/2022");
+    w.am.rows[1].push("01/08/2022");
+    return w;
+  };
+  const aidRows = (rows: string[]) => rows.slice(rows.indexOf("Aides dues au titre de 2022") + 1).slice(0, 4);
+  const expected = ["CPAM|Contrats|Montant", "24|1|17852.05", "33|0|0", "Région|1|17852.05"];
+  const stock = (rows: string[]) => rows.slice(rows.indexOf("Contrats en cours au 31/12 (stock)") + 2).slice(0, 3);
+
+  it("task pane: a year starting on date_fin is not due, one it cuts is prorated, and Contrôles says so", async () => {
+    const run = await runPane(ended());
+    expect(run.outcome.problems).toEqual([]);
+    const am = figures(run.sheet("Contrats AM"));
+    expect(aidRows(am)).toEqual(expected);
+    expect(stock(am)).toEqual(["24|0|0", "33|1|0", "Région|1|0"]);
+    expect(figures(run.sheet(CONTROLS_SHEET_NAME)).join("\n")).toContain("C2 (ligne 3, fin au 01/08/2022 : 181 jours sur 365)");
+  });
+
+  it("offline: the same figures", async () => {
+    const run = await runOffline(await xlsxWorkbook(ended()));
+    expect(run.code, run.errors.join("\n")).toBe(0);
+    const am = figures(run.sheets.get("Contrats AM"));
+    expect(aidRows(am)).toEqual(expected);
+    expect(stock(am)).toEqual(["24|0|0", "33|1|0", "Région|1|0"]);
+  });
+});
+
 describe("what a saved .xlsx holds beside its cells (offline)", () => {
   it("a formula saved without its result is refused with its cell, not read as empty", async () => {
     const input = await xlsxWorkbook(clean(), (wb) => {

@@ -7,14 +7,14 @@
 import { amAid, liberalOption, type AidAmount } from "../assistant-medical";
 import { amAchievement, amEtpMax, type Settlement } from "../assistant-medical/objectives";
 import { frNumber } from "../format";
-import { addYears, yearOf } from "../dates";
+import { addYears, frenchDate, utcFromIso, yearOf } from "../dates";
 import { DomainError } from "../errors";
 import { roundCents as roundEuros } from "../money";
 import { caisseOf } from "../inputs/cpam";
 import { cell, minOf, share } from "./aggregates";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
-import type { ContratAm } from "./tables";
+import { ROWS_NAMED, type ContratAm } from "./tables";
 
 /** A contract runs at `date` when signed by then and not ended before. */
 export function activeAt(c: ContratAm, date: string): boolean {
@@ -30,12 +30,30 @@ export function optionOf(c: ContratAm): OptionLabel | undefined {
   return o === "1/3" ? "1/3 ETP" : o === "1/2" ? "1/2 ETP" : o === "1" ? "1 ETP" : undefined;
 }
 
-/** The contract year that starts in `year` (one anniversary per year), if the contract still runs then. */
+/**
+ * The contract year that starts in `year` (one anniversary per year), if the contract is still in force on its first
+ * day: `date_fin` is the first day without contract, so a year starting on it is not due.
+ */
 export function contractYearIn(c: ContratAm, year: number): number | undefined {
   const k = year - yearOf(c.dateSignature) + 1;
   if (k < 1) return undefined;
   const start = addYears(c.dateSignature, k - 1);
-  return c.dateFin && c.dateFin < start ? undefined : k;
+  return c.dateFin && c.dateFin <= start ? undefined : k;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The share of contract year `k` in force when `date_fin` cuts it: its days before `date_fin` over the year's days
+ * (a reading to confirm: the texts say nothing of a contract ended mid-year); 1 for a year `date_fin` does not cut.
+ */
+export function yearInForce(c: ContratAm, k: number): { share: number; days: number; of: number } {
+  const start = addYears(c.dateSignature, k - 1);
+  const end = addYears(c.dateSignature, k);
+  const of = Math.round((utcFromIso(end) - utcFromIso(start)) / DAY_MS);
+  if (!c.dateFin || c.dateFin >= end) return { share: 1, days: of, of };
+  const days = Math.round((utcFromIso(c.dateFin) - utcFromIso(start)) / DAY_MS);
+  return { share: days / of, days, of };
 }
 
 /** The objective's follow-up of a contract year 3 or later, when the table gives the counts (AM.ATTEINTE's rules). */
@@ -44,15 +62,20 @@ export function followUp(c: ContratAm, k: number): { taux: number; settlement: S
   return amAchievement({ objectif: c.objectif, pmt: c.pmt, fa: c.fa, regime: c.regime });
 }
 
-/** The aid of the contract year that starts in `year`: at the computed achievement from year 3 when followed, else 100 %. */
-export function aidOfYear(c: ContratAm, year: number): (AidAmount & { full: number; settlement?: Settlement }) | undefined {
+/**
+ * The aid of the contract year that starts in `year`: at the computed achievement from year 3 when followed, else
+ * 100 %; prorated to its days in force when `date_fin` cuts it (`days` < `of`).
+ */
+export function aidOfYear(c: ContratAm, year: number): (AidAmount & { full: number; settlement?: Settlement; days: number; of: number }) | undefined {
   const k = contractYearIn(c, year);
   if (k === undefined) return undefined;
+  const { share, days, of } = yearInForce(c, k);
+  const prorate = (amount: number) => (share === 1 ? amount : roundEuros(amount * share));
   const input = { regime: c.regime, etp: c.etp, anneeContrat: k, dateSignature: c.dateSignature, bande: c.bande, atteinte: 1 };
   const full = amAid(input);
   const f = followUp(c, k);
-  if (!f) return { ...full, full: full.montant };
-  return { ...amAid({ ...input, atteinte: f.taux }), full: full.montant, settlement: f.settlement };
+  const aid = f ? amAid({ ...input, atteinte: f.taux }) : full;
+  return { ...aid, montant: prorate(aid.montant), full: prorate(full.montant), settlement: f?.settlement, days, of };
 }
 
 /** Contract years 3+ of a CPAM (or the region): how their objective was met, the aid at 100 % and the aid due. */
@@ -124,6 +147,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   let aidTotal = 0;
   let aidCount = 0;
   const failures: string[] = [];
+  const prorated: string[] = [];
   const aids = new Map<string, { total: number; count: number }>(cpams.map((c) => [c, { total: 0, count: 0 }]));
   // contract years 3+ starting in the reference year: objective followed or not, and the aid forgone
   const follow = new Map<string, FollowTally>(cpams.map((c) => [c, newTally()]));
@@ -132,6 +156,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
     try {
       const aid = aidOfYear(c, annee);
       if (!aid) continue;
+      if (aid.days < aid.of) prorated.push(`${c.id} (ligne ${c.row}, fin au ${frenchDate(c.dateFin!)} : ${aid.days} jours sur ${aid.of})`);
       const a = aids.get(c.cpam)!;
       a.total += aid.montant;
       a.count++;
@@ -148,6 +173,10 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
     aidCount += count;
   }
   aidRows.push(["Région", aidCount, aidTotal]);
+  if (prorated.length)
+    ctx.warnings.push(
+      `Contrats AM : ${prorated.length} contrat(s) dont l'année de contrat ${annee} est coupée par date_fin (premier jour sans contrat), aide proratisée aux jours en vigueur [à confirmer : lecture du complément, les textes ne disent rien d'une fin en cours d'année] : ${prorated.slice(0, ROWS_NAMED).join(" ; ")}${prorated.length > ROWS_NAMED ? ` et ${prorated.length - ROWS_NAMED} autres` : ""}`,
+    );
   if (failures.length) ctx.warnings.push(`Contrats AM : aide non calculée pour ${failures.length} contrat(s) : ${failures.slice(0, 3).join(" ; ")}`);
   const followRows = [...cpams.map((cpam) => followRow(cpam, follow.get(cpam)!)), followRow("Région", regionFollow)];
 
@@ -179,7 +208,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
       sourcesNote(ctx, ["contrats_am"]),
       ...(cpams.length ? [`Caisses : ${cpams.map(caisseLabel).join(" ; ")}.`] : []),
       "Règles : avenant 7 à la convention médicale 2016, règlement arbitral 2023 (fin de l'option 1/3 ETP), convention médicale 2024 (montants du 22/06/2024), avenant 5 des centres de santé.",
-      `Aides de ${annee} : année de contrat commençant en ${annee} ; à partir de la 3e année, taux d'atteinte calculé comme AM.ATTEINTE quand le tableau donne le suivi (pmt_depart, pmt_fin, fa_depart, fa_fin et objectif, ou la bande pour le déduire), 100 % sinon (colonne « sans suivi »).`,
+      `Aides de ${annee} : année de contrat commençant en ${annee} ; à partir de la 3e année, taux d'atteinte calculé comme AM.ATTEINTE quand le tableau donne le suivi (pmt_depart, pmt_fin, fa_depart, fa_fin et objectif, ou la bande pour le déduire), 100 % sinon (colonne « sans suivi »)${prorated.length ? " ; une année coupée par date_fin est proratisée à ses jours en vigueur (voir Contrôles)" : ""}.`,
       ...(inScope.length
         ? []
         : [
