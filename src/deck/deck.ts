@@ -84,7 +84,8 @@ function columnWidths(rows: PptxGenJS.TableRow[], w: number, fontSize: number): 
   return total > w ? widths.map((x) => (x * w) / total) : widths;
 }
 
-function addTable(slide: PptxGenJS.Slide, table: TableBlock, x: number, w: number): void {
+/** Adds a table, paged onto new slides when too long; returns those continuation slides. */
+function addTable(slide: PptxGenJS.Slide, table: TableBlock, x: number, w: number): PptxGenJS.Slide[] {
   const rows = tableRows(table);
   const fontSize = table.header.length > 6 ? 8 : 10;
   const colW = columnWidths(rows, w, fontSize);
@@ -100,6 +101,7 @@ function addTable(slide: PptxGenJS.Slide, table: TableBlock, x: number, w: numbe
     autoPageCharWeight: -0.5,
     newSlideStartY: 1.35,
   } as PptxGenJS.TableProps);
+  return (slide as unknown as { newAutoPagedSlides?: PptxGenJS.Slide[] }).newAutoPagedSlides ?? [];
 }
 
 /** The chart's data, straight from its table block: categories, and one series per charted column. */
@@ -146,11 +148,17 @@ function sheetSlides(pptx: PptxGenJS, model: SheetModel): void {
     const slide = pptx.addSlide();
     header(slide, model.title, table.title);
     const spec = model.charts?.find((c) => c.table === t);
+    let continued: PptxGenJS.Slide[];
     if (spec) {
       addChart(pptx, slide, table, spec, MARGIN, 6.3);
-      addTable(slide, table, 6.9, SLIDE_W - 6.9 - MARGIN);
-    } else addTable(slide, table, MARGIN, SLIDE_W - 2 * MARGIN);
+      continued = addTable(slide, table, 6.9, SLIDE_W - 6.9 - MARGIN);
+    } else continued = addTable(slide, table, MARGIN, SLIDE_W - 2 * MARGIN);
     footer(slide, model);
+    // a table paged onto further slides keeps its titles there, so that a projected slide says what it shows
+    for (const next of continued) {
+      header(next, model.title, `${table.title ?? ""} (suite)`.trim());
+      footer(next, model);
+    }
   });
 }
 

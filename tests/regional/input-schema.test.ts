@@ -78,6 +78,19 @@ describe("cells that cannot be read one way: refused by table, column and Excel 
       message:
         "tableau Contrats AM, colonne « cpam », ligne 3 : le département 64 compte 2 caisses : saisir le numéro de la caisse (641 CPAM de Bayonne, 642 CPAM de Pau)",
     },
+    {
+      // CDS avenant 3 created the aid in centres de santé from 03/09/2020: the job stopped with « Erreur : date : … »
+      name: "a centre de santé contract signed before the CDS avenant 3",
+      change: (w) => ((w.am.rows[1][4] = "cds"), (w.am.rows[1][2] = "01/06/2020")),
+      message:
+        "tableau Contrats AM, colonne « date_signature », ligne 3 : l'aide à l'emploi d'un assistant médical en centre de santé existe depuis le 03/09/2020 (avenant 3)",
+    },
+    {
+      // avenant 7: a libéral option is 1/3, 1/2 or 1 ETP; 0,4 was counted in the options and left out of the aids
+      name: "a libéral contract of 0,4 ETP",
+      change: (w) => (w.am.rows[1][3] = 0.4),
+      message: "tableau Contrats AM, colonne « etp », ligne 3 : pour un médecin libéral, option 1/3, 0,5 ou 1 ETP attendue, reçu 0,4",
+    },
   ];
   for (const v of REFUSED) {
     const [pane, offline] = both(v.name);

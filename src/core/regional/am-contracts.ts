@@ -14,7 +14,7 @@ import { caisseOf } from "../inputs/cpam";
 import { cell, minOf, share } from "./aggregates";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
-import { ROWS_NAMED, type ContratAm } from "./tables";
+import { ROWS_NAMED, TABLE_LABELS, type ContratAm } from "./tables";
 
 /** A contract runs at `date` when signed by then and not ended before. */
 export function activeAt(c: ContratAm, date: string): boolean {
@@ -146,7 +146,6 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   const aidRows: CellValue[][] = [];
   let aidTotal = 0;
   let aidCount = 0;
-  const failures: string[] = [];
   const prorated: string[] = [];
   const aids = new Map<string, { total: number; count: number }>(cpams.map((c) => [c, { total: 0, count: 0 }]));
   // contract years 3+ starting in the reference year: objective followed or not, and the aid forgone
@@ -163,7 +162,12 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
       if (contractYearIn(c, annee)! >= 3) for (const f of [follow.get(c.cpam)!, regionFollow]) tally(f, aid);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      failures.push(`${c.id} (${error.message})`);
+      ctx.problems.push({
+        table: TABLE_LABELS.contrats_am,
+        column: error.argument,
+        row: c.row,
+        message: `contrat ${c.id}, aide de ${annee} : ${error.message.replace(/^[^:]+ : /, "")}`,
+      });
     }
   }
   for (const cpam of cpams) {
@@ -177,7 +181,6 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
     ctx.warnings.push(
       `Contrats AM : ${prorated.length} contrat(s) dont l'année de contrat ${annee} est coupée par date_fin (premier jour sans contrat), aide proratisée aux jours en vigueur [à confirmer : lecture du complément, les textes ne disent rien d'une fin en cours d'année] : ${prorated.slice(0, ROWS_NAMED).join(" ; ")}${prorated.length > ROWS_NAMED ? ` et ${prorated.length - ROWS_NAMED} autres` : ""}`,
     );
-  if (failures.length) ctx.warnings.push(`Contrats AM : aide non calculée pour ${failures.length} contrat(s) : ${failures.slice(0, 3).join(" ; ")}`);
   const followRows = [...cpams.map((cpam) => followRow(cpam, follow.get(cpam)!)), followRow("Région", regionFollow)];
 
   // centres de santé apart (seed 004 counts them by CPAM): contracts in force at 31/12 and ETP of assistants

@@ -1,5 +1,5 @@
 import { frInteger } from "../format";
-import type { RegionalTables, TableKind } from "./tables";
+import type { Problem, RegionalTables, TableKind } from "./tables";
 import { TABLE_LABELS } from "./tables";
 
 export interface BuildContext {
@@ -9,6 +9,8 @@ export interface BuildContext {
   /** Where each table was read and how many rows it had. */
   sources: Partial<Record<TableKind, { source: string; rows: number }>>;
   warnings: string[];
+  /** Errors of the rules on a row, with its table, column and Excel row: the job then writes nothing. */
+  problems: Problem[];
 }
 
 export const referenceDate = (annee: number) => `${annee}-12-31`;

@@ -14,6 +14,7 @@ import { projectsSheet } from "./projects";
 import { SHEET_KINDS, SHEET_NAMES, type SheetKind, type SheetModel } from "./sheet-model";
 import { frenchDate, yearOf } from "../dates";
 import { normalizeCode } from "../text";
+import { DomainError } from "../errors";
 import { maxOf } from "./aggregates";
 import {
   readCommunes,
@@ -149,9 +150,19 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
   }
   if (problems.length || !chosen) return { sheets: [], problems, warnings: [], readings: log.readings };
   const sources = Object.fromEntries([...needed].filter((k) => t[k]).map((k) => [k, { source: t[k]!.source, rows: dataRows(t[k]!) }]));
-  const ctx: BuildContext = { tables, annee: chosen.annee, sources, warnings: [] };
+  const ctx: BuildContext = { tables, annee: chosen.annee, sources, warnings: [], problems };
   warnLateSignatures(ctx);
-  const sheets = kinds.map((k) => BUILDERS[k](ctx));
+  const sheets: SheetModel[] = [];
+  for (const k of kinds) {
+    try {
+      sheets.push(BUILDERS[k](ctx));
+    } catch (error) {
+      // a rule refusing what the readers let through: said with its tables, never a bare « Erreur : date : … »
+      if (!(error instanceof DomainError)) throw error;
+      problems.push({ table: SHEET_NEEDS[k].map((t) => TABLE_LABELS[t]).join(", "), column: error.argument, message: error.message.replace(/^[^:]+ : /, "") });
+    }
+  }
+  if (problems.length) return { sheets: [], problems, warnings: [], readings: log.readings };
   const readings = log.readings;
   sheets.push(controlsSheet(ctx, chosen.note, readings));
   const region = regionOf([...tables.communes, ...tables.cpts, ...tables.msp].map((x) => x.departement));

@@ -7,7 +7,7 @@
  * département name read as its code…) is logged for the « Contrôles » sheet.
  */
 import { ACI_CPTS_2019_START } from "../aci-cpts";
-import type { Bande, Regime } from "../assistant-medical";
+import { amAid, type Bande, type Regime } from "../assistant-medical";
 import { readBande, readEtp, readRegime } from "../assistant-medical/codes";
 import { amObjective, readStartCount, type Counts } from "../assistant-medical/objectives";
 import { AVENANT_7_START, CDS_MAX_ETP } from "../assistant-medical/params";
@@ -412,6 +412,20 @@ class RowReader {
       return undefined;
     }
   }
+  /**
+   * Runs a rule of the core on the row's values (the aid of its first contract year), turning its DomainError into a
+   * problem on the column the error names: what the functions would refuse is refused here, on its row.
+   */
+  rule<U>(run: () => U): U | undefined {
+    try {
+      return run();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const column = this.index.has(error.argument) ? error.argument : undefined;
+      this.problems.push({ table: this.table, column, row: this.row, message: error.message.replace(/^[^:]+ : /, "") });
+      return undefined;
+    }
+  }
   /** A département or commune code, its reading (if any) logged for « Contrôles ». */
   code(column: string, read: (v: Cell, column: string) => CodeReading): string | undefined {
     const raw = this.get(column);
@@ -724,6 +738,9 @@ export function readContratsAm(table: RawTable, log: ReadLog, regions: ReadonlyS
       });
       return undefined;
     }
+    // a contract AM.AID refuses (a libéral 0,4 ETP, a centre de santé before the avenant 3) is refused for the whole
+    // job, never counted in one table and left out of another
+    if (r.rule(() => amAid({ regime: regime!, etp: etp!, anneeContrat: 1, dateSignature: dateSignature!, bande, atteinte: 1 })) === undefined) return undefined;
     let objectif = objectifCell;
     if ((pmt || fa) && objectif === undefined) {
       // the objective the contract asks for, from its band (AM.OBJECTIF), when the column is empty
