@@ -10,7 +10,7 @@ import { extname } from "node:path";
 import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import { timeOfDayFraction } from "../core/dates";
-import { layoutSheet, tableFromGrid, tableKindOf, type RawTable, type SheetModel, type TableIssue, type TableKind } from "../core/regional";
+import { layoutSheet, outsideRowsIssue, tableFromGrid, tableKindOf, type RawTable, type SheetModel, type TableIssue, type TableKind } from "../core/regional";
 
 /** A workbook the job cannot read, with the French message that says why and what to do. */
 export class WorkbookFileError extends Error {}
@@ -177,13 +177,8 @@ function outsideRows(ws: ExcelJS.Worksheet, rect: Rect, tableName: string): Tabl
     });
     if (found) rows.push(r);
   });
-  if (!rows.length) return [];
-  const named = rows.slice(0, 5).join(", ") + (rows.length > 5 ? ` et ${rows.length - 5} autres` : "");
-  return [
-    {
-      message: `ligne${rows.length > 1 ? "s" : ""} ${named} saisie${rows.length > 1 ? "s" : ""} sous ou à côté du tableau Excel « ${tableName} », hors de sa plage : étendre le tableau ou ${rows.length > 1 ? "les" : "la"} supprimer`,
-    },
-  ];
+  const issue = outsideRowsIssue(rows, tableName);
+  return issue ? [issue] : [];
 }
 
 function decodeRef(ref: string): { top: number; left: number; bottom: number; right: number } {

@@ -6,7 +6,7 @@
  * touches sheets it owns (marked with a worksheet custom property).
  * Everything computed comes from src/core/regional; nothing is decided here.
  */
-import { layoutSheet, a1, TABLE_LABELS, tableFromGrid, tableKindOf, type RawTable, type SheetModel, type TableKind } from "../core/regional";
+import { layoutSheet, a1, outsideRowsIssue, TABLE_LABELS, tableFromGrid, tableKindOf, type RawTable, type SheetModel, type TableKind } from "../core/regional";
 
 /** Custom property key that marks a sheet written by the add-in; its value is the sheet kind. */
 export const OWNER_KEY = "GDR.feuille";
@@ -62,7 +62,7 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
   const sheetOptions = sheets.items.map((s) => ({ key: `sheet:${s.name}`, label: `Feuille « ${s.name} » (plage utilisée)`, suggested: tableKindOf(s.name) }));
   const choice = choose ? choose({ ...partial, options: [...partial.options, ...sheetOptions] }) : {};
   // an Excel table is read as its header row and its data body (its totals row is not data); a sheet as its used range
-  const ranges: { kind: TableKind; name: string; isTable: boolean; parts: Excel.Range[] }[] = [];
+  const ranges: { kind: TableKind; name: string; isTable: boolean; parts: Excel.Range[]; whole?: Excel.Range; used?: Excel.Range }[] = [];
   const problems: string[] = [];
   const tableNames = new Set(tables.items.map((t) => t.name));
   const sheetNames = new Set(sheets.items.map((s) => s.name));
@@ -79,7 +79,11 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
         ? [context.workbook.tables.getItem(name).getHeaderRowRange(), context.workbook.tables.getItem(name).getDataBodyRange()]
         : [context.workbook.worksheets.getItem(name).getUsedRange(true)];
     for (const part of parts) part.load("rowIndex,rowCount,columnCount");
-    ranges.push({ kind, name, isTable: type === "table", parts });
+    // a table's whole range and its sheet's used range: rows typed under or beside it, outside its range
+    const whole = type === "table" ? context.workbook.tables.getItem(name).getRange() : undefined;
+    const used = type === "table" ? context.workbook.tables.getItem(name).worksheet.getUsedRange(true) : undefined;
+    for (const r of [whole, used]) r?.load("rowIndex,rowCount,columnIndex,columnCount");
+    ranges.push({ kind, name, isTable: type === "table", parts, whole, used });
   }
   await context.sync();
   const owned = new Map<string, { kind: string; charts: string[] }>();
@@ -94,10 +98,22 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
     problems.push(`tableau ${TABLE_LABELS[kind]} : « ${name} » compte ${cells} cellules, plus que les ${MAX_READ_CELLS} qu'Excel lit en une fois`);
     return false;
   });
-  const values = await readValues(
-    context,
-    readable.flatMap(({ parts }) => parts),
-  );
+  // the cells under a table and in the column after it, down to the last row of its sheet that holds a value
+  const around = readable.map(({ name, whole, used }) => {
+    if (!whole || !used) return undefined;
+    const bottom = used.rowIndex + used.rowCount - 1;
+    const right = Math.min(whole.columnIndex + whole.columnCount, used.columnIndex + used.columnCount - 1);
+    const below = bottom > whole.rowIndex + whole.rowCount - 1;
+    const beside = right === whole.columnIndex + whole.columnCount;
+    if (!below && !beside) return undefined;
+    const rows = Math.max(bottom, whole.rowIndex + whole.rowCount - 1) - whole.rowIndex;
+    const sheet = context.workbook.tables.getItem(name).worksheet;
+    return { range: sheet.getRangeByIndexes(whole.rowIndex + 1, whole.columnIndex, rows, right - whole.columnIndex + 1), whole };
+  });
+  // their sizes, which readValues batches by (one more sync, only when a sheet holds cells outside a table)
+  for (const a of around) a?.range.load("rowCount,columnCount");
+  if (around.some(Boolean)) await context.sync();
+  const values = await readValues(context, [...readable.flatMap(({ parts }) => parts), ...around.flatMap((a) => (a ? [a.range] : []))]);
   const read: Partial<Record<TableKind, RawTable>> = {};
   let next = 0;
   for (const { kind, name, isTable, parts } of readable) {
@@ -107,6 +123,23 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
       read[kind] = { source: name, headers, rows: values[next++], headerRow: firstRow };
     } else read[kind] = tableFromGrid(kind, name, values[next++], firstRow);
   }
+  readable.forEach(({ kind, name }, i) => {
+    const a = around[i];
+    if (!a) return;
+    const grid = values[next++];
+    const top = a.whole.rowIndex + 1;
+    const dataRows = a.whole.rowCount - 1;
+    const width = a.whole.columnCount;
+    const rows: number[] = [];
+    grid.forEach((row, r) => {
+      const filled = (c: number) => row[c] !== "" && row[c] !== null && row[c] !== undefined;
+      const under = r >= dataRows && row.slice(0, width).some((_, c) => filled(c));
+      const beside = r < dataRows && row.length > width && filled(width);
+      if (under || beside) rows.push(top + r + 1);
+    });
+    const issue = outsideRowsIssue(rows, name);
+    if (issue) read[kind] = { ...read[kind]!, issues: [...(read[kind]!.issues ?? []), issue] };
+  });
   return { inv, choice, tables: read, problems };
 }
 

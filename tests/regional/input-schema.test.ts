@@ -6,8 +6,9 @@
  */
 import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { buildRegionalSheets, CONTROLS_SHEET_NAME, type RawTable } from "../../src/core/regional";
-import { AM, clean, figures, OUTPUT_SHEETS, runOffline, runPane, xlsxWorkbook, type Workbook } from "./workbooks";
+import { buildRegionalSheets, CONTROLS_SHEET_NAME, SHEET_KINDS, type RawTable } from "../../src/core/regional";
+import { generateSheets } from "../../src/taskpane/generate";
+import { AM, clean, fakeWorkbook, figures, OUTPUT_SHEETS, runOffline, runPane, xlsxWorkbook, type Workbook } from "./workbooks";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -233,6 +234,31 @@ describe("what a saved .xlsx holds beside its cells (offline)", () => {
     // read in 1900, the same serials are four years earlier: before avenant 7, refused
     const wrong = await runOffline(await xlsxWorkbook(w1904));
     expect(wrong.code).toBe(1);
+  });
+});
+
+describe("rows typed outside an Excel table (task pane)", () => {
+  it("a contract typed under the table is refused with its row, nothing written", async () => {
+    const w = clean();
+    const excel = fakeWorkbook(w);
+    // the table Contrats_AM holds rows 1–3 of « Liste AM »; a third contract typed on row 5, outside it
+    ["C3", "33", "01/03/2022", 1, "liberal", "P50-P70"].forEach((v, c) => excel.sheet("Liste AM")!.setCell(4, c, { value: v }));
+    const outcome = await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: { suspendScreenUpdating: true } });
+    expect(outcome.written).toEqual([]);
+    expect(outcome.problems).toContain(
+      "tableau Contrats AM : ligne 5 saisie sous ou à côté du tableau Excel « Contrats_AM », hors de sa plage : étendre le tableau ou la supprimer",
+    );
+  });
+
+  it("a note typed beside a table's data rows is refused too; a clean table reads as before", async () => {
+    const excel = fakeWorkbook(clean());
+    excel.sheet("Communes")!.setCell(2, 4, { value: "à vérifier" });
+    const outcome = await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: { suspendScreenUpdating: true } });
+    expect(outcome.problems).toContain(
+      "tableau Communes : ligne 3 saisie sous ou à côté du tableau Excel « Communes », hors de sa plage : étendre le tableau ou la supprimer",
+    );
+    const ok = await generateSheets(fakeWorkbook(clean()).run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: { suspendScreenUpdating: true } });
+    expect(ok.problems).toEqual([]);
   });
 });
 

@@ -217,6 +217,10 @@ export class FakeRange extends Loadable {
     this.need("columnCount");
     return this.cols;
   }
+  get columnIndex(): number {
+    this.need("columnIndex");
+    return this.col;
+  }
   clear() {
     for (const key of [...this.sheet.cells.keys()]) {
       const [r, c] = key.split(",").map(Number);
@@ -361,6 +365,9 @@ export class FakeTable {
     private tracker: Tracker,
     public showTotals = false,
   ) {}
+  get worksheet(): FakeSheet {
+    return this.sheet;
+  }
   getRange() {
     return new FakeRange(this.tracker, this.sheet, this.row, this.col, this.rows, this.cols);
   }

@@ -45,6 +45,7 @@ export {
   type Problem,
   type RawTable,
   type TableIssue,
+  outsideRowsIssue,
   type Reading,
   type TableKind,
 } from "./tables";

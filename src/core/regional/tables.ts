@@ -67,6 +67,19 @@ export interface TableIssue {
   message: string;
 }
 
+/**
+ * The issue of rows typed under an Excel table (or in the column just after it), outside its range: data the table
+ * does not hold, refused rather than ignored. `rows` are Excel rows.
+ */
+export function outsideRowsIssue(rows: readonly number[], tableName: string): TableIssue | undefined {
+  if (!rows.length) return undefined;
+  const several = rows.length > 1;
+  const named = rows.slice(0, ROWS_NAMED).join(", ") + (rows.length > ROWS_NAMED ? ` et ${rows.length - ROWS_NAMED} autres` : "");
+  return {
+    message: `ligne${several ? "s" : ""} ${named} saisie${several ? "s" : ""} sous ou à côté du tableau Excel « ${tableName} », hors de sa plage : étendre le tableau ou ${several ? "les" : "la"} supprimer`,
+  };
+}
+
 /** Days between the 1900 and 1904 date systems: serial 0 of 1904 is serial 1462 of 1900. */
 export const DAYS_1904 = 1462;
 
