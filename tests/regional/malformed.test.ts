@@ -96,7 +96,7 @@ const CASES: Case[] = [
     // the task pane reads an empty cell as "": said as empty, not as « reçu «  » »
     name: "an empty population",
     change: (w) => (w.cpts.rows[0][4] = ""),
-    expected: /^tableau CPTS, colonne « population », ligne 2 : nombre attendu, reçu « vide »$/,
+    expected: /^tableau CPTS, colonne « population », ligne 2 : valeur obligatoire manquante$/,
   },
   {
     name: "a year for a date",

@@ -6,11 +6,9 @@
  * Every reading applied to a cell that was not written as expected (a
  * département name read as its code…) is logged for the « Contrôles » sheet.
  */
-import { ACI_CPTS_2019_START } from "../aci-cpts";
 import { amAid, type Bande, type Regime } from "../assistant-medical";
-import { readBande, readEtp, readRegime } from "../assistant-medical/codes";
-import { amObjective, readStartCount, type Counts } from "../assistant-medical/objectives";
-import { AVENANT_7_START, CDS_MAX_ETP } from "../assistant-medical/params";
+import { amObjective, type Counts } from "../assistant-medical/objectives";
+import { CDS_MAX_ETP } from "../assistant-medical/params";
 import { blankOwnRates, computeMsp, FIELD_LABELS, fieldCode, mspRulesFor, prerequisiteFields, readMspFields, type FieldCode, type MspResult } from "../aci-msp";
 import { isGiven } from "../aci-msp/fields";
 import { describe, frenchDate, parseDate, yearOf } from "../dates";
@@ -18,11 +16,12 @@ import { DomainError, fail } from "../errors";
 import { entryAt } from "../params";
 import { frInteger, frNumber } from "../format";
 import { normalizeCode } from "../text";
-import { isMissing, ownValue, readBoolean, readNonNegative, readNonNegativeInteger, readRate } from "../values";
+import { isMissing, ownValue } from "../values";
 import { readCpam, regionOfCpams } from "../inputs/cpam";
-import { communeKey, departementOfCommune, idKey, readCommuneCode, readDepartement, type CodeReading } from "./codes";
+import { readColumn, TABLE_SCHEMA, type ColumnEntry, type TableKind } from "../inputs/schema";
+import { communeKey, departementOfCommune, idKey, type CodeReading } from "./codes";
 
-export type TableKind = "communes" | "cpts" | "msp" | "contrats_am";
+export type { TableKind };
 
 const KIND_BY_NAME: Readonly<Record<string, TableKind>> = {
   communes: "communes",
@@ -273,60 +272,22 @@ export interface RegionalTables {
 
 type Cell = unknown;
 
-interface ColumnSpec {
-  required: boolean;
-}
-
-const COLUMNS: Readonly<Record<TableKind, Readonly<Record<string, ColumnSpec>>>> = {
-  communes: { code_commune: { required: true }, departement: { required: true }, population: { required: true }, cpts: { required: true } },
-  cpts: {
-    id: { required: true },
-    nom: { required: true },
-    departement: { required: true },
-    stade: { required: true },
-    population: { required: true },
-    date_signature: { required: true },
-    membres: { required: true },
-    sas: { required: true },
-    atteinte_acces: { required: false },
-    atteinte_parcours: { required: false },
-    atteinte_prevention: { required: false },
-    atteinte_qualite: { required: false },
-    atteinte_accompagnement: { required: false },
-    qualite: { required: false },
-    accompagnement: { required: false },
-  },
-  msp: { id: { required: true }, nom: { required: true }, departement: { required: true }, aci: { required: true }, annee: { required: true } },
-  contrats_am: {
-    id: { required: true },
-    cpam: { required: true },
-    date_signature: { required: true },
-    etp: { required: true },
-    regime: { required: true },
-    bande: { required: true },
-    date_fin: { required: false },
-    pmt_depart: { required: false },
-    pmt_fin: { required: false },
-    fa_depart: { required: false },
-    fa_fin: { required: false },
-    objectif: { required: false },
-    etp_medecins: { required: false },
-  },
-};
+/** The declared columns of each table (src/core/inputs/schema.ts), by code. */
+const COLUMNS: Readonly<Record<TableKind, ReadonlyMap<string, ColumnEntry>>> = Object.fromEntries(
+  Object.entries(TABLE_SCHEMA).map(([kind, entries]) => [kind, new Map(entries.map((e) => [e.code, e]))]),
+) as unknown as Record<TableKind, ReadonlyMap<string, ColumnEntry>>;
 
 /** Every column of a table, as declared (required, then optional ones): the sample generator and the tests use it. */
-export const tableColumns = (kind: TableKind): string[] => Object.keys(COLUMNS[kind]);
+export const tableColumns = (kind: TableKind): string[] => [...COLUMNS[kind].keys()];
 
 export function requiredColumns(kind: TableKind): string[] {
-  return Object.entries(COLUMNS[kind])
-    .filter(([, c]) => c.required)
-    .map(([name]) => name);
+  return TABLE_SCHEMA[kind].filter((c) => c.required).map((c) => c.code);
 }
 
 /** The column a header names in a table of `kind` (an MSP field code, or a column of COLUMNS), or undefined. */
 function columnName(kind: TableKind, header: string): string | undefined {
   const code = normalizeCode(header);
-  if (Object.prototype.hasOwnProperty.call(COLUMNS[kind], code)) return code;
+  if (COLUMNS[kind].has(code)) return code;
   return kind === "msp" ? fieldCode(header) : undefined;
 }
 
@@ -404,7 +365,12 @@ const isTotalLine = (row: unknown[]) => row.some((v) => typeof v === "string" &&
 class RowReader {
   values: unknown[] = [];
   row = 0;
+  /** The values of the current row read so far through `read`, by column (for the schema's conditions). */
+  record: Record<string, unknown> = {};
+  /** A cell of the current row was refused (its problem is logged). */
+  refused = false;
   constructor(
+    private entries: ReadonlyMap<string, ColumnEntry>,
     private index: ReadonlyMap<string, number>,
     private table: string,
     private problems: Problem[],
@@ -415,6 +381,13 @@ class RowReader {
     const i = this.index.get(column);
     return i === undefined ? undefined : this.values[i];
   }
+  /** Sets the row read next. */
+  start(values: unknown[], row: number): void {
+    this.values = values;
+    this.row = row;
+    this.record = {};
+    this.refused = false;
+  }
   /** Runs `read` on one cell, turning its DomainError into a problem on that cell. */
   at<U>(column: string, read: (v: Cell) => U): U | undefined {
     try {
@@ -422,8 +395,38 @@ class RowReader {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       this.problems.push({ table: this.table, column, row: this.row, message: error.message.replace(/^[^:]+ : /, "") });
+      this.refused = true;
       return undefined;
     }
+  }
+  /**
+   * A cell read as the schema declares its column: a refused value is a problem on the cell (`refused` set, undefined
+   * returned); a default the declaration says is written into « Contrôles »; a territorial code's reading is logged;
+   * a date is read in the workbook's date system and checked against the first day of its rules.
+   */
+  read(column: string): unknown {
+    const entry = this.entries.get(column)!;
+    const raw = this.get(column);
+    const read = this.at(column, (v) => readColumn(entry, v, this.record));
+    if (read === undefined) return undefined;
+    if (read.said) this.log.reading(this.table, column, this.row, read.said, "");
+    let value = read.value;
+    if (!read.blank && (entry.kind === "commune" || entry.kind === "departement")) {
+      const code = value as CodeReading;
+      if (code.reading) this.log.reading(this.table, column, this.row, code.reading, `« ${describe(raw)} » → ${code.code}`);
+      value = code.code;
+    } else if (!read.blank && entry.kind === "date") {
+      value = this.at(column, (v) => {
+        const iso = parseDate(dateCell(v, this.date1904), column);
+        const earliest = entry.earliest;
+        if (earliest && iso < earliest.date)
+          fail(column, `date du ${frenchDate(iso)} antérieure à ${earliest.text} (${frenchDate(earliest.date)}) : vérifier l'année`);
+        if (iso > LATEST_DATE) fail(column, `date du ${frenchDate(iso)} invraisemblable : vérifier l'année`);
+        return iso;
+      });
+    }
+    this.record[column] = value;
+    return value;
   }
   /**
    * Runs a rule of the core on the row's values (the aid of its first contract year), turning its DomainError into a
@@ -439,23 +442,6 @@ class RowReader {
       return undefined;
     }
   }
-  /** A département or commune code, its reading (if any) logged for « Contrôles ». */
-  code(column: string, read: (v: Cell, column: string) => CodeReading): string | undefined {
-    const raw = this.get(column);
-    const result = this.at(column, (v) => read(v, column));
-    if (result?.reading) this.log.reading(this.table, column, this.row, result.reading, `« ${describe(raw)} » → ${result.code}`);
-    return result?.code;
-  }
-  /** A date checked against the first day its rules exist (a contract signed in 1922 is a typing error). */
-  date(column: string, earliest: string, rules: string, optional: boolean): string | undefined {
-    return this.at(column, (v) => {
-      if (optional && isMissing(v)) return undefined;
-      const iso = parseDate(dateCell(v, this.date1904), column);
-      if (iso < earliest) fail(column, `date du ${frenchDate(iso)} antérieure à ${rules} (${frenchDate(earliest)}) : vérifier l'année`);
-      if (iso > LATEST_DATE) fail(column, `date du ${frenchDate(iso)} invraisemblable : vérifier l'année`);
-      return iso;
-    });
-  }
 }
 
 /** Dates after this one are typing errors (reference years stop at 2100). */
@@ -469,7 +455,7 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   const out: T[] = [];
   const keys: { id: string; key: string; row: number }[] = [];
   const keyColumns = KEYS[kind].map((c) => index.get(c)!);
-  const reader = new RowReader(index, label, problems, log, table.date1904);
+  const reader = new RowReader(COLUMNS[kind], index, label, problems, log, table.date1904);
   for (const issue of table.issues ?? []) {
     const header = issue.column === undefined ? undefined : table.headers[issue.column];
     problems.push({ table: label, column: typeof header === "string" ? header : undefined, row: issue.row, message: issue.message });
@@ -485,8 +471,7 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
     // blank rows between data rows are skipped, and said (trailing blank rows of a table are not)
     for (const row of blanks) log.reading(label, "", row, "ligne vide entre des lignes de données, ignorée", "");
     blanks = [];
-    reader.values = values;
-    reader.row = firstDataRow + i;
+    reader.start(values, firstDataRow + i);
     if (isTotalLine(values)) {
       problems.push({
         table: label,
@@ -507,18 +492,13 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   return out;
 }
 
-const requiredText = (column: string) => (v: Cell) => {
-  const t = text(v);
-  if (!t) throw new DomainError(column, "valeur obligatoire manquante");
-  return t;
-};
-
 export function readCommunes(table: RawTable, log: ReadLog): Commune[] {
   return readRows("communes", table, log, (r) => {
-    const codeCommune = r.code("code_commune", readCommuneCode);
-    const departement = r.code("departement", readDepartement);
-    const population = r.at("population", (v) => readNonNegativeInteger(v, "population"));
-    if (codeCommune === undefined || departement === undefined || population === undefined) return undefined;
+    const codeCommune = r.read("code_commune") as string;
+    const departement = r.read("departement") as string;
+    const population = r.read("population") as number;
+    const cpts = (r.read("cpts") as string | undefined) ?? "";
+    if (r.refused) return undefined;
     if (departementOfCommune(codeCommune) !== departement) {
       log.problem({
         table: TABLE_LABELS.communes,
@@ -528,20 +508,8 @@ export function readCommunes(table: RawTable, log: ReadLog): Commune[] {
       });
       return undefined;
     }
-    const cpts = text(r.get("cpts"));
     return { code: codeCommune, departement, population, cpts, cptsKey: cpts ? idKey(cpts) : "", row: r.row };
   });
-}
-
-const STADE_CODES: Readonly<Record<string, Stade>> = Object.fromEntries(STADES.map((s) => [s, s]));
-
-function readStade(v: Cell): Stade {
-  const code = normalizeCode(text(v))
-    .replace(/^stade_?/, "")
-    .replace(/_/g, "");
-  const stade = ownValue(STADE_CODES, code);
-  if (!stade) throw new DomainError("stade", `stade inconnu « ${describe(v)} » ; stades acceptés : 1, 2, 2bis, 3, 4, 5`);
-  return stade;
 }
 
 /** The stage of a CPTS at `date`: a CPTS conventionnée after that date was still a project (stade 4) then. */
@@ -549,59 +517,27 @@ export function stadeAt(cpts: Cpts, date: string): Stade {
   return cpts.stade === "5" && cpts.dateSignature !== undefined && cpts.dateSignature > date ? "4" : cpts.stade;
 }
 
-const optionalRate = (column: string) => (v: Cell) => (isMissing(v) ? 1 : readRate(v, column, true));
-const optionalFlag = (column: string) => (v: Cell) => (isMissing(v) ? false : readBoolean(v, column));
-const ACI_CPTS_RULES = "l'entrée en vigueur de l'ACI CPTS";
-
 export function readCpts(table: RawTable, log: ReadLog): Cpts[] {
   return readRows("cpts", table, log, (r) => {
-    const row = r.row;
-    const id = r.at("id", requiredText("id"));
-    const departement = r.code("departement", readDepartement);
-    const stade = r.at("stade", readStade);
-    const population = r.at("population", (v) => readNonNegativeInteger(v, "population"));
-    const dateSignature = r.date("date_signature", ACI_CPTS_2019_START, ACI_CPTS_RULES, true);
-    if (stade === "5" && isMissing(r.get("date_signature"))) {
-      log.problem({
-        table: TABLE_LABELS.cpts,
-        column: "date_signature",
-        row,
-        message: "date de signature obligatoire pour une CPTS conventionnée (stade 5)",
-      });
-    }
-    const membres = r.at("membres", (v) => (isMissing(v) ? 0 : readNonNegativeInteger(v, "membres")));
-    const sas = r.at("sas", (v) => (isMissing(v) ? true : readBoolean(v, "sas")));
-    // the defaults of CPTS.MISSION, said where they change an amount: a CPTS conventionnée
-    if (stade === "5") {
-      const label = TABLE_LABELS.cpts;
-      if (isMissing(r.get("membres"))) log.reading(label, "membres", row, "cellule vide lue comme 0 membre : pas de majoration des CPTS de taille 4", "");
-      if (isMissing(r.get("sas"))) log.reading(label, "sas", row, "cellule vide lue comme VRAI (territoire avec SAS, valeur par défaut de CPTS.MISSION)", "");
-    }
+    const id = r.read("id") as string;
+    const nom = (r.read("nom") as string | undefined) ?? "";
+    const departement = r.read("departement") as string;
+    const stade = r.read("stade") as Stade;
+    const population = r.read("population") as number;
+    const dateSignature = r.read("date_signature") as string | undefined;
+    const membres = r.read("membres") as number;
+    const sas = r.read("sas") as boolean;
     const atteinte = {
-      acces: r.at("atteinte_acces", optionalRate("atteinte_acces")),
-      parcours: r.at("atteinte_parcours", optionalRate("atteinte_parcours")),
-      prevention: r.at("atteinte_prevention", optionalRate("atteinte_prevention")),
-      qualite: r.at("atteinte_qualite", optionalRate("atteinte_qualite")),
-      accompagnement: r.at("atteinte_accompagnement", optionalRate("atteinte_accompagnement")),
+      acces: r.read("atteinte_acces") as number,
+      parcours: r.read("atteinte_parcours") as number,
+      prevention: r.read("atteinte_prevention") as number,
+      qualite: r.read("atteinte_qualite") as number,
+      accompagnement: r.read("atteinte_accompagnement") as number,
     };
-    const qualite = r.at("qualite", optionalFlag("qualite"));
-    const accompagnement = r.at("accompagnement", optionalFlag("accompagnement"));
-    const all = [id, departement, stade, population, membres, sas, qualite, accompagnement, ...Object.values(atteinte)];
-    if (all.some((x) => x === undefined) || (!isMissing(r.get("date_signature")) && dateSignature === undefined)) return undefined;
-    return {
-      id: id!,
-      key: idKey(id!),
-      nom: text(r.get("nom")),
-      departement: departement!,
-      stade: stade!,
-      population: population!,
-      dateSignature,
-      membres: membres!,
-      sas: sas!,
-      atteinte: atteinte as Cpts["atteinte"],
-      qualite: qualite!,
-      accompagnement: accompagnement!,
-    };
+    const qualite = r.read("qualite") as boolean;
+    const accompagnement = r.read("accompagnement") as boolean;
+    if (r.refused) return undefined;
+    return { id, key: idKey(id), nom, departement, stade, population, dateSignature, membres, sas, atteinte, qualite, accompagnement };
   });
 }
 
@@ -620,10 +556,10 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
   const pairs: [FieldCode, unknown][] = fieldColumns.map(([code]) => [code, undefined]);
   const msp = readRows("msp", table, log, (r) => {
     const row = r.row;
-    const id = r.at("id", requiredText("id"));
-    const departement = r.code("departement", readDepartement);
-    const aci = r.at("aci", (v) => (isMissing(v) ? false : readBoolean(v, "aci")));
-    if (isMissing(r.get("aci"))) log.reading(label, "aci", row, "cellule vide lue comme 0 : MSP sans contrat ACI, comptée mais non rémunérée", "");
+    const id = r.read("id") as string;
+    const nom = (r.read("nom") as string | undefined) ?? "";
+    const departement = r.read("departement") as string;
+    const aci = r.read("aci") as boolean;
     let remuneration: MspResult | undefined;
     let annee: number | undefined;
     let anneeAdhesion: number | undefined;
@@ -660,8 +596,8 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
       log.problem({ table: label, column: error.argument, row, message: error.message.replace(/^[^:]+ : /, "") });
       annee = undefined;
     }
-    if (id === undefined || departement === undefined || aci === undefined || annee === undefined) return undefined;
-    return { id, key: idKey(id), nom: text(r.get("nom")), departement, aci, annee, anneeAdhesion, remuneration, row };
+    if (r.refused || annee === undefined) return undefined;
+    return { id, key: idKey(id), nom, departement, aci, annee, anneeAdhesion, remuneration, row };
   });
   checkPrerequisiteColumns(msp, new Set(fieldColumns.map(([code]) => code)), log);
   return msp;
@@ -690,8 +626,6 @@ function checkPrerequisiteColumns(msp: readonly Msp[], columns: ReadonlySet<Fiel
   }
 }
 
-const AM_RULES = "l'avenant 7 qui crée l'aide à l'emploi d'un assistant médical";
-
 /**
  * `regions`: the workbook's region (that of its Communes, CPTS or MSP tables) in which CPAM codes are read; empty, the
  * single region into which every CPAM value of the table reads.
@@ -702,41 +636,27 @@ export function readContratsAm(table: RawTable, log: ReadLog, regions: ReadonlyS
   const label = TABLE_LABELS.contrats_am;
   return readRows("contrats_am", table, log, (r) => {
     const row = r.row;
-    const id = r.at("id", requiredText("id"));
-    const cpam = r.at("cpam", (v) => {
-      const raw = requiredText("cpam")(v);
-      const read = readCpam(v, cpamRegions);
-      if ("error" in read) throw new DomainError("cpam", read.error);
-      if (read.reading) log.reading(label, "cpam", row, read.reading, `« ${raw} » → ${read.caisse.code} (${read.caisse.nom})`);
-      return read.caisse.code;
-    });
-    const dateSignature = r.date("date_signature", AVENANT_7_START, AM_RULES, false);
-    const etp = r.at("etp", (v) => readEtp(v));
-    const regime = r.at("regime", (v) => readRegime(v));
-    const bande = r.at("bande", (v) => readBande(v));
-    // the defaults of AM.AID, said: they change the aid
-    if (isMissing(r.get("regime"))) log.reading(label, "regime", row, "cellule vide lue comme liberal (valeur par défaut d'AM.AID)", "");
-    if (regime === "liberal" && isMissing(r.get("bande")))
-      log.reading(
-        label,
-        "bande",
-        row,
-        "cellule vide : aucune bande de patientèle, aide sans les montants des bandes P90-P95 et P95+ (comme AM.AID sans bande)",
-        "",
-      );
-    const dateFin = r.date("date_fin", AVENANT_7_START, AM_RULES, true);
+    const id = r.read("id") as string;
+    // a CPAM code is read in the workbook's region: the schema refuses the blank, the region decides the caisse
+    const cpam =
+      r.read("cpam") === undefined
+        ? undefined
+        : r.at("cpam", (v) => {
+            const read = readCpam(v, cpamRegions);
+            if ("error" in read) throw new DomainError("cpam", read.error);
+            if (read.reading) log.reading(label, "cpam", row, read.reading, `« ${describe(v)} » → ${read.caisse.code} (${read.caisse.nom})`);
+            return read.caisse.code;
+          });
+    const dateSignature = r.read("date_signature") as string;
+    const etp = r.read("etp") as number;
+    const regime = r.read("regime") as Regime;
+    const bande = r.read("bande") as Bande | undefined;
+    const dateFin = r.read("date_fin") as string | undefined;
     const pmt = counts(r, "pmt_depart", "pmt_fin");
     const fa = counts(r, "fa_depart", "fa_fin");
-    const objectifCell = r.at("objectif", (v) => (isMissing(v) ? undefined : readRate(v, "objectif", false)));
-    const etpMedecins = r.at("etp_medecins", (v) => (isMissing(v) ? undefined : readPositive(v, "etp_medecins")));
-    if ([id, cpam, dateSignature, etp, regime].some((x) => x === undefined)) return undefined;
-    if (!isMissing(r.get("date_fin")) && dateFin === undefined) return undefined;
-    if (
-      [pmt, fa].includes(null) ||
-      (!isMissing(r.get("objectif")) && objectifCell === undefined) ||
-      (!isMissing(r.get("etp_medecins")) && etpMedecins === undefined)
-    )
-      return undefined;
+    const objectifCell = r.read("objectif") as number | undefined;
+    const etpMedecins = r.read("etp_medecins") as number | undefined;
+    if (r.refused) return undefined;
     if (dateFin && dateFin < dateSignature!) {
       log.problem({ table: TABLE_LABELS.contrats_am, column: "date_fin", row, message: "date de fin antérieure à la date de signature" });
       return undefined;
@@ -780,18 +700,19 @@ export function readContratsAm(table: RawTable, log: ReadLog, regions: ReadonlyS
   });
 }
 
-/** A pair of count columns (start, end): both empty, or a start above 0 and an end of 0 or more; null when refused. */
-function counts(r: RowReader, startColumn: string, endColumn: string): Counts | undefined | null {
-  const start = r.get(startColumn);
-  const end = r.get(endColumn);
-  if (isMissing(start) && isMissing(end)) return undefined;
-  const depart = r.at(startColumn, (v) => readStartCount(v, startColumn));
-  const fin = r.at(endColumn, (v) => readNonNegative(v, endColumn));
-  return depart === undefined || fin === undefined ? null : { depart, fin };
-}
-
-function readPositive(v: Cell, column: string): number {
-  const n = readNonNegative(v, column);
-  if (n <= 0) fail(column, `nombre strictement positif attendu, reçu ${describe(v)}`);
-  return n;
+/**
+ * A pair of count columns (start, end): both empty (no follow-up), or both given; one without the other is refused on
+ * the empty one. Each cell read as the schema declares it.
+ */
+function counts(r: RowReader, startColumn: string, endColumn: string): Counts | undefined {
+  const depart = r.read(startColumn) as number | undefined;
+  const fin = r.read(endColumn) as number | undefined;
+  if (depart === undefined && fin === undefined) return undefined;
+  for (const [column, value, other] of [
+    [startColumn, depart, endColumn],
+    [endColumn, fin, startColumn],
+  ] as const) {
+    if (value === undefined && isMissing(r.get(column))) r.at(column, () => fail(column, `valeur obligatoire manquante quand ${other} est renseigné`));
+  }
+  return depart === undefined || fin === undefined ? undefined : { depart, fin };
 }

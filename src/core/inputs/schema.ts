@@ -1,0 +1,327 @@
+/**
+ * The declared input schema: one entry per column of the four regional tables and per field of the ACI MSP row, with
+ * its code, French label, kind, what a blank and a 0 mean, how it is normalised and when it is required. The table
+ * readers interpret these entries (`readColumn`), the help page lists them (built from this file), and a property
+ * test checks each declared outcome on a built workbook: the help, the messages and the code read one declaration.
+ *
+ * Readings (« Reading cells »): a blank cell reaches the pane and the offline job as empty; in a function, desktop
+ * Excel passes it as 0, so wherever 0 cannot be a value (codes, dates, years, flags, national rates) a 0 is a blank.
+ */
+import { ACI_CPTS_2019_START as ACI_CPTS_START } from "../aci-cpts";
+import { readBande, readEtp, readRegime } from "../assistant-medical/codes";
+import { AVENANT_7_START } from "../assistant-medical/params";
+import { readStartCount } from "../assistant-medical/objectives";
+import { describe } from "../dates";
+import { fail } from "../errors";
+import { readCommuneCode, readDepartement, type CodeReading } from "../regional/codes";
+import { normalizeCode } from "../text";
+import { isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readRate } from "../values";
+
+/** What a column or field holds; each kind has one reader and one line of help. */
+export type Kind =
+  | "id"
+  | "text"
+  | "commune"
+  | "departement"
+  | "cpam"
+  | "population"
+  | "count"
+  | "quantity"
+  | "etp"
+  | "rate"
+  | "flag"
+  | "date"
+  | "year"
+  | "hours"
+  | "level"
+  | "code";
+
+/** How the help page describes each kind (one place: the page and the messages say the same). */
+export const KIND_HELP: Readonly<Record<Kind, string>> = {
+  id: "identifiant (comparé sans casse, accents ni espaces)",
+  text: "texte libre",
+  commune: "code commune INSEE (5 caractères, zéro initial rétabli)",
+  departement: "code de département (33, 2A, 971) ou son nom",
+  cpam: "code de la CPAM : département (16) ou numéro de caisse (641), lu dans la région du classeur",
+  population: "nombre entier d'habitants",
+  count: "nombre entier",
+  quantity: "nombre positif",
+  etp: "nombre d'ETP strictement positif (0,5 ou 1/2)",
+  rate: "taux (80 % ou 0,8)",
+  flag: "1 ou 0 (VRAI/FAUX, oui/non)",
+  date: "date (JJ/MM/AAAA ou date Excel)",
+  year: "année sur quatre chiffres",
+  hours: "nombre d'heures par jour (0 à 24)",
+  level: "niveau entier",
+  code: "code de la liste",
+};
+
+/** What an empty cell means: refused with a message, absent (no value), or a default, said in « Contrôles » when `said`. */
+export type Blank =
+  | { means: "refused"; message?: string }
+  | { means: "absent"; text?: string }
+  | { means: "default"; value: unknown; text: string; said?: string; when?: Condition };
+
+/** A declared predicate on the values of a row already read (`column` read before the one it applies to). */
+export interface Condition {
+  column: string;
+  /** The read value equals this one. */
+  is: unknown;
+  /** In words, for the help page and the messages (« stade = 5 »). */
+  text: string;
+  /** The refusal's message when the value is required by this condition and blank. */
+  message?: string;
+}
+
+export interface ColumnEntry {
+  code: string;
+  label: string;
+  kind: Kind;
+  /** The column must be in the table (its header present). */
+  required: boolean;
+  blank: Blank;
+  /** What a 0 typed in the cell means (a table cell holds what was typed: 0 is a value unless said). */
+  zero: "value" | "refused";
+  /** The value must be given when this holds (blank refused then, naming the condition). */
+  requiredWhen?: Condition;
+  /** Accepted codes, for a `code` kind (help page). */
+  codes?: readonly string[];
+  /** Earliest date accepted, with the text that starts it (a date before is a typing error). */
+  earliest?: { date: string; text: string };
+  /** The value a cell holds once read: the kind's reader, or this column's own (a code table, a pair of counts). */
+  read?: (value: unknown, column: string) => unknown;
+  /** A line of help beyond the kind's (units, where the value comes from). */
+  note?: string;
+}
+
+export type TableKind = "communes" | "cpts" | "msp" | "contrats_am";
+
+const col = (code: string, label: string, kind: Kind, rest: Partial<ColumnEntry> = {}): ColumnEntry => ({
+  code,
+  label,
+  kind,
+  required: true,
+  blank: { means: "refused" },
+  zero: "value",
+  ...rest,
+});
+
+const STADE_CODES = ["1", "2", "2bis", "3", "4", "5"] as const;
+
+/** A CPTS stage: `4`, `stade 4`, `Stade 2 bis`, `2BIS`. */
+function readStade(value: unknown, column: string): string {
+  const code = normalizeCode(typeof value === "number" ? String(value) : String(value).trim())
+    .replace(/^stade_?/, "")
+    .replace(/_/g, "");
+  if (!(STADE_CODES as readonly string[]).includes(code)) fail(column, `stade inconnu « ${describe(value)} » ; stades acceptés : ${STADE_CODES.join(", ")}`);
+  return code;
+}
+const optional = { required: false } as const;
+
+/** The columns of each regional table, in the order the help lists them (the header row is matched without case or accents). */
+export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> = {
+  communes: [
+    col("code_commune", "code INSEE de la commune", "commune"),
+    col("departement", "département de la commune", "departement"),
+    col("population", "population municipale", "population"),
+    col("cpts", "identifiant de la CPTS qui couvre la commune", "id", {
+      blank: { means: "absent", text: "commune hors de toute CPTS (zone blanche)" },
+    }),
+  ],
+  cpts: [
+    col("id", "identifiant de la CPTS", "id"),
+    col("nom", "nom de la CPTS", "text", { blank: { means: "absent" } }),
+    col("departement", "département du siège", "departement"),
+    col("stade", "stade du projet", "code", { codes: STADE_CODES, read: readStade, note: "1, 2, 2bis, 3, 4 ; 5 : CPTS conventionnée (ACI signé)" }),
+    col("population", "population couverte", "population"),
+    col("date_signature", "date de signature de l'ACI CPTS", "date", {
+      blank: { means: "absent", text: "CPTS sans contrat signé" },
+      requiredWhen: {
+        column: "stade",
+        is: "5",
+        text: "stade = 5 (CPTS conventionnée)",
+        message: "date de signature obligatoire pour une CPTS conventionnée (stade 5)",
+      },
+      earliest: { date: ACI_CPTS_START, text: "l'entrée en vigueur de l'ACI CPTS" },
+    }),
+    col("membres", "nombre de membres", "count", {
+      blank: {
+        means: "default",
+        value: 0,
+        text: "0 membre",
+        said: "cellule vide lue comme 0 membre : pas de majoration des CPTS de taille 4",
+        when: { column: "stade", is: "5", text: "stade = 5" },
+      },
+    }),
+    col("sas", "territoire doté d'un service d'accès aux soins (SAS)", "flag", {
+      blank: {
+        means: "default",
+        value: true,
+        text: "VRAI (valeur par défaut de CPTS.MISSION)",
+        said: "cellule vide lue comme VRAI (territoire avec SAS, valeur par défaut de CPTS.MISSION)",
+        when: { column: "stade", is: "5", text: "stade = 5" },
+      },
+    }),
+    ...(["acces", "parcours", "prevention", "qualite", "accompagnement"] as const).map((m) =>
+      col(`atteinte_${m}`, `taux d'atteinte des objectifs de la mission ${m}`, "rate", {
+        ...optional,
+        blank: { means: "default", value: 1, text: "100 % (part variable entière)" },
+        read: (v, c) => readRate(v, c, true),
+        note: "au-delà de 100 % : plafonné à 100 %",
+      }),
+    ),
+    col("qualite", "mission optionnelle qualité et pertinence engagée", "flag", { ...optional, blank: { means: "default", value: false, text: "FAUX" } }),
+    col("accompagnement", "mission optionnelle d'accompagnement des professionnels engagée", "flag", {
+      ...optional,
+      blank: { means: "default", value: false, text: "FAUX" },
+    }),
+  ],
+  msp: [
+    col("id", "identifiant de la MSP (le même d'une année à l'autre)", "id"),
+    col("nom", "nom de la MSP", "text", { blank: { means: "absent" } }),
+    col("departement", "département de la MSP", "departement"),
+    col("aci", "MSP sous contrat ACI cette année", "flag", {
+      blank: {
+        means: "default",
+        value: false,
+        text: "0 : MSP sans contrat, comptée mais non rémunérée",
+        said: "cellule vide lue comme 0 : MSP sans contrat ACI, comptée mais non rémunérée",
+      },
+    }),
+    col("annee", "année de rémunération", "year", { note: "avec les champs de l'ACI MSP ci-dessous (mêmes codes qu'ACI.MSP_POINTS)" }),
+  ],
+  contrats_am: [
+    col("id", "identifiant du contrat", "id"),
+    col("cpam", "CPAM du contrat", "cpam"),
+    col("date_signature", "date de signature du contrat", "date", {
+      earliest: { date: AVENANT_7_START, text: "l'avenant 7 qui crée l'aide à l'emploi d'un assistant médical" },
+    }),
+    col("etp", "ETP d'assistant médical", "etp", { read: (v, c) => readEtp(v, c) }),
+    col("regime", "régime : liberal ou cds (centre de santé)", "code", {
+      codes: ["liberal", "cds"],
+      blank: {
+        means: "default",
+        value: "liberal",
+        text: "liberal (valeur par défaut d'AM.AID)",
+        said: "cellule vide lue comme liberal (valeur par défaut d'AM.AID)",
+      },
+      read: (v, c) => readRegime(v, c),
+    }),
+    col("bande", "bande de patientèle (P30-P50 … P95+)", "code", {
+      codes: ["P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+"],
+      blank: {
+        means: "default",
+        value: undefined,
+        text: "aucune bande",
+        said: "cellule vide : aucune bande de patientèle, aide sans les montants des bandes P90-P95 et P95+ (comme AM.AID sans bande)",
+        when: { column: "regime", is: "liberal", text: "regime = liberal" },
+      },
+      read: (v, c) => readBande(v, c),
+    }),
+    col("date_fin", "premier jour sans contrat (date d'effet de la fin)", "date", {
+      ...optional,
+      blank: { means: "absent", text: "contrat en cours" },
+      earliest: { date: AVENANT_7_START, text: "l'avenant 7 qui crée l'aide à l'emploi d'un assistant médical" },
+    }),
+    col("pmt_depart", "patients médecin traitant au début de l'année suivie", "quantity", {
+      ...optional,
+      blank: { means: "absent", text: "pas de suivi de l'objectif" },
+      zero: "refused",
+      read: (v, c) => readStartCount(v, c),
+    }),
+    col("pmt_fin", "patients médecin traitant à la fin de l'année suivie", "quantity", {
+      ...optional,
+      blank: { means: "absent", text: "pas de suivi de l'objectif" },
+    }),
+    col("fa_depart", "file active au début de l'année suivie", "quantity", {
+      ...optional,
+      blank: { means: "absent", text: "pas de suivi de l'objectif" },
+      zero: "refused",
+      read: (v, c) => readStartCount(v, c),
+    }),
+    col("fa_fin", "file active à la fin de l'année suivie", "quantity", { ...optional, blank: { means: "absent", text: "pas de suivi de l'objectif" } }),
+    col("objectif", "hausse de patientèle demandée", "rate", {
+      ...optional,
+      blank: { means: "absent", text: "déduite de la bande (AM.OBJECTIF) quand le suivi est renseigné" },
+    }),
+    col("etp_medecins", "ETP de médecins du centre de santé", "quantity", {
+      ...optional,
+      blank: { means: "absent", text: "quota d'ETP non vérifié" },
+      zero: "refused",
+      read: (v, c) => readPositive(v, c),
+    }),
+  ],
+};
+
+function readPositive(v: unknown, column: string): number {
+  const n = readNonNegative(v, column);
+  if (n <= 0) fail(column, `nombre strictement positif attendu, reçu ${describe(v)}`);
+  return n;
+}
+
+/** A column's entry, by code (`undefined` for a column the table does not declare: the analyst's own). */
+export function columnEntry(kind: TableKind, code: string): ColumnEntry | undefined {
+  return TABLE_SCHEMA[kind].find((c) => c.code === code);
+}
+
+/** The reader of a kind, for a non-blank cell. Codes of a list have their own reader (`read`). */
+function readKind(entry: ColumnEntry, value: unknown, column: string): unknown {
+  switch (entry.kind) {
+    case "id":
+    case "text":
+      return typeof value === "number" ? String(value) : String(value).trim();
+    case "commune":
+      return readCommuneCode(value, column);
+    case "departement":
+      return readDepartement(value, column);
+    case "population":
+    case "count":
+      return readNonNegativeInteger(value, column);
+    case "quantity":
+    case "hours":
+      return readNonNegative(value, column);
+    case "rate":
+      return readRate(value, column, false);
+    case "flag":
+      return readBoolean(value, column);
+    default:
+      // dates, years, CPAM and list codes need their context (date system, region, earliest date): read by the table
+      return value;
+  }
+}
+
+/** What reading one cell gave: a value (a CodeReading for territorial codes), a default said, or nothing. */
+export interface ColumnValue {
+  value: unknown;
+  /** The cell was empty: the declared default (or absence) applies. */
+  blank: boolean;
+  /** The default's text for « Contrôles », when the declaration says it (and its condition holds). */
+  said?: string;
+}
+
+/**
+ * Reads one cell as its entry declares, throwing a DomainError naming the column for a refused value; `row` holds the
+ * values already read (for `when` and `requiredWhen`). Dates, years and CPAM codes come back as typed, for the table
+ * reader, which knows the date system and the region.
+ */
+export function readColumn(entry: ColumnEntry, value: unknown, row: Readonly<Record<string, unknown>>): ColumnValue {
+  const holds = (c: Condition | undefined) => c !== undefined && row[c.column] === c.is;
+  if (isMissing(value)) {
+    const blank = entry.blank;
+    if (blank.means === "refused") return fail(entry.code, blank.message ?? "valeur obligatoire manquante");
+    if (holds(entry.requiredWhen)) {
+      const when = entry.requiredWhen!;
+      return fail(entry.code, when.message ?? `valeur obligatoire manquante pour ${when.text}`);
+    }
+    if (blank.means === "absent") return { value: undefined, blank: true };
+    return { value: blank.value, blank: true, said: blank.said && (!blank.when || holds(blank.when)) ? blank.said : undefined };
+  }
+  if (value === 0 && entry.zero === "refused") {
+    // the kind's own reader words the refusal (« effectif de départ strictement positif attendu »)
+    if (entry.read) entry.read(value, entry.code);
+    return fail(entry.code, `valeur strictement positive attendue, reçu 0`);
+  }
+  return { value: entry.read ? entry.read(value, entry.code) : readKind(entry, value, entry.code), blank: false };
+}
+
+export type { CodeReading };
