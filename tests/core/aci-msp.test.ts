@@ -269,10 +269,10 @@ describe("field validation", () => {
   // without a word. Seed 002: variable points « par tranche de 4 000 patients », SI « + 200 pts variables par PS ».
   it.each([
     // this file's base MSP (4 000 patients) with its patientèle left blank was paid coordination 700 points, not 2 050
-    [{ patientele: undefined }, /^patientele : patientèle médecin traitant non renseignée \(ou 0\)/],
-    [{ patientele: 0 }, /^patientele : patientèle médecin traitant non renseignée \(ou 0\)/],
+    [{ patientele: undefined }, /^patientele : champ non renseigné \(ou 0\) : les points variables/],
+    [{ patientele: 0 }, /^patientele : champ non renseigné \(ou 0\) : les points variables/],
     [{ patientele: null }, /^patientele : /],
-    [{ nb_ps: undefined }, /^nb_ps : professionnels de santé associés non renseignés \(ou 0\) alors que si_standard = 1/],
+    [{ nb_ps: undefined }, /^nb_ps : champ non renseigné \(ou 0\) alors que si_standard = 1/],
     [{ nb_ps: 0 }, /^nb_ps : /],
     // the patients in ALD or over 75 are part of the patientèle
     [{ patients_ald75: 4_001, dossiers: 10 }, /^patients_ald75 : 4\u202f001 patients en ALD ou de plus de 75 ans pour une patientèle de 4\u202f000/],
@@ -285,9 +285,9 @@ describe("field validation", () => {
     // concertation (1 000 variable points at 4 000 patients) for 40 files of an unknown number of patients
     [
       { reunions: 6, dossiers: 40, patients_ald75: undefined },
-      /^patients_ald75 : patients MT en ALD ou de plus de 75 ans non renseignés \(ou 0\) alors que 40 dossiers sont revus : l'objectif \(5 % d'entre eux\) se mesure sur eux ; les renseigner$/,
+      /^patients_ald75 : champ non renseigné \(ou 0\) alors que dossiers > 0 : l'objectif de dossiers revus se mesure sur eux ; le renseigner$/,
     ],
-    [{ reunions: 6, dossiers: 1, patients_ald75: 0 }, /^patients_ald75 : .* alors que 1 dossier est revu :/],
+    [{ reunions: 6, dossiers: 1, patients_ald75: 0 }, /^patients_ald75 : champ non renseigné \(ou 0\) alors que dossiers > 0/],
   ])("an MSP under contract with %o is refused, never paid its fixed points alone", (extra, message) => {
     expect(() => with2020(extra)).toThrow(message);
   });

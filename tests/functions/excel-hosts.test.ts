@@ -77,12 +77,11 @@ describe(`blank cells in ${EXCEL_MODE} Excel give what the omitted argument give
     for (const id of ["ACI.MSP_POINTS", "ACI.MSP_EUROS", "ACI.MSP_DETAIL"]) {
       expect(error(evaluate(id, champs, withBlank("patientele")))).toEqual({
         code: "#VALUE!",
-        message:
-          "patientele : patientèle médecin traitant non renseignée (ou 0) : les points variables de chaque indicateur lui sont proportionnels ; la renseigner",
+        message: "patientele : champ non renseigné (ou 0) : les points variables de chaque indicateur lui sont proportionnels ; le renseigner",
       });
-      expect(error(evaluate(id, champs, withBlank("nb_ps"))).message).toMatch(/^nb_ps : professionnels de santé associés non renseignés \(ou 0\)/);
+      expect(error(evaluate(id, champs, withBlank("nb_ps"))).message).toMatch(/^nb_ps : champ non renseigné \(ou 0\) alors que si_standard = 1/);
       // read as 0 h, the opening-hours prerequisite failed: 0 points instead of 6 170
-      expect(error(evaluate(id, champs, withBlank("amplitude_h"))).message).toMatch(/^amplitude_h : amplitude d'ouverture non renseignée \(ou 0\)/);
+      expect(error(evaluate(id, champs, withBlank("amplitude_h"))).message).toMatch(/^amplitude_h : champ non renseigné \(ou 0\) alors que snp = 1/);
     }
     expect(evaluate("ACI.MSP_POINTS", champs, [SEED_002_VALUES])).toBe(6_170);
   });

@@ -140,20 +140,20 @@ const REFUSED: Refused[] = [
     name: "a signed MSP's patientèle left blank",
     change: (w) => (w.msp.rows[2][MSP.indexOf("patientele")] = ""),
     message:
-      "tableau MSP, colonne « patientele », ligne 4 : patientèle médecin traitant non renseignée (ou 0) : les points variables de chaque indicateur lui sont proportionnels ; la renseigner",
+      "tableau MSP, colonne « patientele », ligne 4 : champ non renseigné (ou 0) : les points variables de chaque indicateur lui sont proportionnels ; le renseigner",
   },
   {
     name: "a signed MSP's PS count left at 0 with the labelled software",
     change: (w) => (w.msp.rows[0][MSP.indexOf("nb_ps")] = 0),
     message:
-      "tableau MSP, colonne « nb_ps », ligne 2 : professionnels de santé associés non renseignés (ou 0) alors que si_standard = 1 : les points du système d'information sont comptés par professionnel ; les renseigner",
+      "tableau MSP, colonne « nb_ps », ligne 2 : champ non renseigné (ou 0) alors que si_standard = 1 : les points du système d'information sont comptés par professionnel ; le renseigner",
   },
   {
     // read as 0 h, the opening-hours prerequisite failed and the MSP was paid nothing, without a word
     name: "a signed MSP's opening amplitude left blank",
     change: (w) => (w.msp.rows[1][MSP.indexOf("amplitude_h")] = ""),
     message:
-      "tableau MSP, colonne « amplitude_h », ligne 3 : amplitude d'ouverture non renseignée (ou 0) alors que snp = 1 : sous 8 h par jour, le prérequis horaires n'est pas atteint et rien n'est versé ; la renseigner (ou derogation_pdsa = 1 si l'ARS a accordé la dérogation PDSA)",
+      "tableau MSP, colonne « amplitude_h », ligne 3 : champ non renseigné (ou 0) alors que snp = 1 (sans derogation_pdsa ni fermeture_longue) : sous l'amplitude minimale, le prérequis horaires n'est pas atteint et rien n'est versé ; le renseigner",
   },
   {
     // the functions' default, the current year, would file the row under a year without data (and, without --annee,

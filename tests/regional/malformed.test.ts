@@ -139,8 +139,7 @@ const CASES: Case[] = [
   {
     name: "MSP files reviewed without their base",
     change: (w) => ((w.msp.header = [...MSP, "reunions", "dossiers"]), w.msp.rows[0].push(6, 40)),
-    expected:
-      /^tableau MSP, colonne « patients_ald75 », ligne 2 : patients MT en ALD ou de plus de 75 ans non renseignés \(ou 0\) alors que 40 dossiers sont revus/,
+    expected: /^tableau MSP, colonne « patients_ald75 », ligne 2 : champ non renseigné \(ou 0\) alors que dossiers > 0 : /,
   },
   {
     name: "conventionnée without signature date",

@@ -176,5 +176,4 @@ export async function runPane(w: Workbook, annee: number | "auto" = 2022) {
   return { outcome, sheet, untouched, excel };
 }
 
-
 export const OUTPUT_SHEETS = SHEET_KINDS.map((k) => SHEET_NAMES[k]);

@@ -8,77 +8,14 @@ import { parseDate, describe, frenchTime } from "../dates";
 import { fail } from "../errors";
 import { frNumber } from "../format";
 import { roundCents } from "../money";
+import { MSP_FIELDS, type MspFieldEntry, type MspFieldKind, type Since } from "../inputs/msp-fields";
 import { normalizeCode } from "../text";
 import { isBlank, isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readNumber, readRate } from "../values";
 
-type Kind =
-  | { kind: "year" }
-  | { kind: "count" }
-  | { kind: "quantity" }
-  /** Hours a day: 0 to 24, a fraction of 1 (Excel's time of day, 12:00 is 0,5) refused. */
-  | { kind: "hours" }
-  | { kind: "flag" }
-  | { kind: "level"; max: number }
-  | { kind: "rate" }
-  | { kind: "date" };
-
-/** The text that created a field: the ACI of 2017, or its avenant 1 (remuneration years from 2022). */
-export type Since = "ACI 2017" | "avenant 1";
-
-/**
- * `blankZero`: a 0 there is desktop Excel's blank cell, never a value (a national rate is never 0 %); read as empty,
- * as the web's blank is. Years, dates and flags are read so by their kind.
- */
-type Field = Kind & { label: string; since?: Since; blankZero?: true };
-
-const FIELDS = {
-  annee: { kind: "year", label: "année de rémunération" },
-  annee_adhesion: { kind: "year", label: "année de signature du contrat" },
-  date_adhesion: { kind: "date", label: "date de signature du contrat (proratise l'avance, le minimum et la concertation l'année de signature)" },
-  patientele: { kind: "count", label: "patientèle médecin traitant" },
-  nb_ps: { kind: "count", label: "professionnels de santé associés" },
-  amplitude_h: { kind: "hours", label: "amplitude d'ouverture quotidienne en semaine (heures)" },
-  samedi_matin: { kind: "flag", label: "ouverture le samedi matin" },
-  fermeture_conges: { kind: "flag", label: "fermeture jusqu'à 3 semaines pendant les congés scolaires" },
-  snp: { kind: "flag", label: "organisation des soins non programmés" },
-  coordination: { kind: "flag", label: "fonction de coordination" },
-  si_standard: { kind: "flag", label: "système d'information labellisé niveau standard" },
-  si_date: { kind: "date", label: "date d'acquisition du logiciel" },
-  si_avance: { kind: "flag", label: "système d'information niveau avancé" },
-  protocoles: { kind: "count", label: "protocoles pluriprofessionnels" },
-  reunions: { kind: "count", label: "réunions de concertation dans l'année" },
-  dossiers: { kind: "count", label: "dossiers patients revus" },
-  patients_ald75: { kind: "count", label: "patients MT en ALD ou de plus de 75 ans" },
-  missions_sp: { kind: "count", label: "missions de santé publique" },
-  diversite: { kind: "level", max: 2, label: "diversité de l'offre de soins (niveau)" },
-  second_recours: { kind: "level", max: 2, label: "consultations de second recours (niveau)" },
-  cstm: { kind: "flag", label: "accueil de médecins CSTM" },
-  satisfaction: { kind: "flag", label: "questionnaire de satisfaction des patients" },
-  formation: { kind: "flag", label: "formation des jeunes professionnels" },
-  coord_externe: { kind: "flag", label: "coordination externe" },
-  taux_css: { kind: "rate", label: "taux de patients CSS de la MSP" },
-  taux_ame: { kind: "rate", label: "taux de patients AME de la MSP" },
-  taux_css_national: { kind: "rate", blankZero: true, label: "taux national de patients CSS" },
-  taux_ame_national: { kind: "rate", blankZero: true, label: "taux national de patients AME" },
-  ipa: { kind: "flag", since: "avenant 1", label: "infirmier en pratique avancée dans la MSP" },
-  crise_plan: { kind: "flag", since: "avenant 1", label: "plan de préparation aux crises sanitaires" },
-  crise_survenue: { kind: "flag", since: "avenant 1", label: "crise sanitaire grave survenue et plan mis en œuvre" },
-  sas: { kind: "level", max: 2, since: "avenant 1", label: "participation au SAS (1 : la moitié des médecins, 2 : tous)" },
-  usagers: { kind: "level", max: 2, since: "avenant 1", label: "implication des usagers (niveau)" },
-  qualite: { kind: "level", max: 3, since: "avenant 1", label: "démarche qualité (niveau)" },
-  cooperation: { kind: "count", since: "avenant 1", label: "protocoles nationaux de coopération" },
-  parcours_ic: { kind: "flag", since: "avenant 1", label: "parcours insuffisance cardiaque" },
-  parcours_obesite: { kind: "flag", since: "avenant 1", label: "parcours surpoids et obésité de l'enfant" },
-  stages: { kind: "count", since: "avenant 1", label: "stagiaires accueillis dans l'année" },
-  derogation_pdsa: { kind: "flag", since: "avenant 1", label: "dérogation PDSA accordée par l'ARS (minorations d'amplitude et plancher de 8 h levés)" },
-  fermeture_longue: {
-    kind: "flag",
-    since: "avenant 1",
-    label: "fermeture de plus de 3 semaines pendant les congés scolaires ou de plus d'une semaine hors congés",
-  },
-  si_avance_date: { kind: "date", since: "avenant 1", label: "date d'acquisition du logiciel de niveau avancé" },
-  mission_sp_obesite: { kind: "flag", since: "avenant 1", label: "l'unique mission de santé publique porte sur le surpoids et l'obésité de l'enfant" },
-} as const satisfies Record<string, Field>;
+type Kind = MspFieldKind;
+type Field = MspFieldEntry;
+const FIELDS = MSP_FIELDS;
+export type { Since };
 
 export type FieldCode = keyof typeof FIELDS;
 export const FIELD_CODES = Object.keys(FIELDS) as FieldCode[];
@@ -97,7 +34,7 @@ const INDEX: ReadonlyMap<FieldCode, number> = new Map(FIELD_CODES.map((c, i) => 
 const KIND_AT: readonly Kind["kind"][] = FIELD_CODES.map((c) => FIELDS[c].kind);
 const ZERO_IS_BLANK_AT: readonly boolean[] = FIELD_CODES.map((c, i) => {
   const k = KIND_AT[i];
-  return k === "year" || k === "date" || k === "flag" || (FIELDS[c] as Field).blankZero === true;
+  return k === "year" || k === "date" || k === "flag" || (FIELDS[c] as Field).zero === "blank";
 });
 
 /**
@@ -165,6 +102,26 @@ export function givenMask(codes: readonly FieldCode[]): [number, number] {
 }
 
 export const anyGiven = (input: MspInput, mask: readonly [number, number]): boolean => (input.given[0] & mask[0]) !== 0 || (input.given[1] & mask[1]) !== 0;
+
+/** The declared requirements (`requiredWhen`), by field index. */
+const REQUIRED = FIELD_CODES.flatMap((code, at) => {
+  const when = (FIELDS[code] as Field).requiredWhen;
+  if (!when) return [];
+  return [{ code, at, field: when.field ? INDEX.get(when.field as FieldCode)! : -1, unless: (when.unless ?? []).map((f) => INDEX.get(f as FieldCode)!), when }];
+});
+
+/**
+ * The schema's requirements on the values the rules read (the fields of a later text already set aside): a field
+ * that a blank cannot stand for, left blank (or 0, desktop Excel's blank cell), is refused naming it and saying what a
+ * blank would pay. Rules compute; they do not check their inputs.
+ */
+export function checkRequired(values: FieldValues): void {
+  const v = values.at;
+  for (const r of REQUIRED) {
+    if (v[r.at] !== 0 || (r.field >= 0 && !(v[r.field] > 0)) || r.unless.some((u) => v[u] > 0)) continue;
+    fail(r.code, `champ non renseigné (ou 0)${r.when.always ? "" : ` alors que ${r.when.text}`} : ${r.when.why} ; le renseigner`);
+  }
+}
 
 /** Every field at 0: copied (`slice`) for each row read. */
 const ZEROS: readonly number[] = doubles(FIELD_CODES.length);

@@ -38,6 +38,7 @@ import {
   type FieldCode,
   type MspInput,
   type PlainValue,
+  checkRequired,
 } from "./fields";
 import { contextOf, INDICATORS, newContext, newEarned, nothingEarned, type Axe, type Context, type Earned, type Values } from "./indicators";
 import { FIRST_MSP_YEAR, yearRules, type IndicatorType, type YearRules } from "./params";
@@ -50,8 +51,6 @@ const ANNEE = fieldIndex("annee");
 const PATIENTELE = fieldIndex("patientele");
 const PATIENTS_ALD75 = fieldIndex("patients_ald75");
 const DOSSIERS = fieldIndex("dossiers");
-const NB_PS = fieldIndex("nb_ps");
-const SI_STANDARD = fieldIndex("si_standard");
 const ANNEE_ADHESION = fieldIndex("annee_adhesion");
 /** Per indicator, the index of the field without which it pays nothing, and whether its rule then says why. */
 const GATE_AT = INDICATORS.map((def) => fieldIndex(def.gate));
@@ -100,43 +99,25 @@ export const blankOwnRates = (input: MspInput): readonly { own: FieldCode; natio
   RATES.filter(({ ownAt, nationalAt }) => givenAt(input, nationalAt) && !givenAt(input, ownAt));
 
 /**
- * The counts of an MSP under contract that a blank cell must not stand for: its patientèle (every indicator's variable
- * points are proportional to it) and, with a labelled software, its professionals (the SI points are counted per PS).
- * Desktop Excel passes a blank cell as 0, so 0 is refused as a blank is: otherwise the fixed points alone would be paid,
- * without a word. The patients in ALD or over 75 are part of the patientèle, and the files reviewed are theirs (more
- * files than patients is a data error: two columns swapped paid the whole concertation). Read by index: POINTS and
- * EUROS run it in every cell.
+ * The counts of an MSP that must agree (the blanks are the schema's `requiredWhen`, checked before): the patients in
+ * ALD or over 75 are part of the patientèle, and the files reviewed are theirs (more files than patients is a data
+ * error: two columns swapped paid the whole concertation).
  */
 function checkCounts(input: MspInput): void {
   const at = input.values.at;
-  if (
-    at[PATIENTELE] === 0 ||
-    at[PATIENTS_ALD75] > at[PATIENTELE] ||
-    (at[DOSSIERS] > at[PATIENTS_ALD75] && at[PATIENTS_ALD75] > 0) ||
-    (at[NB_PS] === 0 && at[SI_STANDARD] !== 0)
-  )
-    refuseCounts(input.values);
+  if (at[PATIENTS_ALD75] > at[PATIENTELE] || (at[DOSSIERS] > at[PATIENTS_ALD75] && at[PATIENTS_ALD75] > 0)) refuseCounts(input.values);
 }
 
 function refuseCounts(v: Values): never {
-  if (v.patientele === 0) {
-    fail("patientele", `${FIELD_LABELS.patientele} non renseignée (ou 0) : les points variables de chaque indicateur lui sont proportionnels ; la renseigner`);
-  }
   if (v.patients_ald75 > v.patientele) {
     fail(
       "patients_ald75",
       `${frNumber(v.patients_ald75)} patients en ALD ou de plus de 75 ans pour une patientèle de ${frNumber(v.patientele)} : ils en font partie ; vérifier la saisie`,
     );
   }
-  if (v.dossiers > v.patients_ald75 && v.patients_ald75 > 0) {
-    fail(
-      "dossiers",
-      `${frNumber(v.dossiers)} dossiers revus pour ${frNumber(v.patients_ald75)} patients en ALD ou de plus de 75 ans : ce sont des dossiers de ces patients ; vérifier la saisie (colonnes dossiers et patients_ald75 inversées ?)`,
-    );
-  }
   return fail(
-    "nb_ps",
-    `${FIELD_LABELS.nb_ps} non renseignés (ou 0) alors que si_standard = 1 : les points du système d'information sont comptés par professionnel ; les renseigner`,
+    "dossiers",
+    `${frNumber(v.dossiers)} dossiers revus pour ${frNumber(v.patients_ald75)} patients en ALD ou de plus de 75 ans : ce sont des dossiers de ces patients ; vérifier la saisie (colonnes dossiers et patients_ald75 inversées ?)`,
   );
 }
 
@@ -300,7 +281,6 @@ function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation):
   const annee = remunerationYear(input);
   const { rules, exists, types } = planFor(annee);
   checkRates(input);
-  checkCounts(input);
   const adhesionYear = contractYear(input);
   if (adhesionYear !== undefined && adhesionYear > annee) {
     fail(input.adhesionDate ? "date_adhesion" : "annee_adhesion", `année de signature ${adhesionYear} postérieure à l'année de rémunération ${annee}`);
@@ -326,6 +306,8 @@ function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation):
     }
     ignoredFields = ignored;
   }
+  checkRequired(values);
+  checkCounts(input);
   const ctx = contextOf(into.ctx, input.siDate, siAvanceDate, values, annee, rules, input.adhesionDate);
   const derogation = adhesionYear !== undefined && annee - adhesionYear < rules.derogationAnnees!.value;
   const { earned, fixes, variables } = into;

@@ -5,8 +5,6 @@
  * prerequisite and socle indicator's own formula evaluated on those inputs.
  */
 import { daysInYear, daysToYearEnd, yearOf } from "../dates";
-import { fail } from "../errors";
-import { frNumber, frPercent } from "../format";
 import type { Dated } from "../params";
 import type { Step } from "./explain";
 import type { FieldValues, NumberField } from "./fields";
@@ -103,28 +101,6 @@ export function coordinationVariables(p: NonNullable<YearRules["coordination"]>[
 /** Two decimals of a percent, truncated, as the CNAM computes the share of files reviewed (30 of 650 → 4,61 %). */
 export const truncatedRate = (part: number, whole: number): number => Math.floor((part / whole) * 10_000 + 1e-9) / 10_000;
 
-/**
- * An opening amplitude left blank (or 0, a desktop blank cell) where the rule needs it: no MSP is open 0 hours a day, and
- * reading it so would fail the opening-hours prerequisite, so pay nothing at all, without a word. Refused instead.
- */
-function refuseBlankAmplitude(minimum: number, pdsaExists: boolean): never {
-  return fail(
-    "amplitude_h",
-    `amplitude d'ouverture non renseignée (ou 0) alors que snp = 1 : sous ${minimum} h par jour, le prérequis horaires n'est pas atteint et rien n'est versé ; la renseigner${pdsaExists ? " (ou derogation_pdsa = 1 si l'ARS a accordé la dérogation PDSA)" : ""}`,
-  );
-}
-
-/**
- * Files reviewed with their base left blank (or 0): the share reached cannot be known. Read as « reached as soon as one
- * file is reviewed », it paid the whole concertation; refused instead.
- */
-function refuseBlankPatients(dossiers: number, cible: number): never {
-  return fail(
-    "patients_ald75",
-    `patients MT en ALD ou de plus de 75 ans non renseignés (ou 0) alors que ${frNumber(dossiers)} dossier${dossiers > 1 ? "s sont revus" : " est revu"} : l'objectif (${frPercent(cible)} d'entre eux) se mesure sur eux ; les renseigner`,
-  );
-}
-
 export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     code: "horaires",
@@ -147,7 +123,6 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       }
       const pdsa = av1?.derogationPdsa === true && v.derogation_pdsa === 1;
       if (pdsa) trace?.push({ kind: "pdsa" });
-      else if (v.amplitude_h === 0) refuseBlankAmplitude(h.amplitudeMinimale, av1?.derogationPdsa === true);
       else if (v.amplitude_h < h.amplitudeMinimale) {
         trace?.push({ kind: "amplitude-min", amplitude: v.amplitude_h, min: h.amplitudeMinimale });
         return notMet(out);
@@ -347,8 +322,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
         const taux = truncatedRate(v.dossiers, v.patients_ald75);
         atteinte = Math.min(1, taux / p.tauxDossiers);
         trace?.push({ kind: "dossiers", dossiers: v.dossiers, patients: v.patients_ald75, taux, cible: p.tauxDossiers, atteinte });
-      } else if (v.dossiers > 0) refuseBlankPatients(v.dossiers, p.tauxDossiers);
-      else trace?.push({ kind: "dossiers-sans-base" });
+      } else trace?.push({ kind: "dossiers-sans-base" });
       const bonus = ipa ? p.ipaVariables : 0;
       if (bonus) trace?.push({ kind: "ipa", points: bonus, variable: true });
       if (prorataAdhesion < 1 && adhesionDate)
