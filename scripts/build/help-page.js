@@ -29,6 +29,17 @@ function referenceHtml(metadata) {
     .join("\n");
 }
 
+/**
+ * The field and column tables, rendered by src/core/inputs/help.ts from the declared input schema (loaded through
+ * tsx, the TypeScript runner the project already uses for its scripts).
+ */
+const SCHEMA_HELP = path.resolve(__dirname, "../../src/core/inputs/help.ts");
+function schemaHtml() {
+  const { require: tsRequire } = require("tsx/cjs/api");
+  const help = tsRequire(SCHEMA_HELP, __filename);
+  return { fields: help.mspFieldsHtml(), columns: help.tableColumnsHtml() };
+}
+
 class HelpPagePlugin {
   constructor(options) {
     this.template = options.template;
@@ -41,11 +52,15 @@ class HelpPagePlugin {
         if (!asset) return;
         const metadata = JSON.parse(asset.source.source().toString());
         const template = fs.readFileSync(path.resolve(this.template), "utf8");
-        const html = template.replace("<!-- REFERENCE -->", referenceHtml(metadata));
+        const schema = schemaHtml();
+        const html = template
+          .replace("<!-- REFERENCE -->", referenceHtml(metadata))
+          .replace("<!-- CHAMPS_MSP -->", schema.fields)
+          .replace("<!-- COLONNES -->", schema.columns);
         compilation.emitAsset("aide.html", new sources.RawSource(html));
       });
     });
   }
 }
 
-module.exports = { HelpPagePlugin, referenceHtml };
+module.exports = { HelpPagePlugin, referenceHtml, schemaHtml };

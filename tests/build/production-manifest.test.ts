@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MSP_FIELDS } from "../../src/core/inputs/msp-fields";
+import { TABLE_SCHEMA } from "../../src/core/inputs/schema";
 
 const ROOT = resolve(__dirname, "../..");
 const bin = (name: string) => join(ROOT, "node_modules/.bin", name);
@@ -76,6 +78,18 @@ describe("the support page the manifest points at", () => {
     }
     expect(page).not.toContain("README");
     expect(page).toContain("omettre l'argument");
+    // issue 20: every MSP field and every column of the four tables, from the declared schema, with what a blank means
+    const text = page.replace(/<[^>]+>/g, " ");
+    for (const [code, field] of Object.entries(MSP_FIELDS)) {
+      expect(text, code).toContain(` ${code} `);
+      expect(page, code).toContain(escape(field.label));
+    }
+    expect(page).toContain("obligatoire si dossiers > 0 : vide ou 0 refusé (l'objectif de dossiers revus se mesure sur eux)");
+    for (const [kind, columns] of Object.entries(TABLE_SCHEMA)) {
+      for (const c of columns) expect(page, `${kind}.${c.code}`).toContain(escape(c.label));
+    }
+    // the default of a blank sas cell, as the table reader applies it (said in Contrôles for a CPTS conventionnée)
+    expect(page).toContain("lue comme VRAI (valeur par défaut de CPTS.MISSION) (dit dans Contrôles si stade = 5)");
     expect(readFileSync(join(r.dir, "taskpane.html"), "utf8")).toMatch(/href="?aide\.html"?/);
     expect(readFileSync(join(r.dir, "manifest.xml"), "utf8")).toContain("/aide.html");
   });

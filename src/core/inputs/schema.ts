@@ -132,7 +132,7 @@ export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> =
     col("id", "identifiant de la CPTS", "id"),
     col("nom", "nom de la CPTS", "text", { blank: { means: "absent" } }),
     col("departement", "département du siège", "departement"),
-    col("stade", "stade du projet", "code", { codes: STADE_CODES, read: readStade, note: "1, 2, 2bis, 3, 4 ; 5 : CPTS conventionnée (ACI signé)" }),
+    col("stade", "stade du projet", "code", { codes: STADE_CODES, read: readStade, note: "5 : CPTS conventionnée, ACI signé" }),
     col("population", "population couverte", "population"),
     col("date_signature", "date de signature de l'ACI CPTS", "date", {
       blank: { means: "absent", text: "CPTS sans contrat signé" },
@@ -188,7 +188,7 @@ export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> =
         said: "cellule vide lue comme 0 : MSP sans contrat ACI, comptée mais non rémunérée",
       },
     }),
-    col("annee", "année de rémunération", "year", { note: "avec les champs de l'ACI MSP ci-dessous (mêmes codes qu'ACI.MSP_POINTS)" }),
+    col("annee", "année de rémunération", "year", { note: "puis les champs de l'ACI MSP, mêmes codes qu'ACI.MSP_POINTS" }),
   ],
   contrats_am: [
     col("id", "identifiant du contrat", "id"),

@@ -1,0 +1,93 @@
+/**
+ * The help page's field and column tables, rendered from the declared input schema at build time
+ * (scripts/build/help-page.js): the page lists exactly what the readers read, in the words the messages use.
+ */
+import { MSP_FIELDS, type MspFieldEntry } from "./msp-fields";
+import { KIND_HELP, TABLE_SCHEMA, type ColumnEntry, type TableKind } from "./schema";
+
+const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+const TABLE_TITLES: Readonly<Record<TableKind, string>> = {
+  communes: "Communes",
+  cpts: "CPTS",
+  msp: "MSP",
+  contrats_am: "Contrats_AM",
+};
+
+const MSP_KIND_HELP: Readonly<Record<MspFieldEntry["kind"], string>> = {
+  year: KIND_HELP.year,
+  count: KIND_HELP.count,
+  quantity: KIND_HELP.quantity,
+  hours: KIND_HELP.hours,
+  flag: KIND_HELP.flag,
+  level: KIND_HELP.level,
+  rate: KIND_HELP.rate,
+  date: KIND_HELP.date,
+};
+
+/** What a blank (and a 0) means for an MSP field, in words. */
+export function mspFieldBlank(field: MspFieldEntry): string {
+  const zeroIsBlank = field.kind === "year" || field.kind === "date" || field.kind === "flag" || field.zero === "blank";
+  const blank = zeroIsBlank ? "vide ou 0 : non renseigné" : "vide : 0";
+  const when = field.requiredWhen;
+  if (!when) return blank;
+  const condition = when.always ? "toujours" : `si ${when.text}`;
+  return `obligatoire ${condition} : vide ou 0 refusé (${when.why})`;
+}
+
+function mspFieldType(field: MspFieldEntry): string {
+  return field.kind === "level" ? `${KIND_HELP.level} de 0 à ${field.max}` : MSP_KIND_HELP[field.kind];
+}
+
+/** The table of the ACI MSP fields (ACI.MSP_* header row, and the MSP table's field columns). */
+export function mspFieldsHtml(): string {
+  const rows = Object.entries(MSP_FIELDS).map(([code, f]) => {
+    const field = f as MspFieldEntry;
+    const since = field.since === "avenant 1" ? "avenant 1 (rémunérations à partir de 2022)" : "ACI de 2017";
+    return `<tr><th scope="row"><code>${escape(code)}</code></th><td>${escape(field.label)}</td><td>${escape(mspFieldType(field))}</td><td>${escape(mspFieldBlank(field))}</td><td>${escape(since)}</td></tr>`;
+  });
+  return [
+    '<table class="schema" id="champs-msp">',
+    "<thead><tr><th>Code</th><th>Libellé</th><th>Saisie</th><th>Cellule vide</th><th>Texte</th></tr></thead>",
+    `<tbody>\n${rows.join("\n")}\n</tbody>`,
+    "</table>",
+  ].join("\n");
+}
+
+/** What a blank cell of a column means, in words. */
+export function columnBlank(c: ColumnEntry): string {
+  const parts: string[] = [];
+  const b = c.blank;
+  if (b.means === "refused") parts.push("refusée (valeur obligatoire)");
+  else if (b.means === "absent") parts.push(b.text ?? "sans valeur");
+  else parts.push(`lue comme ${b.text}${b.said ? ` (dit dans Contrôles${b.when ? ` si ${b.when.text}` : ""})` : ""}`);
+  if (c.requiredWhen) parts.push(`obligatoire si ${c.requiredWhen.text}`);
+  if (c.zero === "refused") parts.push("0 refusé");
+  return parts.join(" ; ");
+}
+
+function columnType(c: ColumnEntry): string {
+  const base = c.codes ? `${KIND_HELP.code} : ${c.codes.join(", ")}` : KIND_HELP[c.kind];
+  const earliest = c.earliest ? ` ; pas avant ${c.earliest.text}` : "";
+  return `${base}${c.note ? ` (${c.note})` : ""}${earliest}`;
+}
+
+/** One table per regional source table: its columns, required or not, their kind and what a blank cell means. */
+export function tableColumnsHtml(): string {
+  return (Object.keys(TABLE_SCHEMA) as TableKind[])
+    .map((kind) => {
+      const rows = TABLE_SCHEMA[kind].map(
+        (c) =>
+          `<tr><th scope="row"><code>${escape(c.code)}</code></th><td>${escape(c.label)}</td><td>${escape(columnType(c))}</td><td>${escape(columnBlank(c))}</td><td>${c.required ? "oui" : "non"}</td></tr>`,
+      );
+      const msp = kind === "msp" ? '\n<p>Puis les champs de l\'ACI MSP (<a href="#champs-msp">liste ci-dessus</a>), une colonne par champ.</p>' : "";
+      return [
+        `<h3 id="tableau-${kind}">Tableau <code>${TABLE_TITLES[kind]}</code></h3>`,
+        '<table class="schema">',
+        "<thead><tr><th>Colonne</th><th>Libellé</th><th>Saisie</th><th>Cellule vide</th><th>Colonne obligatoire</th></tr></thead>",
+        `<tbody>\n${rows.join("\n")}\n</tbody>`,
+        `</table>${msp}`,
+      ].join("\n");
+    })
+    .join("\n");
+}
