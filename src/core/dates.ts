@@ -156,7 +156,8 @@ export function parseDate(value: unknown, argument: string): string {
     const text = value.trim();
     const iso = parseTextDate(text);
     if (iso) return iso;
-    if (/^\d+(?:[.,]\d+)?$/.test(text)) return parseDate(Number(text.replace(",", ".")), argument);
+    // a serial number stored as text: whole days only (« 10,000 » is no date: a French decimal or English thousands)
+    if (/^\d+$/.test(text)) return parseDate(Number(text), argument);
   }
   return fail(argument, `date attendue (une date Excel, ou un texte JJ/MM/AAAA), reçu « ${describe(value)} »`);
 }

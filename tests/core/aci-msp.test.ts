@@ -140,7 +140,9 @@ describe("précarité majoration (seed 002: « plafonnée à 25 % »; ameli: CSS
   });
 
   it("requires the national rates when the MSP's rates are given", () => {
-    expect(() => with2020({ taux_css: 0.1 })).toThrow(/taux_css_national.*requis/);
+    expect(() => with2020({ taux_css: 0.1 })).toThrow(
+      /^taux_css_national : champ non renseigné \(ou 0\) alors que taux_css renseigné : le taux national change chaque année/,
+    );
   });
 });
 
@@ -250,7 +252,7 @@ describe("field validation", () => {
     [{ taux_css: 1.5, taux_css_national: 0.08 }, /taux_css.*entre 0 et 1/],
     // a national rate is never 0 %: a 0 there is desktop Excel's blank cell, refused as the web's blank is (read as 0 %,
     // the MSP's 12 % CSS was all précarité gap)
-    [{ taux_css: 0.12, taux_css_national: 0 }, /^taux_css_national : requis avec taux_css/],
+    [{ taux_css: 0.12, taux_css_national: 0 }, /^taux_css_national : champ non renseigné \(ou 0\) alors que taux_css renseigné/],
     [{ amplitude_h: 25 }, /amplitude_h.*entre 0 et 24/],
     // 11:00 typed in the cell is Excel's 0,458 of a day: read as 0,46 h it failed the prerequisite, paying nothing
     [{ amplitude_h: 11 / 24 }, /^amplitude_h : 0,4583333333333333 : une heure au format horaire \(11:00\) \? saisir le nombre d'heures par jour \(ex\. 11\)$/],

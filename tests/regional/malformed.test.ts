@@ -127,7 +127,7 @@ const CASES: Case[] = [
   {
     name: "MSP rate without the national rate",
     change: (w) => ((w.msp.header = [...MSP, "taux_css"]), w.msp.rows[0].push(0.12)),
-    expected: /^tableau MSP, colonne « taux_css_national », ligne 2 : requis avec taux_css/,
+    expected: /^tableau MSP, colonne « taux_css_national », ligne 2 : champ non renseigné \(ou 0\) alors que taux_css renseigné/,
   },
   {
     // 2022 is an avenant 1 year: its crisis plan is optional, so the row is computed (the MSP fixture has no crise_plan)

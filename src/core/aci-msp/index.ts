@@ -31,7 +31,6 @@ import {
   doubles,
   newMspInput,
   readMspRow,
-  FIELD_LABELS,
   fieldIndex,
   givenAt,
   givenMask,
@@ -85,14 +84,6 @@ const RATES = (
     ["taux_ame", "taux_ame_national"],
   ] as const
 ).map(([own, national]) => ({ own, national, ownAt: fieldIndex(own), nationalAt: fieldIndex(national) }));
-
-function checkRates(input: MspInput): void {
-  for (const { own, national, ownAt, nationalAt } of RATES) {
-    if (input.values.at[ownAt] > 0 && !givenAt(input, nationalAt)) {
-      fail(national, `requis avec ${own} : le taux national de l'année (${FIELD_LABELS[national]}) change chaque année et n'a pas de valeur par défaut`);
-    }
-  }
-}
 
 /** The MSP's own rates left blank beside their national rate: read as 0 %, no précarité on them (the regional job says so). */
 export const blankOwnRates = (input: MspInput): readonly { own: FieldCode; national: FieldCode }[] =>
@@ -280,7 +271,6 @@ const remunerationYear = (input: MspInput): number => (givenAt(input, ANNEE) ? i
 function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation): MspEvaluation {
   const annee = remunerationYear(input);
   const { rules, exists, types } = planFor(annee);
-  checkRates(input);
   const adhesionYear = contractYear(input);
   if (adhesionYear !== undefined && adhesionYear > annee) {
     fail(input.adhesionDate ? "date_adhesion" : "annee_adhesion", `année de signature ${adhesionYear} postérieure à l'année de rémunération ${annee}`);

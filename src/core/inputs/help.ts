@@ -3,7 +3,7 @@
  * (scripts/build/help-page.js): the page lists exactly what the readers read, in the words the messages use.
  */
 import { MSP_FIELDS, type MspFieldEntry } from "./msp-fields";
-import { KIND_HELP, TABLE_SCHEMA, type ColumnEntry, type TableKind } from "./schema";
+import { KIND_HELP, NO_ZERO, TABLE_SCHEMA, type ColumnEntry, type TableKind } from "./schema";
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -62,7 +62,9 @@ export function columnBlank(c: ColumnEntry): string {
   else if (b.means === "absent") parts.push(b.text ?? "sans valeur");
   else parts.push(`lue comme ${b.text}${b.said ? ` (dit dans Contrôles${b.when ? ` si ${b.when.text}` : ""})` : ""}`);
   if (c.requiredWhen) parts.push(`obligatoire si ${c.requiredWhen.text}`);
-  if (c.zero === "refused") parts.push("0 refusé");
+  // a 0 where the kind has none (a code, a date) goes without saying
+  if (c.zero === "refused" && !NO_ZERO.has(c.kind)) parts.push("0 refusé");
+  if (c.zero === "blank") parts.push("0 lu comme vide");
   return parts.join(" ; ");
 }
 

@@ -66,7 +66,9 @@ export type Blank =
 export interface Condition {
   column: string;
   /** The read value equals this one. */
-  is: unknown;
+  is?: unknown;
+  /** The cell is not empty (a pair of columns given together). */
+  given?: true;
   /** In words, for the help page and the messages (« stade = 5 »). */
   text: string;
   /** The refusal's message when the value is required by this condition and blank. */
@@ -80,8 +82,11 @@ export interface ColumnEntry {
   /** The column must be in the table (its header present). */
   required: boolean;
   blank: Blank;
-  /** What a 0 typed in the cell means (a table cell holds what was typed: 0 is a value unless said). */
-  zero: "value" | "refused";
+  /**
+   * What a 0 typed in the cell means: a value of its kind (refused by the kind where 0 is none: a code, a date), a
+   * blank (a code whose list has no 0, read as AM.AID reads desktop Excel's blank cell), or refused.
+   */
+  zero: "value" | "blank" | "refused";
   /** The value must be given when this holds (blank refused then, naming the condition). */
   requiredWhen?: Condition;
   /** Accepted codes, for a `code` kind (help page). */
@@ -96,13 +101,16 @@ export interface ColumnEntry {
 
 export type TableKind = "communes" | "cpts" | "msp" | "contrats_am";
 
+/** Kinds of which 0 is no value (a code, a date): a 0 typed there is refused. */
+export const NO_ZERO: ReadonlySet<Kind> = new Set<Kind>(["commune", "departement", "cpam", "date", "year", "code"]);
+
 const col = (code: string, label: string, kind: Kind, rest: Partial<ColumnEntry> = {}): ColumnEntry => ({
   code,
   label,
   kind,
   required: true,
   blank: { means: "refused" },
-  zero: "value",
+  zero: NO_ZERO.has(kind) ? "refused" : "value",
   ...rest,
 });
 
@@ -196,9 +204,10 @@ export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> =
     col("date_signature", "date de signature du contrat", "date", {
       earliest: { date: AVENANT_7_START, text: "l'avenant 7 qui crée l'aide à l'emploi d'un assistant médical" },
     }),
-    col("etp", "ETP d'assistant médical", "etp", { read: (v, c) => readEtp(v, c) }),
+    col("etp", "ETP d'assistant médical", "etp", { zero: "refused", read: (v, c) => readEtp(v, c) }),
     col("regime", "régime : liberal ou cds (centre de santé)", "code", {
       codes: ["liberal", "cds"],
+      zero: "blank",
       blank: {
         means: "default",
         value: "liberal",
@@ -209,6 +218,7 @@ export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> =
     }),
     col("bande", "bande de patientèle (P30-P50 … P95+)", "code", {
       codes: ["P30-P50", "P50-P70", "P70-P90", "P90-P95", "P95+"],
+      zero: "blank",
       blank: {
         means: "default",
         value: undefined,
@@ -226,20 +236,27 @@ export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> =
     col("pmt_depart", "patients médecin traitant au début de l'année suivie", "quantity", {
       ...optional,
       blank: { means: "absent", text: "pas de suivi de l'objectif" },
+      requiredWhen: { column: "pmt_fin", given: true, text: "pmt_fin renseigné" },
       zero: "refused",
       read: (v, c) => readStartCount(v, c),
     }),
     col("pmt_fin", "patients médecin traitant à la fin de l'année suivie", "quantity", {
       ...optional,
       blank: { means: "absent", text: "pas de suivi de l'objectif" },
+      requiredWhen: { column: "pmt_depart", given: true, text: "pmt_depart renseigné" },
     }),
     col("fa_depart", "file active au début de l'année suivie", "quantity", {
       ...optional,
       blank: { means: "absent", text: "pas de suivi de l'objectif" },
+      requiredWhen: { column: "fa_fin", given: true, text: "fa_fin renseigné" },
       zero: "refused",
       read: (v, c) => readStartCount(v, c),
     }),
-    col("fa_fin", "file active à la fin de l'année suivie", "quantity", { ...optional, blank: { means: "absent", text: "pas de suivi de l'objectif" } }),
+    col("fa_fin", "file active à la fin de l'année suivie", "quantity", {
+      ...optional,
+      blank: { means: "absent", text: "pas de suivi de l'objectif" },
+      requiredWhen: { column: "fa_depart", given: true, text: "fa_depart renseigné" },
+    }),
     col("objectif", "hausse de patientèle demandée", "rate", {
       ...optional,
       blank: { means: "absent", text: "déduite de la bande (AM.OBJECTIF) quand le suivi est renseigné" },
@@ -301,12 +318,12 @@ export interface ColumnValue {
 
 /**
  * Reads one cell as its entry declares, throwing a DomainError naming the column for a refused value; `row` holds the
- * values already read (for `when` and `requiredWhen`). Dates, years and CPAM codes come back as typed, for the table
+ * values already read (for `when` and `requiredWhen`), `given` says whether a cell of the row is not empty. Dates, years and CPAM codes come back as typed, for the table
  * reader, which knows the date system and the region.
  */
-export function readColumn(entry: ColumnEntry, value: unknown, row: Readonly<Record<string, unknown>>): ColumnValue {
-  const holds = (c: Condition | undefined) => c !== undefined && row[c.column] === c.is;
-  if (isMissing(value)) {
+export function readColumn(entry: ColumnEntry, value: unknown, row: Readonly<Record<string, unknown>>, given: (column: string) => boolean): ColumnValue {
+  const holds = (c: Condition | undefined) => c !== undefined && (c.given ? given(c.column) : row[c.column] === c.is);
+  if (isMissing(value) || (value === 0 && entry.zero === "blank")) {
     const blank = entry.blank;
     if (blank.means === "refused") return fail(entry.code, blank.message ?? "valeur obligatoire manquante");
     if (holds(entry.requiredWhen)) {
@@ -319,7 +336,7 @@ export function readColumn(entry: ColumnEntry, value: unknown, row: Readonly<Rec
   if (value === 0 && entry.zero === "refused") {
     // the kind's own reader words the refusal (« effectif de départ strictement positif attendu »)
     if (entry.read) entry.read(value, entry.code);
-    return fail(entry.code, `valeur strictement positive attendue, reçu 0`);
+    return fail(entry.code, `0 refusé : ${KIND_HELP[entry.kind]} attendu`);
   }
   return { value: entry.read ? entry.read(value, entry.code) : readKind(entry, value, entry.code), blank: false };
 }

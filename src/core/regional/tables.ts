@@ -407,7 +407,7 @@ class RowReader {
   read(column: string): unknown {
     const entry = this.entries.get(column)!;
     const raw = this.get(column);
-    const read = this.at(column, (v) => readColumn(entry, v, this.record));
+    const read = this.at(column, (v) => readColumn(entry, v, this.record, (c) => !isMissing(this.get(c))));
     if (read === undefined) return undefined;
     if (read.said) this.log.reading(this.table, column, this.row, read.said, "");
     let value = read.value;
@@ -700,19 +700,9 @@ export function readContratsAm(table: RawTable, log: ReadLog, regions: ReadonlyS
   });
 }
 
-/**
- * A pair of count columns (start, end): both empty (no follow-up), or both given; one without the other is refused on
- * the empty one. Each cell read as the schema declares it.
- */
+/** A pair of count columns (start, end): both empty (no follow-up) or both given (the schema's requiredWhen). */
 function counts(r: RowReader, startColumn: string, endColumn: string): Counts | undefined {
   const depart = r.read(startColumn) as number | undefined;
   const fin = r.read(endColumn) as number | undefined;
-  if (depart === undefined && fin === undefined) return undefined;
-  for (const [column, value, other] of [
-    [startColumn, depart, endColumn],
-    [endColumn, fin, startColumn],
-  ] as const) {
-    if (value === undefined && isMissing(r.get(column))) r.at(column, () => fail(column, `valeur obligatoire manquante quand ${other} est renseigné`));
-  }
   return depart === undefined || fin === undefined ? undefined : { depart, fin };
 }
