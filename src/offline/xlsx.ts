@@ -10,7 +10,17 @@ import { extname } from "node:path";
 import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import { timeOfDayFraction } from "../core/dates";
-import { layoutSheet, outsideRowsIssue, tableFromGrid, tableKindOf, type RawTable, type SheetModel, type TableIssue, type TableKind } from "../core/regional";
+import {
+  layoutSheet,
+  mergedCellsIssue,
+  outsideRowsIssue,
+  tableFromGrid,
+  tableKindOf,
+  type RawTable,
+  type SheetModel,
+  type TableIssue,
+  type TableKind,
+} from "../core/regional";
 
 /** A workbook the job cannot read, with the French message that says why and what to do. */
 export class WorkbookFileError extends Error {}
@@ -151,11 +161,7 @@ function mergedIssues(ws: ExcelJS.Worksheet, rect: Rect): TableIssue[] {
     const { top, left, bottom, right } = m.model;
     if (top > rect.bottom || bottom < rect.top || left > rect.right || right < rect.left) continue;
     const range = `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
-    out.push({
-      row: top,
-      column: left >= rect.left ? left - rect.left : undefined,
-      message: `cellules fusionnées ${range || address} : une valeur fusionnée n'appartient qu'à sa première cellule ; annuler la fusion et remplir chaque cellule`,
-    });
+    out.push(mergedCellsIssue(range || address, top, left >= rect.left ? left - rect.left : undefined, { rows: bottom - top + 1, columns: right - left + 1 }));
   }
   return out;
 }

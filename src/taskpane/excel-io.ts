@@ -1,4 +1,4 @@
-/* global Excel */
+/* global Excel, Office */
 /**
  * The task pane's side of the workbook (Office.js). Reads the source tables
  * once, writes each regional sheet with one bulk `values` and one
@@ -6,7 +6,18 @@
  * touches sheets it owns (marked with a worksheet custom property).
  * Everything computed comes from src/core/regional; nothing is decided here.
  */
-import { layoutSheet, a1, outsideRowsIssue, TABLE_LABELS, tableFromGrid, tableKindOf, type RawTable, type SheetModel, type TableKind } from "../core/regional";
+import {
+  layoutSheet,
+  a1,
+  mergedCellsIssue,
+  outsideRowsIssue,
+  TABLE_LABELS,
+  tableFromGrid,
+  tableKindOf,
+  type RawTable,
+  type SheetModel,
+  type TableKind,
+} from "../core/regional";
 
 /** Custom property key that marks a sheet written by the add-in; its value is the sheet kind. */
 export const OWNER_KEY = "GDR.feuille";
@@ -28,6 +39,35 @@ export interface Inventory {
   /** Sheets written by the add-in, by kind, and the names of their charts. */
   owned: Map<string, { kind: string; charts: string[] }>;
   sheetNames: string[];
+}
+
+/**
+ * Whether the host has an Excel API requirement set. Without Office (the tests' fake host, which implements every
+ * API the pane calls) everything is.
+ */
+const supports = (version: string): boolean => typeof Office === "undefined" || Office.context.requirements.isSetSupported("ExcelApi", version);
+
+/** The rows and columns (1-based, inclusive) of an A1 area such as `'Feuil 1'!B3:C4` or `B3`. */
+export function a1Area(address: string): { top: number; left: number; bottom: number; right: number } | undefined {
+  const m = /^(?:.*!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(address.trim());
+  if (!m) return undefined;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { top: Number(m[2]), left: col(m[1]), bottom: Number(m[4] ?? m[2]), right: col(m[3] ?? m[1]) };
+}
+
+/**
+ * The workbook's date system: `use1904DateSystem` read in a sync of its own, since a host without it fails the sync
+ * (the 1900 system is then assumed, that of every workbook made on Windows or on the web).
+ */
+async function readDate1904(context: Excel.RequestContext): Promise<boolean> {
+  const workbook = context.workbook as Excel.Workbook & { use1904DateSystem?: boolean };
+  try {
+    workbook.load("use1904DateSystem");
+    await context.sync();
+    return workbook.use1904DateSystem === true;
+  } catch {
+    return false;
+  }
 }
 
 export interface WorkbookRead {
@@ -62,7 +102,17 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
   const sheetOptions = sheets.items.map((s) => ({ key: `sheet:${s.name}`, label: `Feuille « ${s.name} » (plage utilisée)`, suggested: tableKindOf(s.name) }));
   const choice = choose ? choose({ ...partial, options: [...partial.options, ...sheetOptions] }) : {};
   // an Excel table is read as its header row and its data body (its totals row is not data); a sheet as its used range
-  const ranges: { kind: TableKind; name: string; isTable: boolean; parts: Excel.Range[]; whole?: Excel.Range; used?: Excel.Range }[] = [];
+  const ranges: {
+    kind: TableKind;
+    name: string;
+    isTable: boolean;
+    parts: Excel.Range[];
+    whole?: Excel.Range;
+    used?: Excel.Range;
+    merged?: Excel.RangeAreas;
+  }[] = [];
+  // merged cells in the data (ExcelApi 1.13): Office.js gives a merge's other cells as blank, read as missing values
+  const withMerges = supports("1.13");
   const problems: string[] = [];
   const tableNames = new Set(tables.items.map((t) => t.name));
   const sheetNames = new Set(sheets.items.map((s) => s.name));
@@ -78,12 +128,14 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
       type === "table"
         ? [context.workbook.tables.getItem(name).getHeaderRowRange(), context.workbook.tables.getItem(name).getDataBodyRange()]
         : [context.workbook.worksheets.getItem(name).getUsedRange(true)];
-    for (const part of parts) part.load("rowIndex,rowCount,columnCount");
+    for (const part of parts) part.load("rowIndex,rowCount,columnIndex,columnCount");
     // a table's whole range and its sheet's used range: rows typed under or beside it, outside its range
     const whole = type === "table" ? context.workbook.tables.getItem(name).getRange() : undefined;
     const used = type === "table" ? context.workbook.tables.getItem(name).worksheet.getUsedRange(true) : undefined;
     for (const r of [whole, used]) r?.load("rowIndex,rowCount,columnIndex,columnCount");
-    ranges.push({ kind, name, isTable: type === "table", parts, whole, used });
+    const merged = withMerges ? parts[parts.length - 1].getMergedAreasOrNullObject() : undefined;
+    merged?.load("address");
+    ranges.push({ kind, name, isTable: type === "table", parts, whole, used, merged });
   }
   await context.sync();
   const owned = new Map<string, { kind: string; charts: string[] }>();
@@ -114,14 +166,18 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
   for (const a of around) a?.range.load("rowCount,columnCount");
   if (around.some(Boolean)) await context.sync();
   const values = await readValues(context, [...readable.flatMap(({ parts }) => parts), ...around.flatMap((a) => (a ? [a.range] : []))]);
+  const date1904 = readable.length ? await readDate1904(context) : false;
   const read: Partial<Record<TableKind, RawTable>> = {};
   let next = 0;
-  for (const { kind, name, isTable, parts } of readable) {
+  for (const { kind, name, isTable, parts, merged } of readable) {
     const firstRow = parts[0].rowIndex + 1;
     if (isTable) {
       const [headers = []] = values[next++];
       read[kind] = { source: name, headers, rows: values[next++], headerRow: firstRow };
     } else read[kind] = tableFromGrid(kind, name, values[next++], firstRow);
+    if (date1904) read[kind]!.date1904 = true;
+    const issues = merged && !merged.isNullObject ? mergedIssuesOf(merged.address, parts[0].columnIndex, read[kind]!.headerRow ?? firstRow) : [];
+    if (issues.length) read[kind]!.issues = [...(read[kind]!.issues ?? []), ...issues];
   }
   readable.forEach(({ kind, name }, i) => {
     const a = around[i];
@@ -141,6 +197,23 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
     if (issue) read[kind] = { ...read[kind]!, issues: [...(read[kind]!.issues ?? []), issue] };
   });
   return { inv, choice, tables: read, problems };
+}
+
+/**
+ * The merged areas of a table's data (`address`: `Feuil1!B3:B4,Feuil1!D6:E6`), each refused with its range; only those
+ * at or below the header row (a sheet's title rows above it may be merged). `left` is the table's first column index.
+ */
+function mergedIssuesOf(address: string, left: number, headerRow: number) {
+  return address
+    .split(",")
+    .map(a1Area)
+    .filter((a) => a !== undefined && a.bottom > headerRow)
+    .map((a) => {
+      const range = a1(a!.top - 1, a!.left - 1, a!.bottom - a!.top + 1, a!.right - a!.left + 1);
+      const top = Math.max(a!.top, headerRow + 1);
+      const column = a!.left - 1 >= left ? a!.left - 1 - left : undefined;
+      return mergedCellsIssue(range, top, column, { rows: a!.bottom - top + 1, columns: a!.right - a!.left + 1 });
+    });
 }
 
 /** Bytes a cell's value may take in Excel's JSON response (generous: text cells, dates as numbers). */

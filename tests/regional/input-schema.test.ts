@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildRegionalSheets, CONTROLS_SHEET_NAME, SHEET_KINDS, type RawTable } from "../../src/core/regional";
 import { generateSheets } from "../../src/taskpane/generate";
-import { AM, clean, fakeWorkbook, figures, OUTPUT_SHEETS, runOffline, runPane, xlsxWorkbook, type Workbook } from "./workbooks";
+import { AM, clean, fakeWorkbook, figures, OUTPUT_SHEETS, runOffline, runPane, xlsxWorkbook, type Cell, type Workbook } from "./workbooks";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -259,6 +259,49 @@ describe("rows typed outside an Excel table (task pane)", () => {
     );
     const ok = await generateSheets(fakeWorkbook(clean()).run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: { suspendScreenUpdating: true } });
     expect(ok.problems).toEqual([]);
+  });
+});
+
+describe("merged cells and the 1904 date system (task pane)", () => {
+  const generate = (excel: ReturnType<typeof fakeWorkbook>) =>
+    generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: { suspendScreenUpdating: true } });
+
+  it("merged cells in a table's data are refused with their range, as offline; nothing written", async () => {
+    // Office.js gives a merge's other cells as blank: the second commune would have lost its département
+    const excel = fakeWorkbook(clean());
+    excel.sheet("Communes")!.merge("B2:B3");
+    const outcome = await generate(excel);
+    expect(outcome.written).toEqual([]);
+    expect(outcome.problems).toContain(
+      "tableau Communes, colonne « departement », ligne 2 : cellules fusionnées B2:B3 : une valeur fusionnée n'appartient qu'à sa première cellule ; annuler la fusion et remplir chaque cellule",
+    );
+  });
+
+  it("a title merged above a table is no problem", async () => {
+    const w = clean();
+    w.communes.above = [["Communes de la région"]];
+    w.communes.at = 2;
+    const excel = fakeWorkbook(w);
+    excel.sheet("Communes")!.merge("A1:D1");
+    expect((await generate(excel)).problems).toEqual([]);
+  });
+
+  it("a workbook counting its dates from 1904 gives the same figures; read in 1900 they would be refused", async () => {
+    // 15/10/2021 and 01/02/2022: serial numbers 44 484 and 44 593 from 1900, 1 462 days fewer from 1904
+    const serials = (w: Workbook, shift: number) => ((w.am.rows[0][2] = 44_484 - shift), (w.am.rows[1][2] = 44_593 - shift));
+    const w1900 = clean();
+    serials(w1900, 0);
+    const base = await runPane(w1900);
+    expect(base.outcome.problems).toEqual([]);
+    const w1904 = clean();
+    serials(w1904, 1_462);
+    const excel = fakeWorkbook(w1904);
+    excel.date1904 = true;
+    const outcome = await generate(excel);
+    expect(outcome.problems).toEqual([]);
+    for (const name of OUTPUT_SHEETS) expect(figures(excel.sheet(name)?.grid() as Cell[][]), name).toEqual(figures(base.sheet(name)));
+    const wrong = await generate(fakeWorkbook(w1904));
+    expect(wrong.written).toEqual([]);
   });
 });
 

@@ -77,6 +77,16 @@ export class FakeSheet {
     if (next.value === "" && next.format === "General" && !next.bold && next.size === undefined) this.cells.delete(key);
     else this.cells.set(key, next);
   }
+  /** Merged areas (0-based), as Excel keeps them: the value in the first cell, the others blank. */
+  merges: { row: number; col: number; rows: number; cols: number }[] = [];
+  /** Test helper: merges an A1 range, keeping the first cell's value (Excel asks, then drops the others). */
+  merge(address: string): void {
+    const r = this.getRange(address);
+    this.merges.push({ row: r.row, col: r.col, rows: r.rows, cols: r.cols });
+    r.each((row, col) => {
+      if (row !== r.row || col !== r.col) this.setCell(row, col, { value: "" });
+    });
+  }
   /** Rows frozen by freezePanes.freezeRows. */
   frozenRows = 0;
   freezePanes = {
@@ -174,6 +184,18 @@ export class FakeRange extends Loadable {
   getCell(row: number, col: number): FakeRange {
     return new FakeRange(this.tracker, this.sheet, this.row + row, this.col + col, 1, 1);
   }
+  /** As Office.js (ExcelApi 1.13): the merged areas meeting this range, `Sheet!A1:B2,…`, or a null object. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const meets = this.sheet.merges.filter(
+      (m) => m.row < this.row + this.rows && m.row + m.rows > this.row && m.col < this.col + this.cols && m.col + m.cols > this.col,
+    );
+    const letters = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : letters(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+    const a1 = (m: { row: number; col: number; rows: number; cols: number }) => `${letters(m.col)}${m.row + 1}:${letters(m.col + m.cols - 1)}${m.row + m.rows}`;
+    return new FakeRangeAreas(
+      this.tracker,
+      meets.map((m) => `${this.sheet.name}!${a1(m)}`),
+    );
+  }
   getResizedRange(deltaRows: number, deltaCols: number): FakeRange {
     return new FakeRange(this.tracker, this.sheet, this.row, this.col, this.rows + deltaRows, this.cols + deltaCols);
   }
@@ -227,6 +249,33 @@ export class FakeRange extends Loadable {
       if (r >= this.row && r < this.row + this.rows && c >= this.col && c < this.col + this.cols) this.sheet.cells.delete(key);
     }
     this.tracker.op(`clear ${this.sheet.name}`);
+  }
+}
+
+export class FakeRangeAreas extends Loadable {
+  constructor(
+    tracker: Tracker,
+    private areas: string[],
+  ) {
+    super(tracker);
+  }
+  get isNullObject(): boolean {
+    this.need("isNullObject");
+    return this.areas.length === 0;
+  }
+  get address(): string {
+    this.need("address");
+    if (!this.areas.length) throw new HostError("InvalidObjectPath", "objet nul : aucune cellule fusionnée");
+    return this.areas.join(",");
+  }
+}
+
+/** The workbook object: its date system (`use1904DateSystem`, loaded as Office.js loads it). */
+class FakeWorkbookProperties extends Loadable {
+  date1904 = false;
+  get use1904DateSystem(): boolean {
+    this.need("use1904DateSystem");
+    return this.date1904;
   }
 }
 
@@ -385,8 +434,23 @@ export class FakeExcel {
   private tracker = new Tracker();
   worksheets = new FakeSheets(this.tracker, "feuille");
   tables = new FakeTables(this.tracker, "tableau");
+  /** The workbook's date system; set `fake.date1904 = true` for a workbook counting its dates from 1904. */
+  private workbookProperties = new FakeWorkbookProperties(this.tracker);
+  set date1904(value: boolean) {
+    this.workbookProperties.date1904 = value;
+  }
   context = {
-    workbook: { worksheets: this.worksheets, tables: this.tables },
+    workbook: ((excel: FakeExcel) => ({
+      worksheets: excel.worksheets,
+      tables: excel.tables,
+      load(props: string) {
+        excel.workbookProperties.load(props);
+        return this;
+      },
+      get use1904DateSystem(): boolean {
+        return excel.workbookProperties.use1904DateSystem;
+      },
+    }))(this),
     application: {
       suspendApiCalculationUntilNextSync: () => this.tracker.op("suspendCalculation"),
       suspendScreenUpdatingUntilNextSync: () => this.tracker.op("suspendScreenUpdating"),

@@ -45,6 +45,7 @@ export {
   type Problem,
   type RawTable,
   type TableIssue,
+  mergedCellsIssue,
   outsideRowsIssue,
   type Reading,
   type TableKind,

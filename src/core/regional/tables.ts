@@ -64,6 +64,11 @@ export interface TableIssue {
   row?: number;
   column?: number;
   message: string;
+  /**
+   * The cells the issue covers from (row, column), merged cells: their own problems (a merge's other cells read as
+   * blank) are not repeated.
+   */
+  span?: { rows: number; columns: number };
 }
 
 /**
@@ -78,6 +83,18 @@ export function outsideRowsIssue(rows: readonly number[], tableName: string): Ta
     message: `ligne${several ? "s" : ""} ${named} saisie${several ? "s" : ""} sous ou à côté du tableau Excel « ${tableName} », hors de sa plage : étendre le tableau ou ${several ? "les" : "la"} supprimer`,
   };
 }
+
+/**
+ * The issue of merged cells in a table's data (`range` as A1, e.g. « B3:B4 »): a merged value belongs to its first cell
+ * only; the offline reader would read it once, Office.js gives the other cells as blank. `row` is the Excel row of its
+ * top, `column` its first column's index in the table's headers (undefined left of the table).
+ */
+export const mergedCellsIssue = (range: string, row: number, column: number | undefined, span?: TableIssue["span"]): TableIssue => ({
+  row,
+  column,
+  span,
+  message: `cellules fusionnées ${range} : une valeur fusionnée n'appartient qu'à sa première cellule ; annuler la fusion et remplir chaque cellule`,
+});
 
 /** Days between the 1900 and 1904 date systems: serial 0 of 1904 is serial 1462 of 1900. */
 export const DAYS_1904 = 1462;
@@ -369,6 +386,8 @@ class RowReader {
   record: Record<string, unknown> = {};
   /** A cell of the current row was refused (its problem is logged). */
   refused = false;
+  /** Cells an issue of the host already refuses (merged cells), `row:index`: their problems are not repeated. */
+  covered = new Set<string>();
   constructor(
     private entries: ReadonlyMap<string, ColumnEntry>,
     private index: ReadonlyMap<string, number>,
@@ -394,7 +413,8 @@ class RowReader {
       return read(this.get(column));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      this.problems.push({ table: this.table, column, row: this.row, message: error.message.replace(/^[^:]+ : /, "") });
+      if (!this.covered.has(`${this.row}:${this.index.get(column)}`))
+        this.problems.push({ table: this.table, column, row: this.row, message: error.message.replace(/^[^:]+ : /, "") });
       this.refused = true;
       return undefined;
     }
@@ -459,6 +479,8 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   for (const issue of table.issues ?? []) {
     const header = issue.column === undefined ? undefined : table.headers[issue.column];
     problems.push({ table: label, column: typeof header === "string" ? header : undefined, row: issue.row, message: issue.message });
+    if (issue.span && issue.row !== undefined && issue.column !== undefined)
+      for (let r = 0; r < issue.span.rows; r++) for (let c = 0; c < issue.span.columns; c++) reader.covered.add(`${issue.row + r}:${issue.column + c}`);
   }
   const firstDataRow = (table.headerRow ?? 1) + 1;
   let blanks: number[] = [];
