@@ -9,13 +9,19 @@ const path = require("path");
 
 const escape = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** The reference section: one block per function, its signature, description and arguments. */
-function referenceHtml(metadata) {
+/**
+ * The reference section: one block per function, its signature, description and arguments, with what a blank cell
+ * means for each (`blanks`, from the declared argument schema).
+ */
+function referenceHtml(metadata, blanks = {}) {
   return metadata.functions
     .map((f) => {
       const args = f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(" ; ");
       const rows = f.parameters
-        .map((p) => `<tr><th scope="row"><code>${escape(p.optional ? `[${p.name}]` : p.name)}</code></th><td>${escape(p.description ?? "")}</td></tr>`)
+        .map(
+          (p) =>
+            `<tr><th scope="row"><code>${escape(p.optional ? `[${p.name}]` : p.name)}</code></th><td>${escape(p.description ?? "")}</td><td class="discret">${escape(blanks[p.name] ?? "")}</td></tr>`,
+        )
         .join("\n");
       return [
         `<section id="${escape(f.id)}">`,
@@ -37,7 +43,7 @@ const SCHEMA_HELP = path.resolve(__dirname, "../../src/core/inputs/help.ts");
 function schemaHtml() {
   const { require: tsRequire } = require("tsx/cjs/api");
   const help = tsRequire(SCHEMA_HELP, __filename);
-  return { fields: help.mspFieldsHtml(), columns: help.tableColumnsHtml() };
+  return { fields: help.mspFieldsHtml(), columns: help.tableColumnsHtml(), blanks: help.argumentBlanks() };
 }
 
 class HelpPagePlugin {
@@ -54,7 +60,7 @@ class HelpPagePlugin {
         const template = fs.readFileSync(path.resolve(this.template), "utf8");
         const schema = schemaHtml();
         const html = template
-          .replace("<!-- REFERENCE -->", referenceHtml(metadata))
+          .replace("<!-- REFERENCE -->", referenceHtml(metadata, schema.blanks))
           .replace("<!-- CHAMPS_MSP -->", schema.fields)
           .replace("<!-- COLONNES -->", schema.columns);
         compilation.emitAsset("aide.html", new sources.RawSource(html));

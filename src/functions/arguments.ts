@@ -1,13 +1,9 @@
 /**
- * Readers for the arguments of the custom functions: Excel passes `null` for a
- * missing optional argument, serial numbers for dates, and any cell content —
- * an empty referenced cell as `null` on the web but `0` in desktop Excel, and
- * a cell holding a data type (formatted number, entity) as an object.
+ * What Office hands the custom functions, made plain: a cell holding a data type (formatted number, entity) as an
+ * object, and the two ranges of ACI.MSP_*. What each argument means blank or 0 is declared in
+ * src/core/inputs/arguments.ts.
  */
-import { MISSIONS, type MissionCode, type Taille, type Volet } from "../core/aci-cpts";
-import { parseDate, todayParisIso } from "../core/dates";
 import { fail } from "../core/errors";
-import { isBlank, readCode, readNumber } from "../core/values";
 
 /**
  * The plain value of a cell: a data type (formatted number, entity, web image…) reaches the function as an object
@@ -16,31 +12,6 @@ import { isBlank, readCode, readNumber } from "../core/values";
 export function cellValue(value: unknown): unknown {
   if (value !== null && typeof value === "object" && !Array.isArray(value) && "basicValue" in value) return (value as { basicValue: unknown }).basicValue;
   return value;
-}
-
-export function readTaille(value: unknown): Taille {
-  const n = readNumber(value, "taille");
-  if (n === 1 || n === 2 || n === 3 || n === 4) return n;
-  return fail("taille", `1, 2, 3 ou 4 attendu (CPTS.TAILLE(population) la donne), reçu ${String(n).replace(".", ",")}`);
-}
-
-/** The mission codes are the keys of the core's MISSIONS table (already lower case, without accents). */
-const MISSION_CODES = Object.fromEntries(Object.keys(MISSIONS).map((code) => [code, code])) as Readonly<Record<string, MissionCode>>;
-
-export function readMission(value: unknown): MissionCode {
-  if (isBlank(value)) return fail("mission", `mission obligatoire ; codes : ${Object.keys(MISSIONS).join(", ")}`);
-  return readCode(value, "mission", MISSION_CODES);
-}
-
-const VOLETS: Readonly<Record<string, Volet>> = { fixe: "fixe", variable: "variable", total: "total" };
-
-export function readVolet(value: unknown): Volet {
-  return isBlank(value) ? "total" : readCode(value, "volet", VOLETS);
-}
-
-/** A date argument; empty (or a desktop blank cell's 0) is today in France. */
-export function readOptionalDate(value: unknown, argument: string): string {
-  return isBlank(value) ? todayParisIso() : parseDate(value, argument);
 }
 
 /**

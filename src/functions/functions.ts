@@ -3,62 +3,44 @@
  * arguments, calls the rules core and hands back a number (or a spilled
  * table); the metadata (functions.json) is generated from these comments.
  */
-import { cptsMission, cptsTaille, sasPicksTable, type MissionCode, type MissionInput } from "../core/aci-cpts";
+import { cptsMission, cptsTaille, type MissionInput } from "../core/aci-cpts";
 import { mspAmounts, mspPoints } from "../core/aci-msp";
 import { mspDetailOfRow } from "../core/aci-msp/detail";
 import { cptsDetailRows } from "../core/aci-cpts/detail";
 import { amDetailRows } from "../core/assistant-medical/detail";
-import { amAchievement, amEtpMax, amObjective, readEndCount, readStartCount, type Counts } from "../core/assistant-medical/objectives";
+import { amAchievement, amEtpMax, amObjective, type Counts } from "../core/assistant-medical/objectives";
 import { todayParisIso } from "../core/dates";
 import { fail } from "../core/errors";
 import { normalizeCode } from "../core/text";
 import { amAid, type AidInput } from "../core/assistant-medical";
-import { readBande, readEtp, readRegime } from "../core/assistant-medical/codes";
-import { isBlank, isMissing, readBoolean, readNonNegativeInteger, readOptionalNumber, readRate, readNumber } from "../core/values";
-import { cellValue, readFieldRows, readMission, readOptionalDate, readTaille, readVolet } from "./arguments";
+import { isBlank } from "../core/values";
+import { ARGUMENTS, readArgument, SAS } from "../core/inputs/arguments";
+import { cellValue, readFieldRows } from "./arguments";
 import { excelCall, finiteNumber, toExcelError } from "./excel";
 
-/** An achievement rate: 0 is a real rate here (nothing achieved), so only a missing argument takes the default 100 %. */
-const readAtteinte = (value: unknown) => readRate(readOptionalNumber(cellValue(value), "atteinte", 1), "atteinte", true);
+const A = ARGUMENTS;
 
-/** The arguments of CPTS.MISSION (and CPTS.DETAIL), read once for both. */
+/** The arguments of CPTS.MISSION (and CPTS.DETAIL), read once for both, each as the input schema declares it. */
 function missionInput(taille: unknown, mission: unknown, volet: unknown, atteinte: unknown, date: unknown, membres: unknown, sas: unknown): MissionInput {
   // read in the order of the arguments: the first wrong one is the one named
-  const t = readTaille(cellValue(taille));
-  const code = readMission(cellValue(mission));
-  const v = readVolet(cellValue(volet));
-  const a = readAtteinte(atteinte);
-  const dateSignature = readOptionalDate(cellValue(date), "date_signature");
-  const m = cellValue(membres);
-  const n = isBlank(m) ? 0 : readNonNegativeInteger(m, "membres");
-  return { taille: t, mission: code, volet: v, atteinte: a, dateSignature, membres: n, sas: readSas(cellValue(sas), code, dateSignature) };
-}
-
-/**
- * Whether the territory has a SAS: VRAI when the argument is omitted (or a blank cell on the web). A 0 is refused where
- * the SAS picks the table: desktop Excel passes a blank cell as 0, and an analyst's 1/0 column means « no SAS » by it,
- * so 0 cannot be read right (as VRAI it paid a T4 CPTS 170 500 € where the 2019 table gives 88 000 €).
- */
-function readSas(value: unknown, mission: MissionCode, date: string): boolean {
-  if (value === 0) {
-    if (!sasPicksTable(mission, date)) return true;
-    fail(
-      "sas",
-      "0 ne dit pas s'il y a un SAS (Excel bureau transmet aussi une cellule vide comme 0), et le SAS choisit ici le barème de l'accès aux soins : saisir VRAI ou FAUX (oui/non), ou omettre l'argument (VRAI par défaut)",
-    );
-  }
-  return isMissing(value) ? true : readBoolean(value, "sas");
+  const t = readArgument(A.taille, cellValue(taille));
+  const code = readArgument(A.mission, cellValue(mission));
+  const v = readArgument(A.volet, cellValue(volet));
+  const a = readArgument(A.atteinte, cellValue(atteinte));
+  const dateSignature = readArgument(A.date_signature, cellValue(date));
+  const n = readArgument(A.membres, cellValue(membres));
+  return { taille: t, mission: code, volet: v, atteinte: a, dateSignature, membres: n, sas: SAS.read(cellValue(sas), code, dateSignature) };
 }
 
 /** The arguments of AM.AID (and AM.DETAIL). */
 function aidInput(etp: unknown, anneeContrat: unknown, date: unknown, bande: unknown, atteinte: unknown, regime: unknown): AidInput {
   return {
-    regime: readRegime(cellValue(regime)),
-    etp: readEtp(cellValue(etp)),
-    anneeContrat: readNumber(cellValue(anneeContrat), "annee_contrat"),
-    dateSignature: readOptionalDate(cellValue(date), "date_signature"),
-    bande: readBande(cellValue(bande)),
-    atteinte: readAtteinte(atteinte),
+    regime: readArgument(A.regime, cellValue(regime)),
+    etp: readArgument(A.etp, cellValue(etp)),
+    anneeContrat: readArgument(A.annee_contrat, cellValue(anneeContrat)),
+    dateSignature: readArgument(A.date_signature, cellValue(date)),
+    bande: readArgument(A.bande, cellValue(bande)),
+    atteinte: readArgument(A.atteinte, cellValue(atteinte)),
   };
 }
 
@@ -69,12 +51,8 @@ function aidInput(etp: unknown, anneeContrat: unknown, date: unknown, bande: unk
  * @returns Taille de la CPTS : 1, 2, 3 ou 4.
  */
 export function cptsTailleFunction(population: any): number {
-  return excelCall(() => {
-    const p = cellValue(population);
-    // desktop Excel passes a blank cell as 0, which gave taille 1 where the web refused the blank
-    if (isBlank(p)) fail("population", "population du territoire non renseignée (ou 0) : la renseigner");
-    return cptsTaille(readNonNegativeInteger(p, "population"));
-  });
+  // desktop Excel passes a blank cell as 0, which gave taille 1 where the web refused the blank: the schema refuses both
+  return excelCall(() => cptsTaille(readArgument(A.population, cellValue(population))));
 }
 
 /**
@@ -157,25 +135,26 @@ export function amDetailFunction(etp: any, annee_contrat: any, date_signature?: 
  */
 export function amObjectifFunction(bande: any, etp?: any, regime?: any, date_signature?: any, bande_fa?: any): number {
   return excelCall(() => {
-    const b = readBande(cellValue(bande));
+    const b = readArgument(A.bande, cellValue(bande));
     if (!b) fail("bande", "bande de patientèle obligatoire : P30-P50, P50-P70, P70-P90, P90-P95 ou P95+");
     const e = cellValue(etp);
     return amObjective({
       bande: b,
-      regime: readRegime(cellValue(regime)),
-      etp: isBlank(e) ? undefined : readEtp(e),
-      dateSignature: readOptionalDate(cellValue(date_signature), "date_signature"),
-      bandeFa: readBande(cellValue(bande_fa), "bande_fa"),
+      regime: readArgument(A.regime, cellValue(regime)),
+      // the option is optional here (a centre de santé has none)
+      etp: isBlank(e) ? undefined : readArgument(A.etp, e),
+      dateSignature: readArgument(A.date_signature, cellValue(date_signature)),
+      bandeFa: readArgument(A.bande_fa, cellValue(bande_fa)),
     });
   });
 }
 
-/** Counts of patients at the start and the end of the year followed: a start of 0 or less is an error naming it. */
-function readCounts(depart: unknown, fin: unknown, names: [string, string], required: boolean): Counts | undefined {
+/** Counts of patients at the start and the end of the year followed; an optional pair may be left out whole. */
+function readCounts(depart: unknown, fin: unknown, names: ["pmt_depart", "pmt_fin"] | ["fa_depart", "fa_fin"], required: boolean): Counts | undefined {
   const d = cellValue(depart);
   const f = cellValue(fin);
   if (isBlank(d) && isBlank(f) && !required) return undefined;
-  return { depart: readStartCount(d, names[0]), fin: readEndCount(f, names[1]) };
+  return { depart: readArgument(A[names[0]], d), fin: readArgument(A[names[1]], f) };
 }
 
 /**
@@ -193,9 +172,9 @@ export function amAtteinteFunction(objectif: any, pmt_depart: any, pmt_fin: any,
   return excelCall(() => {
     const r = cellValue(regime);
     const specialiste = typeof r === "string" && normalizeCode(r) === "specialiste";
-    const regimeCode = specialiste ? "specialiste" : readRegime(r);
+    const regimeCode = specialiste ? "specialiste" : readArgument(A.regime, r);
     return amAchievement({
-      objectif: readRate(cellValue(objectif), "objectif", false),
+      objectif: readArgument(A.objectif, cellValue(objectif)),
       pmt: specialiste ? undefined : readCounts(pmt_depart, pmt_fin, ["pmt_depart", "pmt_fin"], true),
       fa: readCounts(fa_depart, fa_fin, ["fa_depart", "fa_fin"], specialiste),
       regime: regimeCode,
@@ -210,7 +189,7 @@ export function amAtteinteFunction(objectif: any, pmt_depart: any, pmt_fin: any,
  * @returns ETP d'assistant médical au plus (ex. 2,4).
  */
 export function amEtpMaxFunction(etp_medecins: any): number {
-  return excelCall(() => amEtpMax(readNumber(cellValue(etp_medecins), "etp_medecins"), todayParisIso()));
+  return excelCall(() => amEtpMax(readArgument(A.etp_medecins, cellValue(etp_medecins)), todayParisIso()));
 }
 
 /**

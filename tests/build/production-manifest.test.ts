@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { argumentBlanks } from "../../src/core/inputs/help";
 import { MSP_FIELDS } from "../../src/core/inputs/msp-fields";
 import { TABLE_SCHEMA } from "../../src/core/inputs/schema";
 
@@ -88,6 +89,13 @@ describe("the support page the manifest points at", () => {
     for (const [kind, columns] of Object.entries(TABLE_SCHEMA)) {
       for (const c of columns) expect(page, `${kind}.${c.code}`).toContain(escape(c.label));
     }
+    // every function argument is declared in the argument schema, and the page says what its blank means
+    const blanks = argumentBlanks();
+    for (const f of metadata.functions)
+      for (const p of f.parameters.filter((q) => q.name !== "champs" && q.name !== "valeurs")) {
+        expect(blanks[p.name], `${f.name} ${p.name}`).toBeDefined();
+        expect(page, `${f.name} ${p.name}`).toContain(escape(blanks[p.name]));
+      }
     // the default of a blank sas cell, as the table reader applies it (said in Contrôles for a CPTS conventionnée)
     expect(page).toContain("lue comme VRAI (valeur par défaut de CPTS.MISSION) (dit dans Contrôles si stade = 5)");
     expect(readFileSync(join(r.dir, "taskpane.html"), "utf8")).toMatch(/href="?aide\.html"?/);

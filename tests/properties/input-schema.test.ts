@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { computeMsp, readMspFields } from "../../src/core/aci-msp";
+import { ARGUMENTS, readArgument } from "../../src/core/inputs/arguments";
 import { MSP_FIELDS, type MspFieldEntry } from "../../src/core/inputs/msp-fields";
 import { TABLE_SCHEMA, type ColumnEntry, type TableKind } from "../../src/core/inputs/schema";
 import { DomainError } from "../../src/core/errors";
@@ -238,6 +239,30 @@ describe("every MSP field gives the same outcome in the function and in the MSP 
         expect(out.fn, String(bad)).toMatch(new RegExp(`^${code} : `));
         expect(out.table, String(bad)).toBe(out.fn);
       }
+    });
+  }
+});
+
+describe("every function argument reads a blank and a 0 as the schema declares, in both Excels", () => {
+  const outcome = (run: () => unknown): { value?: unknown; error?: string } => {
+    try {
+      return { value: run() };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return { error: error.message };
+    }
+  };
+  for (const [name, entry] of Object.entries(ARGUMENTS)) {
+    it(`${name}: the web's blank (null), desktop's (0) and « 10,000 »`, () => {
+      const web = outcome(() => readArgument(entry, null));
+      if (entry.blank.means === "refused") expect(web.error).toMatch(new RegExp(`^${name} : `));
+      else expect(web).toEqual({ value: entry.blank.value() });
+      const desktop = outcome(() => readArgument(entry, 0));
+      // a 0 that is no value of the argument is desktop Excel's blank: both Excels agree
+      if (entry.zero === "blank") expect(desktop).toEqual(web);
+      else expect(desktop.error ?? "").not.toMatch(/non renseigné/);
+      const ambiguous = outcome(() => readArgument(entry, "10,000"));
+      expect(ambiguous.error, "10,000").toMatch(new RegExp(`^${name} : `));
     });
   }
 });

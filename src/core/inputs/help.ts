@@ -2,6 +2,7 @@
  * The help page's field and column tables, rendered from the declared input schema at build time
  * (scripts/build/help-page.js): the page lists exactly what the readers read, in the words the messages use.
  */
+import { ARGUMENTS, argumentBlankText, SAS } from "./arguments";
 import { MSP_FIELDS, type MspFieldEntry } from "./msp-fields";
 import { KIND_HELP, NO_ZERO, TABLE_SCHEMA, type ColumnEntry, type TableKind } from "./schema";
 
@@ -92,4 +93,11 @@ export function tableColumnsHtml(): string {
       ].join("\n");
     })
     .join("\n");
+}
+
+/** What a blank (and a 0) means for each function argument, by its name in the function's help. */
+export function argumentBlanks(): Record<string, string> {
+  const out: Record<string, string> = Object.fromEntries(Object.entries(ARGUMENTS).map(([name, e]) => [name, argumentBlankText(e)]));
+  out[SAS.code] = SAS.blankText;
+  return out;
 }
