@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { computeMsp, readMspFields } from "../../src/core/aci-msp";
-import { ARGUMENTS, readArgument } from "../../src/core/inputs/arguments";
+import { ARGUMENTS, readArgument, type ArgumentEntry } from "../../src/core/inputs/arguments";
 import { MSP_FIELDS, type MspFieldEntry } from "../../src/core/inputs/msp-fields";
 import { TABLE_SCHEMA, type ColumnEntry, type TableKind } from "../../src/core/inputs/schema";
 import { DomainError } from "../../src/core/errors";
@@ -252,7 +252,8 @@ describe("every function argument reads a blank and a 0 as the schema declares, 
       return { error: error.message };
     }
   };
-  for (const [name, entry] of Object.entries(ARGUMENTS)) {
+  for (const [name, e] of Object.entries(ARGUMENTS)) {
+    const entry = e as ArgumentEntry<unknown>;
     it(`${name}: the web's blank (null), desktop's (0) and « 10,000 »`, () => {
       const web = outcome(() => readArgument(entry, null));
       if (entry.blank.means === "refused") expect(web.error).toMatch(new RegExp(`^${name} : `));
