@@ -81,7 +81,7 @@ export function tableColumnsHtml(): string {
     .map((kind) => {
       const rows = TABLE_SCHEMA[kind].map(
         (c) =>
-          `<tr><th scope="row"><code>${escape(c.code)}</code></th><td>${escape(c.label)}</td><td>${escape(columnType(c))}</td><td>${escape(columnBlank(c))}</td><td>${c.required ? "oui" : "non"}</td></tr>`,
+          `<tr><th scope="row"><code>${escape(c.code)}</code></th><td>${escape(c.label)}</td><td>${escape(columnType(c))}</td><td>${escape(columnBlank(c))}</td><td>${c.required ? "oui" : "non"}${c.key ? " ; clé de la ligne (sans doublon)" : ""}</td></tr>`,
       );
       const msp = kind === "msp" ? '\n<p>Puis les champs de l\'ACI MSP (<a href="#champs-msp">liste ci-dessus</a>), une colonne par champ.</p>' : "";
       return [

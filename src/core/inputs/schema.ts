@@ -13,7 +13,7 @@ import { AVENANT_7_START } from "../assistant-medical/params";
 import { readStartCount } from "../assistant-medical/objectives";
 import { describe } from "../dates";
 import { fail } from "../errors";
-import { readCommuneCode, readDepartement, type CodeReading } from "../regional/codes";
+import { communeKey, readCommuneCode, readDepartement, type CodeReading } from "../regional/codes";
 import { normalizeCode } from "../text";
 import { isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readRate } from "../values";
 
@@ -97,6 +97,8 @@ export interface ColumnEntry {
   read?: (value: unknown, column: string) => unknown;
   /** A line of help beyond the kind's (units, where the value comes from). */
   note?: string;
+  /** Part of the row's key: no two rows of the table share the values of their key columns (compared by `keyOf`). */
+  key?: true;
 }
 
 export type TableKind = "communes" | "cpts" | "msp" | "contrats_am";
@@ -129,7 +131,7 @@ const optional = { required: false } as const;
 /** The columns of each regional table, in the order the help lists them (the header row is matched without case or accents). */
 export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> = {
   communes: [
-    col("code_commune", "code INSEE de la commune", "commune"),
+    col("code_commune", "code INSEE de la commune", "commune", { key: true }),
     col("departement", "département de la commune", "departement"),
     col("population", "population municipale", "population"),
     col("cpts", "identifiant de la CPTS qui couvre la commune", "id", {
@@ -137,7 +139,7 @@ export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> =
     }),
   ],
   cpts: [
-    col("id", "identifiant de la CPTS", "id"),
+    col("id", "identifiant de la CPTS", "id", { key: true }),
     col("nom", "nom de la CPTS", "text", { blank: { means: "absent" } }),
     col("departement", "département du siège", "departement"),
     col("stade", "stade du projet", "code", { codes: STADE_CODES, read: readStade, note: "5 : CPTS conventionnée, ACI signé" }),
@@ -185,7 +187,7 @@ export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> =
     }),
   ],
   msp: [
-    col("id", "identifiant de la MSP (le même d'une année à l'autre)", "id"),
+    col("id", "identifiant de la MSP (le même d'une année à l'autre)", "id", { key: true }),
     col("nom", "nom de la MSP", "text", { blank: { means: "absent" } }),
     col("departement", "département de la MSP", "departement"),
     col("aci", "MSP sous contrat ACI cette année", "flag", {
@@ -196,10 +198,13 @@ export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> =
         said: "cellule vide lue comme 0 : MSP sans contrat ACI, comptée mais non rémunérée",
       },
     }),
-    col("annee", "année de rémunération", "year", { note: "puis les champs de l'ACI MSP, mêmes codes qu'ACI.MSP_POINTS" }),
+    col("annee", "année de rémunération", "year", {
+      key: true,
+      note: "puis les champs de l'ACI MSP, mêmes codes qu'ACI.MSP_POINTS",
+    }),
   ],
   contrats_am: [
-    col("id", "identifiant du contrat", "id"),
+    col("id", "identifiant du contrat", "id", { key: true }),
     col("cpam", "CPAM du contrat", "cpam"),
     col("date_signature", "date de signature du contrat", "date", {
       earliest: { date: AVENANT_7_START, text: "l'avenant 7 qui crée l'aide à l'emploi d'un assistant médical" },
@@ -274,6 +279,15 @@ function readPositive(v: unknown, column: string): number {
   const n = readNonNegative(v, column);
   if (n <= 0) fail(column, `nombre strictement positif attendu, reçu ${describe(v)}`);
   return n;
+}
+
+/**
+ * The key a cell is compared, grouped and joined by, from its column's kind: a commune code with its leading zero
+ * restored, any other value folded as ids are (case, accents, every kind of space: `normalizeCode`).
+ */
+export function keyOf(entry: ColumnEntry, value: unknown): string {
+  const text = isMissing(value) ? "" : typeof value === "number" ? String(value) : String(value).trim();
+  return entry.kind === "commune" ? communeKey(text) : normalizeCode(text);
 }
 
 /** A column's entry, by code (`undefined` for a column the table does not declare: the analyst's own). */

@@ -18,8 +18,8 @@ import { frInteger, frNumber } from "../format";
 import { normalizeCode } from "../text";
 import { isMissing, ownValue } from "../values";
 import { readCpam, regionOfCpams } from "../inputs/cpam";
-import { readColumn, TABLE_SCHEMA, type ColumnEntry, type TableKind } from "../inputs/schema";
-import { communeKey, departementOfCommune, idKey, type CodeReading } from "./codes";
+import { keyOf, readColumn, TABLE_SCHEMA, type ColumnEntry, type TableKind } from "../inputs/schema";
+import { departementOfCommune, idKey, type CodeReading } from "./codes";
 
 export type { TableKind };
 
@@ -356,18 +356,10 @@ function checkDuplicates(label: string, ids: { id: string; key: string; row: num
   }
 }
 
-/** Columns whose values must be unique across the table (duplicates are checked on every row, valid or not). */
-const KEYS: Readonly<Record<TableKind, readonly string[]>> = {
-  communes: ["code_commune"],
-  cpts: ["id"],
-  msp: ["id", "annee"],
-  contrats_am: ["id"],
-};
-
-/** The key a cell of a key column is compared by: commune codes with their leading zero, ids without case or accents. */
-function keyOf(kind: TableKind, value: Cell): string {
-  return kind === "communes" ? communeKey(value) : idKey(text(value));
-}
+/** Columns whose values must be unique across the table, as the schema declares (`key`). */
+const KEYS: Readonly<Record<TableKind, readonly ColumnEntry[]>> = Object.fromEntries(
+  Object.entries(TABLE_SCHEMA).map(([kind, entries]) => [kind, entries.filter((e) => e.key)]),
+) as unknown as Record<TableKind, readonly ColumnEntry[]>;
 
 /** A line an analyst wrote by hand to sum the table (« Total », « Sous-total Gironde », « Ensemble »): not data. */
 const TOTAL_LABEL = /^(sous_)?total(_|$)|^ensemble$/;
@@ -474,7 +466,8 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   if (!index || !checkEmptyTable(kind, table, problems)) return [];
   const out: T[] = [];
   const keys: { id: string; key: string; row: number }[] = [];
-  const keyColumns = KEYS[kind].map((c) => index.get(c)!);
+  const keyEntries = KEYS[kind];
+  const keyColumns = keyEntries.map((c) => index.get(c.code)!);
   const reader = new RowReader(COLUMNS[kind], index, label, problems, log, table.date1904);
   for (const issue of table.issues ?? []) {
     const header = issue.column === undefined ? undefined : table.headers[issue.column];
@@ -505,12 +498,12 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
     }
     const keyText = (k: number) => text(values[k]);
     const id = keyColumns.length === 1 ? keyText(keyColumns[0]) : keyColumns.map(keyText).join(" / ");
-    const key = keyColumns.map((k) => keyOf(kind, values[k])).join("\u0000");
+    const key = keyColumns.map((k, j) => keyOf(keyEntries[j], values[k])).join("\u0000");
     if (text(values[keyColumns[0]])) keys.push({ id, key, row: reader.row });
     const item = build(reader);
     if (item !== undefined) out.push(item);
   }
-  checkDuplicates(label, keys, problems, KEYS[kind].join(", "));
+  checkDuplicates(label, keys, problems, keyEntries.map((e) => e.code).join(", "));
   return out;
 }
 
