@@ -12,13 +12,13 @@ export interface Reference {
 }
 
 /** What kind of text it is. */
-export type SourceKind = "seed" | "legal-text" | "cnam-guide" | "ameli" | "secondary" | "reading";
+export type SourceKind = "deck" | "legal-text" | "cnam-guide" | "ameli" | "secondary" | "reading";
 
 /** How sure the value is, independently of the kind of source. */
 export type Status = "confirmed" | "to-confirm";
 
 /** The confidence flag of the outputs (RULES.md): a seed value, an official one, or one still to confirm. */
-export type Confidence = "seed" | "official" | "to-confirm";
+export type Confidence = "deck" | "official" | "to-confirm";
 
 export interface Source {
   readonly references: readonly Reference[];
@@ -71,24 +71,24 @@ export function referenceText(s: Source): string {
   return text;
 }
 
-export const confidenceOf = (s: Source): Confidence => (s.status === "to-confirm" ? "to-confirm" : s.kind === "seed" ? "seed" : "official");
+export const confidenceOf = (s: Source): Confidence => (s.status === "to-confirm" ? "to-confirm" : s.kind === "deck" ? "deck" : "official");
 
 /** Source builders: a seed slide, an official text (or the CNAM guide, ameli), a value still to confirm and why. */
-export const fromSeed = (...references: Reference[]): Source => ({ references, kind: "seed", status: "confirmed" });
-export const fromText = (kind: Exclude<SourceKind, "seed">, ...references: Reference[]): Source => ({ references, kind, status: "confirmed" });
+export const fromDeck = (...references: Reference[]): Source => ({ references, kind: "deck", status: "confirmed" });
+export const fromText = (kind: Exclude<SourceKind, "deck">, ...references: Reference[]): Source => ({ references, kind, status: "confirmed" });
 export const toConfirm = (why: string, kind: SourceKind, ...references: Reference[]): Source => ({ references, kind, status: "to-confirm", why });
 
 /** The customer's decks (../shared/seeds), spelled once. */
-export const SEEDS = {
-  cprMspBretagne2021: "seed 000 (CPR ACI MSP Bretagne 2021)",
-  cprCptsNouvelleAquitaine2023: "seed 001 (CPR ACI CPTS Nouvelle-Aquitaine, 19/01/2023)",
-  journeeMspNormandie2022: "seed 002 (journée projet MSP Normandie, 18/05/2022)",
-  bilanNegociationCpts2019: "seed 003 (bilan de la négociation ACI CPTS 2019)",
-  journeeCdsPaca2024: "seed 004 (journée régionale des centres de santé PACA, 16/04/2024)",
+export const DECKS = {
+  cprMspBretagne2021: "présentation « CPR ACI MSP Bretagne 2021 »",
+  cprCptsNouvelleAquitaine2023: "présentation « CPR ACI CPTS Nouvelle-Aquitaine » du 19/01/2023",
+  journeeMspNormandie2022: "présentation « Journée projet MSP Normandie » du 18/05/2022",
+  bilanNegociationCpts2019: "présentation « Bilan de la négociation ACI CPTS 2019 »",
+  journeeCdsPaca2024: "présentation « Journée régionale des centres de santé PACA » du 16/04/2024",
 } as const;
 
 /** A slide of a seed deck. */
-export const seedSlide = (seed: keyof typeof SEEDS, slide: string): Reference => ({ title: `${SEEDS[seed]}, ${slide}` });
+export const deckSlide = (deck: keyof typeof DECKS, slide: string): Reference => ({ title: `${DECKS[deck]}, ${slide}` });
 
 /** Public texts (../shared/notes/domain-rules.md, sources S1–S62, and notes/cnam-guide-aci-msp.md). */
 export const TEXTS = {
@@ -133,5 +133,5 @@ export const TEXTS = {
     title: "avenant 5 à l'accord national des centres de santé (JORF du 15/03/2024)",
     url: "https://juriblio.fr/docs/avis-divers/183501793/annexe",
   },
-  rulesMd: { title: "lecture retenue par ../shared/RULES.md" },
+  reading: { title: "lecture retenue par le complément là où le texte laisse un choix" },
 } as const satisfies Record<string, Reference>;

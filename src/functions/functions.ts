@@ -158,7 +158,7 @@ function readCounts(depart: unknown, fin: unknown, names: ["pmt_depart", "pmt_fi
 }
 
 /**
- * Taux d'atteinte de l'objectif d'un contrat d'assistant médical à partir de la 3e année, à donner à AM.AID (règles de suivi du seed 004).
+ * Taux d'atteinte de l'objectif d'un contrat d'assistant médical à partir de la 3e année, à donner à AM.AID (règles de suivi des contrats de centre de santé présentées à la journée régionale des centres de santé PACA du 16/04/2024).
  * @customfunction AM.ATTEINTE
  * @param objectif Augmentation demandée (AM.OBJECTIF) : 15 % ou 0,15 ; 0 pour « maintien » (Excel bureau lit une cellule vide comme 0 : la renseigner).
  * @param pmt_depart Patientèle médecin traitant au début de la période suivie.

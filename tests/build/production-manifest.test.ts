@@ -4,7 +4,7 @@
  * `npm start`, `npm stop` and `npm run validate` load — runs after a clean `npm ci` (it needs fs-extra).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -78,6 +78,9 @@ describe("the support page the manifest points at", () => {
       for (const p of f.parameters) expect(page, `${f.name} ${p.name}`).toContain(escape(p.description ?? ""));
     }
     expect(page).not.toContain("README");
+    // nothing an analyst sees names where the project came from (issue 25): every file of the production build
+    for (const file of readdirSync(r.dir).filter((f) => /\.(html|json|js)$/.test(f)))
+      expect(readFileSync(join(r.dir, file), "utf8"), file).not.toMatch(/seed|RULES\.md|\.\.\/shared/i);
     expect(page).toContain("omettre l'argument");
     // issue 20: every MSP field and every column of the four tables, from the declared schema, with what a blank means
     const text = page.replace(/<[^>]+>/g, " ");

@@ -19,7 +19,7 @@ describe("CPTS.DETAIL", () => {
     expect(row(rows, "Montant (volet demandé)")).toBe(evaluate("CPTS.MISSION", 4, "acces", "total", 1, excelDate(2022, 10, 1), 120, true));
     expect(row(rows, "Version")).toBe("ACI CPTS : avenant 2");
     expect(row(rows, "Majoration")).toBe("+10 % (taille 4, 120 membres)");
-    expect(row(rows, "Référence")).toMatch(/seed 001.*« Modifications de la mission accès aux soins »/);
+    expect(row(rows, "Référence")).toMatch(/CPR ACI CPTS Nouvelle-Aquitaine.*« Modifications de la mission accès aux soins »/);
     expect(row(rows, "Ligne du barème")).toMatch(/Accès aux soins \(socle\), taille 4, barème en vigueur le 01\/10\/2022/);
   });
 
@@ -42,7 +42,7 @@ describe("CPTS.DETAIL", () => {
     const rows = evaluate("CPTS.DETAIL", 2, "acces", "total", 1, excelDate(2020, 1, 1)) as unknown[][];
     expect(row(rows, "Total")).toBe(47_000);
     expect(row(rows, "Inclus dans le total")).toMatch(/12\s000 €/);
-    expect(row(rows, "Référence")).toMatch(/seed 003.*ACI CPTS, arrêté du 21\/08\/2019.*https:\/\/juriblio\.fr/);
+    expect(row(rows, "Référence")).toMatch(/Bilan de la négociation ACI CPTS 2019.*ACI CPTS, arrêté du 21\/08\/2019.*https:\/\/juriblio\.fr/);
   });
 
   it("bad input: the same French message as CPTS.MISSION", () => {

@@ -7,7 +7,7 @@ import { MISSIONS } from "./params";
 export type DetailCell = string | number;
 
 const STATUS: Record<MissionAmount["confidence"], string> = {
-  seed: "valeur des diapositives (seed)",
+  deck: "valeur de la présentation régionale citée",
   official: "valeur officielle",
   "to-confirm": "valeur à confirmer",
   none: "sans objet",

@@ -5,7 +5,7 @@
  * ACI 2019: arrêté du 21/08/2019, in force 25/08/2019; table of seed 003.
  * Avenant 2: financial measures in force 03/09/2022; tables of seed 001.
  */
-import { fromSeed, parameter, seedSlide, TEXTS, toConfirm, type Parameter, type Series } from "../params";
+import { fromDeck, parameter, deckSlide, TEXTS, toConfirm, type Parameter, type Series } from "../params";
 
 /** Amounts for tailles 1, 2, 3 and 4, in euros per year. */
 export type ByTaille = readonly [number, number, number, number];
@@ -40,8 +40,8 @@ const NONE: ByTaille = [0, 0, 0, 0];
 const fixedOnly = (fixe: ByTaille): Envelope => ({ fixe, variable: NONE });
 const halfAndHalf = (part: ByTaille): Envelope => ({ fixe: part, variable: part });
 
-const ACI_2019 = fromSeed(seedSlide("bilanNegociationCpts2019", "tableau « Financement des missions »"), TEXTS.aciCpts2019);
-const avenant2 = (slide: string) => fromSeed(seedSlide("cprCptsNouvelleAquitaine2023", slide));
+const ACI_2019 = fromDeck(deckSlide("bilanNegociationCpts2019", "tableau « Financement des missions »"), TEXTS.aciCpts2019);
+const avenant2 = (slide: string) => fromDeck(deckSlide("cprCptsNouvelleAquitaine2023", slide));
 
 /** Size thresholds, on the population covered: T1 < 40 000 ≤ T2 ≤ 80 000 < T3 ≤ 175 000 < T4 (RULES.md). */
 export const TAILLE_THRESHOLDS = parameter("cpts.taille.seuils", "Bornes des tailles de CPTS (habitants)", "count", [
@@ -49,9 +49,9 @@ export const TAILLE_THRESHOLDS = parameter("cpts.taille.seuils", "Bornes des tai
     from: ACI_CPTS_2019_START,
     value: { t2From: 40_000, t2To: 80_000, t3To: 175_000 },
     ...toConfirm(
-      "seed 003 écrit « > 80 000 » pour la taille 3 sans borne haute et ne dit pas à quelle taille appartiennent 40 000 et 80 000 ; bornes de RULES.md",
+      "le bilan de la négociation ACI CPTS 2019 écrit « > 80 000 » pour la taille 3 sans borne haute et ne dit pas à quelle taille appartiennent 40 000 et 80 000 ; bornes retenues par le complément",
       "reading",
-      seedSlide("bilanNegociationCpts2019", "tailles"),
+      deckSlide("bilanNegociationCpts2019", "tailles"),
       {
         title: "ARS Hauts-de-France, tailles de CPTS (T3 80 000 – 175 000)",
         url: "https://www.hauts-de-france.paps.sante.fr/le-financement-de-la-cpts-laccord-conventionnel-interprofessionnel-aci?parent=11940&rubrique=11937",
@@ -221,8 +221,8 @@ export const ACCES_TOTAL_INCLUT = parameter<readonly MissionCode[]>(
       from: ACI_CPTS_2019_START,
       to: DAY_BEFORE_AVENANT_2,
       value: ["snp_compensation"],
-      ...fromSeed(
-        seedSlide(
+      ...fromDeck(
+        deckSlide(
           "bilanNegociationCpts2019",
           "tableau « Financement des missions », ligne « Total » de l'accès aux soins (40 000 / 47 000 / 65 000 / 80 000 €)",
         ),

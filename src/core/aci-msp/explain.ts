@@ -124,7 +124,7 @@ export function stepText(step: Step): string {
     case "amplitude-min":
       return `amplitude de ${frNumber(step.amplitude)} h, moins de ${frNumber(step.min)} h par jour : indicateur non atteint`;
     case "reunions-min":
-      return `${plural(step.reunions, "réunion")} dans l'année, il en faut au moins ${frNumber(step.min)}${step.prorated ? " (minimum proratisé sur la date de signature, arrondi à l'entier supérieur : lecture de RULES.md)" : ""}`;
+      return `${plural(step.reunions, "réunion")} dans l'année, il en faut au moins ${frNumber(step.min)}${step.prorated ? " (minimum proratisé sur la date de signature, arrondi à l'entier supérieur : lecture retenue)" : ""}`;
     case "si-after-year":
       return `logiciel acquis le ${frenchDate(step.date)}, après l'année ${step.annee}`;
     case "crise-sans-plan":
@@ -276,7 +276,7 @@ export function wholeRemarks(f: WholeFacts): string[] {
       `prérequis manquant(s) : ${f.missing.join(", ")}${f.derogation ? ` (${f.requis} sur ${f.total} suffisent les premières années civiles)` : ""} : aucune rémunération`,
     );
   } else if (f.missing.length) {
-    remarks.push(`dérogation nouvelle structure, lecture de RULES.md : ${f.requis} prérequis sur ${f.total} suffisent (manquant : ${f.missing.join(", ")})`);
+    remarks.push(`dérogation nouvelle structure, lecture retenue : ${f.requis} prérequis sur ${f.total} suffisent (manquant : ${f.missing.join(", ")})`);
   }
   if (f.ignoredFields.length) remarks.push(`champs de l'avenant 1 ignorés pour ${f.annee} : ${f.ignoredFields.join(", ")}`);
   if (f.defaultYearVersion !== undefined) remarks.push(`annee non renseignée : règles de ${f.annee} (${f.defaultYearVersion})`);

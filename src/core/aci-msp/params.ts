@@ -6,7 +6,7 @@
  * Avenant 1 values come from the CNAM's guide to the indicators (October 2022), the payer's own reading
  * (notes/cnam-guide-aci-msp.md): they are confirmed, citing the guide. ACI 2017 values come from seed 002.
  */
-import { entryAt, fromSeed, fromText, parameter, seedSlide, TEXTS, toConfirm, type Dated, type Parameter, type Reference, type Source } from "../params";
+import { entryAt, fromDeck, fromText, parameter, deckSlide, TEXTS, toConfirm, type Dated, type Parameter, type Reference, type Source } from "../params";
 
 export type IndicatorType = "prérequis" | "socle" | "optionnel";
 
@@ -14,7 +14,7 @@ const ACI_2017_FROM = "2017-01-01";
 const ACI_2017_TO = "2021-12-31";
 const AVENANT_1_FROM = "2022-01-01";
 
-const seed = (slide: string): Source => fromSeed(seedSlide("journeeMspNormandie2022", slide));
+const seed = (slide: string): Source => fromDeck(deckSlide("journeeMspNormandie2022", slide));
 const guide = (indicator: string, detail?: string): Source =>
   fromText("cnam-guide", { ...TEXTS.guideCnamAciMsp, title: `${TEXTS.guideCnamAciMsp.title}, « ${indicator} »${detail ? ` (${detail})` : ""}` });
 
@@ -70,27 +70,27 @@ export const MSP = {
     avenant1("avenant 1", "Présentation"),
   ]),
   valeurPoint: parameter<number>("msp.valeur_point", "Valeur du point", "euros", [
-    always(7, { ...fromSeed(seedSlide("journeeMspNormandie2022", "« Valeur du point = 7 € »"), TEXTS.ameliMsp) }),
+    always(7, { ...fromDeck(deckSlide("journeeMspNormandie2022", "« Valeur du point = 7 € »"), TEXTS.ameliMsp) }),
   ]),
   patienteleReference: parameter<number>("msp.patientele_reference", "Patientèle de référence des points variables", "patients", [
-    always(4_000, fromSeed(seedSlide("journeeMspNormandie2022", "« patientèle médecin traitant 4000 patients »"), TEXTS.ameliMsp)),
+    always(4_000, fromDeck(deckSlide("journeeMspNormandie2022", "« patientèle médecin traitant 4000 patients »"), TEXTS.ameliMsp)),
   ]),
   precariteMax: parameter<number>("msp.precarite.plafond", "Plafond de la majoration de précarité", "rate", [
-    always(0.25, fromSeed(seedSlide("journeeMspNormandie2022", "« Majoration de précarité … plafonnée à 25 % »"), TEXTS.precariteFormule)),
+    always(0.25, fromDeck(deckSlide("journeeMspNormandie2022", "« Majoration de précarité … plafonnée à 25 % »"), TEXTS.precariteFormule)),
   ]),
   precariteBase: parameter<string>("msp.precarite.base", "Points majorés par la précarité", "code", [
     always(
       "points variables liés à la patientèle",
       toConfirm(
-        "ameli dit que le total des points « peut être majoré » sans préciser l'assiette ; RULES.md retient les points variables liés à la patientèle",
+        "ameli dit que le total des points « peut être majoré » sans préciser l'assiette ; le complément retient les points variables liés à la patientèle",
         "reading",
         TEXTS.ameliMsp,
-        TEXTS.rulesMd,
+        TEXTS.reading,
       ),
     ),
   ]),
   avanceTaux: parameter<number>("msp.avance.taux", "Avance : part des indicateurs prérequis et socle à 100 %", "rate", [
-    always(0.6, fromSeed(seedSlide("journeeMspNormandie2022", "« Avance = 60 % des indicateurs Socles et Prérequis (atteints à 100 %) »"), TEXTS.ameliMsp)),
+    always(0.6, fromDeck(deckSlide("journeeMspNormandie2022", "« Avance = 60 % des indicateurs Socles et Prérequis (atteints à 100 %) »"), TEXTS.ameliMsp)),
   ]),
   minimumNouvelleStructure: parameter<number>("msp.minimum_nouvelle_structure", "Rémunération minimale d'une nouvelle structure (année pleine)", "euros", [
     always(20_000, fromText("ameli", TEXTS.cnamMinimum2018)),

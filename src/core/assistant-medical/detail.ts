@@ -6,7 +6,7 @@ import type { AidAmount, AidInput } from "./index";
 export type DetailCell = string | number;
 
 const STATUS: Record<AidAmount["confidence"], string> = {
-  seed: "valeur des diapositives (seed)",
+  deck: "valeur de la présentation régionale citée",
   official: "valeur officielle",
   "to-confirm": "valeur à confirmer",
 };

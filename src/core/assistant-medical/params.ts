@@ -7,7 +7,7 @@
  * Centres de santé: avenant 3 à l'accord national (contracts signed before
  * 06/08/2024), then avenant 5 (contracts from 06/08/2024).
  */
-import { fromSeed, fromText, parameter, seedSlide, TEXTS, toConfirm, type Parameter, type Series } from "../params";
+import { fromDeck, fromText, parameter, deckSlide, TEXTS, toConfirm, type Parameter, type Series } from "../params";
 
 export type Regime = "liberal" | "cds";
 export type Option = "1/3" | "1/2" | "1";
@@ -28,7 +28,7 @@ export interface AidTable {
 }
 
 const avenant7 = (slide: string) =>
-  fromSeed(seedSlide("journeeMspNormandie2022", `${slide} (années 1 à 3)`), { ...TEXTS.avenant7, title: `${TEXTS.avenant7.title} (P90-P95, P95+)` });
+  fromDeck(deckSlide("journeeMspNormandie2022", `${slide} (années 1 à 3)`), { ...TEXTS.avenant7, title: `${TEXTS.avenant7.title} (P90-P95, P95+)` });
 const CM_2024 = fromText("ameli", TEXTS.ameliAm2024);
 
 export const AVENANT_7_START = "2019-08-21";
@@ -93,14 +93,14 @@ export const CDS: Series<AidTable> = [
   {
     from: CDS_START,
     value: { annee1: 36_000, annee2: 27_000, annee3: 21_000, annee3P90: 25_000, p95: 36_000 },
-    ...fromSeed(seedSlide("journeeCdsPaca2024", "« Assistant médical : financement par l'assurance maladie » (avenant 5 CDS)"), TEXTS.cdsAvenant5),
+    ...fromDeck(deckSlide("journeeCdsPaca2024", "« Assistant médical : financement par l'assurance maladie » (avenant 5 CDS)"), TEXTS.cdsAvenant5),
   },
 ];
 
 /** At most 4 ETP of assistant médical per centre (and 0,5 ETP per ETP de médecin), under avenant 3 and avenant 5. */
 export const CDS_MAX_ETP = parameter<number>("am.cds.etp_max", "ETP d'assistant médical financés au plus par centre", "ETP", [
   { from: CDS_AVENANT_3_START, to: DAY_BEFORE_CDS_AVENANT_5, value: 4, ...fromText("secondary", TEXTS.cdsAvenant3) },
-  { from: CDS_START, value: 4, ...fromSeed(seedSlide("journeeCdsPaca2024", "« dans la limite de 4 ETP »")) },
+  { from: CDS_START, value: 4, ...fromDeck(deckSlide("journeeCdsPaca2024", "« dans la limite de 4 ETP »")) },
 ]);
 
 /** ETP of assistant per ETP of doctor in a centre (seed 004: 4,8 ETP of doctors → 2,4 ETP of assistants). */
@@ -109,7 +109,7 @@ export const CDS_ETP_PAR_MEDECIN = parameter<number>("am.cds.etp_par_medecin", "
   {
     from: CDS_START,
     value: 0.5,
-    ...fromSeed(seedSlide("journeeCdsPaca2024", "« 0,5 ETP d'assistant médical pour 1 ETP de médecin … dans la limite de 4 ETP »")),
+    ...fromDeck(deckSlide("journeeCdsPaca2024", "« 0,5 ETP d'assistant médical pour 1 ETP de médecin … dans la limite de 4 ETP »")),
   },
 ]);
 
@@ -166,7 +166,7 @@ export const OBJECTIFS_CDS = parameter<ObjectiveGrid>("am.objectifs.cds", "Objec
   {
     from: CDS_START,
     value: { "P30-P50": 0.25, "P50-P70": 0.2, "P70-P90": 0.15, "P90-P95": 0.05, "P95+": 0 },
-    ...fromSeed(seedSlide("journeeCdsPaca2024", "« Assistants médicaux : suivi des engagements selon la composition du CDS »"), TEXTS.cdsAvenant5),
+    ...fromDeck(deckSlide("journeeCdsPaca2024", "« Assistants médicaux : suivi des engagements selon la composition du CDS »"), TEXTS.cdsAvenant5),
   },
 ]);
 
