@@ -12,6 +12,7 @@ import { ARGUMENTS, readArgument, type ArgumentEntry } from "../../src/core/inpu
 import { MSP_FIELDS, type MspFieldEntry } from "../../src/core/inputs/msp-fields";
 import { TABLE_SCHEMA, type ColumnEntry, type TableKind } from "../../src/core/inputs/schema";
 import { DomainError } from "../../src/core/errors";
+import { PREREQUISITES_MET } from "../support/msp-fields";
 import { problemText, ReadLog, readCommunes, readContratsAm, readCpts, readMspTable, TABLE_LABELS, type RawTable } from "../../src/core/regional/tables";
 
 /** One clean row per table, every declared column given (a CPTS conventionnée, a libéral contract with its follow-up). */
@@ -170,16 +171,13 @@ describe("every column of the four tables reads as the schema declares", () => {
   });
 });
 
-/** An MSP of 2022 under contract in which every declared requirement applies (snp, si_standard, files reviewed). */
+/**
+ * An MSP of 2022 under contract (the shared base meeting the prerequisites) in which every declared requirement applies
+ * (snp, si_standard, files reviewed, a CSS rate beside its national rate).
+ */
 const MSP_BASE: Readonly<Record<string, unknown>> = {
+  ...PREREQUISITES_MET,
   annee: 2022,
-  patientele: 4_000,
-  nb_ps: 13,
-  amplitude_h: 12,
-  samedi_matin: 1,
-  snp: 1,
-  coordination: 1,
-  si_standard: 1,
   reunions: 6,
   dossiers: 40,
   patients_ald75: 800,

@@ -13,7 +13,7 @@ import { AVENANT_7_START } from "../assistant-medical/params";
 import { readStartCount } from "../assistant-medical/objectives";
 import { describe } from "../dates";
 import { fail } from "../errors";
-import { communeKey, readCommuneCode, readDepartement, type CodeReading } from "../regional/codes";
+import { communeKey, idKey, readCommuneCode, readDepartement, type CodeReading } from "../regional/codes";
 import { normalizeCode } from "../text";
 import { isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readRate } from "../values";
 
@@ -116,7 +116,8 @@ const col = (code: string, label: string, kind: Kind, rest: Partial<ColumnEntry>
   ...rest,
 });
 
-const STADE_CODES = ["1", "2", "2bis", "3", "4", "5"] as const;
+/** The stages of a CPTS project (5: CPTS conventionnée). */
+export const STADE_CODES = ["1", "2", "2bis", "3", "4", "5"] as const;
 
 /** A CPTS stage: `4`, `stade 4`, `Stade 2 bis`, `2BIS`. */
 function readStade(value: unknown, column: string): string {
@@ -238,30 +239,8 @@ export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> =
       blank: { means: "absent", text: "contrat en cours" },
       earliest: { date: AVENANT_7_START, text: "l'avenant 7 qui crée l'aide à l'emploi d'un assistant médical" },
     }),
-    col("pmt_depart", "patients médecin traitant au début de l'année suivie", "quantity", {
-      ...optional,
-      blank: { means: "absent", text: "pas de suivi de l'objectif" },
-      requiredWhen: { column: "pmt_fin", given: true, text: "pmt_fin renseigné" },
-      zero: "refused",
-      read: (v, c) => readStartCount(v, c),
-    }),
-    col("pmt_fin", "patients médecin traitant à la fin de l'année suivie", "quantity", {
-      ...optional,
-      blank: { means: "absent", text: "pas de suivi de l'objectif" },
-      requiredWhen: { column: "pmt_depart", given: true, text: "pmt_depart renseigné" },
-    }),
-    col("fa_depart", "file active au début de l'année suivie", "quantity", {
-      ...optional,
-      blank: { means: "absent", text: "pas de suivi de l'objectif" },
-      requiredWhen: { column: "fa_fin", given: true, text: "fa_fin renseigné" },
-      zero: "refused",
-      read: (v, c) => readStartCount(v, c),
-    }),
-    col("fa_fin", "file active à la fin de l'année suivie", "quantity", {
-      ...optional,
-      blank: { means: "absent", text: "pas de suivi de l'objectif" },
-      requiredWhen: { column: "fa_depart", given: true, text: "fa_depart renseigné" },
-    }),
+    ...followUp("pmt", "patients médecin traitant"),
+    ...followUp("fa", "file active"),
     col("objectif", "hausse de patientèle demandée", "rate", {
       ...optional,
       blank: { means: "absent", text: "déduite de la bande (AM.OBJECTIF) quand le suivi est renseigné" },
@@ -275,6 +254,30 @@ export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> =
   ],
 };
 
+/**
+ * The follow-up of an AM contract's objective: a count at the start of the year followed (strictly positive: the
+ * increase is measured against it) and at its end, given together or not at all.
+ */
+function followUp(prefix: "pmt" | "fa", what: string): ColumnEntry[] {
+  const start = `${prefix}_depart`;
+  const end = `${prefix}_fin`;
+  const none = { means: "absent", text: "pas de suivi de l'objectif" } as const;
+  return [
+    col(start, `${what} au début de l'année suivie`, "quantity", {
+      ...optional,
+      blank: none,
+      requiredWhen: { column: end, given: true, text: `${end} renseigné` },
+      zero: "refused",
+      read: (v, c) => readStartCount(v, c),
+    }),
+    col(end, `${what} à la fin de l'année suivie`, "quantity", {
+      ...optional,
+      blank: none,
+      requiredWhen: { column: start, given: true, text: `${start} renseigné` },
+    }),
+  ];
+}
+
 function readPositive(v: unknown, column: string): number {
   const n = readNonNegative(v, column);
   if (n <= 0) fail(column, `nombre strictement positif attendu, reçu ${describe(v)}`);
@@ -287,7 +290,7 @@ function readPositive(v: unknown, column: string): number {
  */
 export function keyOf(entry: ColumnEntry, value: unknown): string {
   const text = isMissing(value) ? "" : typeof value === "number" ? String(value) : String(value).trim();
-  return entry.kind === "commune" ? communeKey(text) : normalizeCode(text);
+  return entry.kind === "commune" ? communeKey(text) : idKey(text);
 }
 
 /** A column's entry, by code (`undefined` for a column the table does not declare: the analyst's own). */

@@ -18,7 +18,7 @@ import { frInteger, frNumber } from "../format";
 import { normalizeCode } from "../text";
 import { isMissing, ownValue } from "../values";
 import { readCpam, regionOfCpams } from "../inputs/cpam";
-import { keyOf, readColumn, TABLE_SCHEMA, type ColumnEntry, type TableKind } from "../inputs/schema";
+import { keyOf, readColumn, STADE_CODES, TABLE_SCHEMA, type ColumnEntry, type TableKind } from "../inputs/schema";
 import { departementOfCommune, idKey, type CodeReading } from "./codes";
 
 export type { TableKind };
@@ -208,8 +208,8 @@ export class ReadLog {
   }
 }
 
-export type Stade = "1" | "2" | "2bis" | "3" | "4" | "5";
-export const STADES: readonly Stade[] = ["1", "2", "2bis", "3", "4", "5"];
+export type Stade = (typeof STADE_CODES)[number];
+export const STADES: readonly Stade[] = STADE_CODES;
 export const STADE_LABELS: Readonly<Record<Stade, string>> = {
   "1": "Émergence",
   "2": "Élaboration de la lettre d'intention",
