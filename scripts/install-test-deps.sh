@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# System packages the tests need: Debian's Chromium (browser tests of the task
-# pane, driven by playwright-core) and xmllint (manifest well-formedness).
+# Installs, from Debian's packages, the system programs the tests need and this machine lacks. The list lives in
+# one place, scripts/test-deps.mjs (NEEDS); `npm test` runs this script by itself when it runs as root.
 set -euo pipefail
-missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "Missing system packages: ${missing[*]} (run: sudo apt-get install -y ${missing[*]})" >&2
-    exit 1
-  fi
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+cd "$(dirname "$0")/.."
+missing=$(node --input-type=module -e 'import { missingNeeds } from "./scripts/test-deps.mjs"; console.log(missingNeeds().map((n) => n.package).join(" "))')
+if [ -z "$missing" ]; then
+  echo "Programmes de test : tous présents."
+  exit 0
 fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Programmes de test manquants : $missing (lancez : sudo bash scripts/install-test-deps.sh)" >&2
+  exit 1
+fi
+echo "Installation des paquets Debian : $missing"
+apt-get update -qq
+# shellcheck disable=SC2086 # one word per package
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing

@@ -4,12 +4,22 @@
 // suite, then print the plain « N passed, N failed » line CI reads.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { ensureNeeds } from "./test-deps.mjs";
 
 const bin = (name) => `node_modules/.bin/${name}`;
 function step(title, command, args) {
   console.log(`\n=== ${title}`);
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, FORCE_COLOR: "0" } });
   return result.status === 0;
+}
+
+// First the system programs the suites need (Chromium, LibreOffice): installed here when root, else a stop at once.
+console.log("\n=== Programmes de test (scripts/test-deps.mjs)");
+const needs = ensureNeeds();
+if (!needs.ok) {
+  console.error(needs.message);
+  console.log("\n0 passed, 1 failed");
+  process.exit(1);
 }
 
 let ok = step("Type check (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "."]);

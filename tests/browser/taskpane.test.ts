@@ -12,10 +12,11 @@ import { build } from "esbuild";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSample } from "../../scripts/make-sample";
+import { INSTALL_COMMAND, which } from "../../scripts/test-deps.mjs";
 
 const DIST = resolve(__dirname, "../../dist");
 const ARTIFACTS = resolve(__dirname, "../artifacts");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM: string | undefined = process.env.CHROMIUM_PATH ?? which("chromium");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const TYPES: Record<string, string> = {
   ".html": "text/html",
@@ -33,7 +34,7 @@ let fakeHost: string;
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run bash scripts/install-test-deps.sh`);
+  if (!CHROMIUM || !existsSync(CHROMIUM)) throw new Error(`Chromium introuvable sur le PATH : lancez ${INSTALL_COMMAND}`);
   server = createServer((req, res) => {
     const path = join(DIST, decodeURIComponent((req.url ?? "/").split("?")[0]));
     if (!path.startsWith(DIST) || !existsSync(path)) {
@@ -68,9 +69,11 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
+// Each close only when it was opened: a promise waiting on a server never started would hold the suite until
+// the hook's time-out (two minutes) after a missing browser was already reported.
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((ok) => server?.close(ok));
+  if (browser) await browser.close();
+  if (server) await new Promise((ok) => server.close(ok));
 });
 
 interface Seed {
