@@ -36,14 +36,17 @@ function referenceHtml(metadata, blanks = {}) {
 }
 
 /**
- * The field and column tables, rendered by src/core/inputs/help.ts from the declared input schema (loaded through
- * tsx, the TypeScript runner the project already uses for its scripts).
+ * The field and column tables, rendered by src/core/inputs/help.ts from the declared input schema, and the parameter
+ * tables, rendered by src/core/parameters-help.ts from the parameter files (both loaded through tsx, the TypeScript
+ * runner the project already uses for its scripts).
  */
 const SCHEMA_HELP = path.resolve(__dirname, "../../src/core/inputs/help.ts");
+const PARAMETERS_HELP = path.resolve(__dirname, "../../src/core/parameters-help.ts");
 function schemaHtml() {
   const { require: tsRequire } = require("tsx/cjs/api");
   const help = tsRequire(SCHEMA_HELP, __filename);
-  return { fields: help.mspFieldsHtml(), columns: help.tableColumnsHtml(), blanks: help.argumentBlanks() };
+  const parameters = tsRequire(PARAMETERS_HELP, __filename);
+  return { fields: help.mspFieldsHtml(), columns: help.tableColumnsHtml(), blanks: help.argumentBlanks(), parameters: parameters.parametersHtml() };
 }
 
 class HelpPagePlugin {
@@ -62,7 +65,8 @@ class HelpPagePlugin {
         const html = template
           .replace("<!-- REFERENCE -->", referenceHtml(metadata, schema.blanks))
           .replace("<!-- CHAMPS_MSP -->", schema.fields)
-          .replace("<!-- COLONNES -->", schema.columns);
+          .replace("<!-- COLONNES -->", schema.columns)
+          .replace("<!-- PARAMETRES -->", schema.parameters);
         compilation.emitAsset("aide.html", new sources.RawSource(html));
       });
     });

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { argumentBlanks } from "../../src/core/inputs/help";
+import { PARAMETER_FAMILIES, periodText } from "../../src/core/parameters-help";
 import { MSP_FIELDS } from "../../src/core/inputs/msp-fields";
 import { TABLE_SCHEMA } from "../../src/core/inputs/schema";
 
@@ -101,6 +102,20 @@ describe("the support page the manifest points at", () => {
       }
     // the default of a blank sas cell, as the table reader applies it (said in Contrôles for a CPTS conventionnée)
     expect(page).toContain("lue comme VRAI (valeur par défaut de CPTS.MISSION) (dit dans Contrôles si stade = 5)");
+    // issue 25: every parameter of the three families, each dated value with its period, from the parameter files
+    for (const family of PARAMETER_FAMILIES)
+      for (const param of family.parameters) {
+        expect(text, param.id).toContain(` ${param.id} `);
+        for (const entry of param.series) expect(text, `${param.id} ${entry.from}`).toContain(periodText(entry));
+      }
+    const squash = (t: string) => t.replace(/[\u00a0\u202f]/g, " ");
+    // valeur du point 7 € (ameli, « Rémunération des maisons de santé pluriprofessionnelles »)
+    expect(squash(text)).toMatch(/msp\.valeur_point\s+\(euros\)\s+depuis le 01\/01\/2017\s+7 €/);
+    // accès aux soins from avenant 2 (CPR ACI CPTS Nouvelle-Aquitaine, 19/01/2023): fixed part by taille
+    expect(squash(text)).toContain("fixe : 55 000 / 70 000 / 90 000 / 110 000 ; variable : 25 000 / 30 000 / 35 000 / 45 000");
+    // the 2024 amounts of the 1-ETP option (convention médicale 2024): 38 000 € the first year
+    expect(squash(text)).toMatch(/depuis le 22\/06\/2024\s+annee 1 : 38 000 ; annee 2 : 28 000/);
+    expect(page).toMatch(/à confirmer : seules les bornes des fourchettes publiées/);
     expect(readFileSync(join(r.dir, "taskpane.html"), "utf8")).toMatch(/href="?aide\.html"?/);
     expect(readFileSync(join(r.dir, "manifest.xml"), "utf8")).toContain("/aide.html");
   });
