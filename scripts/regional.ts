@@ -10,7 +10,7 @@
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { buildRegionalSheets, groupedProblemTexts, readingText } from "../src/core/regional";
-import { buildDeck } from "../src/deck/deck";
+import { buildDeck, deckBytes } from "../src/deck/deck";
 import { readSourceTables, renderWorkbook, WorkbookFileError } from "../src/offline/xlsx";
 
 const USAGE = "Usage : npm run regional -- <entrée.xlsx> <sortie.xlsx ou sortie.pptx> [--annee AAAA] [--remplacer]";
@@ -90,12 +90,15 @@ export async function runRegional(args: string[]): Promise<number> {
   const deck = /\.pptx$/i.test(output);
   try {
     const bytes = deck
-      ? ((await buildDeck(result.sheets, {
-          region: result.region ?? "",
-          annee: result.annee!,
-          anneeNote: result.anneeNote!,
-          dateDonnees: statSync(input).mtime.toISOString().slice(0, 10),
-        }).write({ outputType: "nodebuffer" })) as Buffer)
+      ? await deckBytes(
+          buildDeck(result.sheets, {
+            region: result.region ?? "",
+            annee: result.annee!,
+            anneeNote: result.anneeNote!,
+            dateDonnees: statSync(input).mtime.toISOString().slice(0, 10),
+          }),
+          "nodebuffer",
+        )
       : Buffer.from(await renderWorkbook(result.sheets).xlsx.writeBuffer());
     writeWhole(output, bytes);
   } catch (error) {

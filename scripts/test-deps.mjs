@@ -5,9 +5,20 @@ import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import { spawnSync } from "node:child_process";
 
-/** Each program: the command looked up on PATH, its Debian package, and the suite that needs it. */
+/**
+ * Each program: the command looked up on PATH (or, for a font, its file), its Debian package, and the suite that
+ * needs it. The deck is rendered with Liberation Sans, metrically identical to Arial, the deck's font: with another
+ * font, the rendering test would measure a layout PowerPoint never shows.
+ */
 export const NEEDS = [
   { command: "chromium", package: "chromium", suite: "tests/browser (le volet des tâches dans Chromium)" },
+  { command: "soffice", package: "libreoffice-impress", suite: "tests/deck (le diaporama rendu par LibreOffice)" },
+  { command: "pdftotext", package: "poppler-utils", suite: "tests/deck (les pages du diaporama lues et mises en images)" },
+  {
+    file: "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    package: "fonts-liberation",
+    suite: "tests/deck (la police Arial, par son équivalent métrique)",
+  },
 ];
 
 export const INSTALL_COMMAND = "sudo bash scripts/install-test-deps.sh";
@@ -27,9 +38,18 @@ export function which(command, pathVariable = process.env.PATH ?? "") {
   return undefined;
 }
 
-/** The needs whose command is not on `pathVariable`. */
-export function missingNeeds(pathVariable = process.env.PATH ?? "") {
-  return NEEDS.filter((need) => which(need.command, pathVariable) === undefined);
+const present = (file) => {
+  try {
+    accessSync(file, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The needs whose command is not on `pathVariable` (or whose file is absent). */
+export function missingNeeds(pathVariable = process.env.PATH ?? "", needs = NEEDS) {
+  return needs.filter((need) => (need.command ? which(need.command, pathVariable) === undefined : !present(need.file)));
 }
 
 /**
@@ -37,10 +57,10 @@ export function missingNeeds(pathVariable = process.env.PATH ?? "") {
  * script and returns its exit code. Returns { ok, installed, message }: the message, when not ok, says what is
  * missing, for which suite, and the exact command to run.
  */
-export function ensureNeeds({ pathVariable = process.env.PATH ?? "", uid = process.getuid?.() ?? -1, install = runInstallScript } = {}) {
-  const missing = missingNeeds(pathVariable);
+export function ensureNeeds({ pathVariable = process.env.PATH ?? "", uid = process.getuid?.() ?? -1, install = runInstallScript, needs = NEEDS } = {}) {
+  const missing = missingNeeds(pathVariable, needs);
   if (missing.length === 0) return { ok: true, installed: false, message: "" };
-  const list = missing.map((n) => `  - ${n.command} (paquet Debian ${n.package}) pour ${n.suite}`).join("\n");
+  const list = missing.map((n) => `  - ${n.command ?? n.file} (paquet Debian ${n.package}) pour ${n.suite}`).join("\n");
   if (uid !== 0) {
     return {
       ok: false,
@@ -49,7 +69,7 @@ export function ensureNeeds({ pathVariable = process.env.PATH ?? "", uid = proce
     };
   }
   const code = install();
-  const still = missingNeeds(pathVariable);
+  const still = missingNeeds(pathVariable, needs);
   if (code !== 0 || still.length > 0) {
     const names = (still.length ? still : missing).map((n) => n.package).join(" ");
     return {

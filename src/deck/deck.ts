@@ -1,20 +1,29 @@
 /**
  * The commission deck: the regional sheet models rendered as a PowerPoint presentation with native, editable charts
  * and tables (pptxgenjs, MIT; the same code in Node for `npm run regional -- … commission.pptx` and in the task pane).
- * Every figure comes from the sheet models the Excel writers render: nothing is computed here but French text.
+ * Every figure comes from the sheet models the Excel writers render: nothing is computed here but French text and
+ * the layout (layout.ts: tables sized from their content and paginated, never drawn outside the slide; map.ts: the
+ * choropleths of the départements).
  */
+/* global Blob, Buffer */
+import JSZip from "jszip";
 import PptxGenJS from "pptxgenjs";
 import { frenchDate } from "../core/dates";
 import { frInteger } from "../core/format";
+import { departementName } from "../core/regional/codes";
 import {
   CONTROLS_SHEET_NAME,
   NUMBER_FORMATS,
   type CellValue,
   type ChartSpec,
+  type MapSpec,
   type NumberFormat,
   type SheetModel,
   type TableBlock,
 } from "../core/regional/sheet-model";
+import { MAP_ATTRIBUTION } from "./departements-geometry";
+import { layoutTable, textWidth, wrap, type Cell, type TableLayout } from "./layout";
+import { layoutMap, MAP_CLASSES } from "./map";
 
 export interface DeckMeta {
   /** Region of the data (« Nouvelle-Aquitaine »). */
@@ -49,59 +58,86 @@ export function slideText(value: CellValue, format: NumberFormat): string {
 }
 
 const SLIDE_W = 13.333;
+const SLIDE_H = 7.5;
 const MARGIN = 0.4;
+const CONTENT_W = SLIDE_W - 2 * MARGIN;
+const BODY_TOP = 1.35;
+/** Table fonts, largest first: a table takes the largest at which it fits on one slide, at least 10 pt. */
+const TABLE_FONTS = [16, 14, 12, 11, 10];
+const FOOTER_FONT = 8;
+const CHART_W = 6.3;
+const GAP = 0.3;
+const CELL_MARGIN: [number, number, number, number] = [0.04, 0.08, 0.04, 0.08];
+/** Beyond this many bars a chart writes no value on them (its table gives the figures). */
+const MAX_LABELLED_BARS = 24;
+const COLORS = [BLUE, "F39200", "A5A5A5", "5B9BD5", "70AD47", "7030A0"];
 
+/** The slide's title (shrunk until it fits on one line) and the block's subtitle. */
 function header(slide: PptxGenJS.Slide, title: string, subtitle?: string): void {
-  slide.addText(title, { x: MARGIN, y: 0.25, w: SLIDE_W - 2 * MARGIN, h: 0.6, fontFace: FONT, fontSize: 24, bold: true, color: BLUE });
-  if (subtitle) slide.addText(subtitle, { x: MARGIN, y: 0.85, w: SLIDE_W - 2 * MARGIN, h: 0.4, fontFace: FONT, fontSize: 14, color: "404040" });
+  const size = [24, 22, 20, 18].find((s) => textWidth(title, s, true) <= CONTENT_W - 0.2) ?? 16;
+  slide.addText(title, { x: MARGIN, y: 0.25, w: CONTENT_W, h: 0.6, fontFace: FONT, fontSize: size, bold: true, color: BLUE, margin: 0 });
+  if (subtitle) slide.addText(subtitle, { x: MARGIN, y: 0.85, w: CONTENT_W, h: 0.4, fontFace: FONT, fontSize: 14, color: "404040", margin: 0 });
 }
 
-/** Sources and rules of the sheet at the foot of the slide, every note of the sheet in the notes pane. */
-function footer(slide: PptxGenJS.Slide, model: SheetModel): void {
-  const lines = model.notes.filter((n) => /^(Sources|Règles)/.test(n));
-  slide.addText(lines.join("\n"), { x: MARGIN, y: 6.85, w: SLIDE_W - 2 * MARGIN, h: 0.55, fontFace: FONT, fontSize: 8, color: "606060", valign: "bottom" });
+/** The footer's lines: the sheet's sources and rules (every note goes to the notes pane), and any `extra` line. */
+function footerLines(model: SheetModel, extra: readonly string[] = []): string[] {
+  return [...model.notes.filter((n) => /^(Sources|Règles)/.test(n)), ...extra];
+}
+
+/** Top of the footer (inches): its wrapped lines sit at the foot of the slide, the body stops above it. */
+function footerTop(lines: readonly string[]): number {
+  const count = lines.reduce((n, l) => n + wrap(l, CONTENT_W, FOOTER_FONT).length, 0);
+  return SLIDE_H - 0.15 - (count * FOOTER_FONT * 1.22) / 72;
+}
+
+function footer(slide: PptxGenJS.Slide, model: SheetModel, lines: readonly string[]): void {
+  const top = footerTop(lines);
+  slide.addText(lines.join("\n"), {
+    x: MARGIN,
+    y: top,
+    w: CONTENT_W,
+    h: SLIDE_H - 0.1 - top,
+    fontFace: FONT,
+    fontSize: FOOTER_FONT,
+    color: "606060",
+    valign: "bottom",
+    margin: 0,
+  });
   slide.addNotes(model.notes.join("\n"));
 }
 
-function tableRows(table: TableBlock): PptxGenJS.TableRow[] {
-  const head = table.header.map((h) => ({ text: h, options: { bold: true, color: "FFFFFF", fill: { color: BLUE } } }));
+/** The table's cells as text (French formats), the header first; the total rows in bold. */
+function tableCells(table: TableBlock): Cell[][] {
+  const head = table.header.map((h) => ({ text: h, bold: true }));
   const body = table.rows.map((row, i) =>
-    row.map((v, c) => ({
-      text: slideText(v, table.formats[c] ?? "text"),
-      options: { bold: i >= table.rows.length - table.totalRows, align: (typeof v === "number" ? "right" : "left") as PptxGenJS.HAlign },
-    })),
+    row.map((v, c) => ({ text: slideText(v, table.formats[c] ?? "text"), bold: i >= table.rows.length - table.totalRows })),
   );
   return [head, ...body];
 }
 
-/** Column widths (inches) from each column's longest text, scaled to fit `w`; a narrow table stays narrow. */
-function columnWidths(rows: PptxGenJS.TableRow[], w: number, fontSize: number): number[] {
-  const perChar = (fontSize / 72) * 0.62;
-  // a header may wrap on its words; a figure may not
-  const length = (text: string, head: boolean) => (head ? Math.max(...text.split(/\s+/).map((w) => w.length)) : text.length);
-  const widths = rows[0].map((_, c) => Math.max(0.6, ...rows.map((r, i) => length(String((r[c] as { text?: string }).text ?? ""), i === 0) * perChar + 0.25)));
-  const total = widths.reduce((a, b) => a + b, 0);
-  return total > w ? widths.map((x) => (x * w) / total) : widths;
-}
-
-/** Adds a table, paged onto new slides when too long; returns those continuation slides. */
-function addTable(slide: PptxGenJS.Slide, table: TableBlock, x: number, w: number): PptxGenJS.Slide[] {
-  const rows = tableRows(table);
-  const fontSize = table.header.length > 6 ? 8 : 10;
-  const colW = columnWidths(rows, w, fontSize);
+/** Draws rows `page` of a laid-out table at (x, y). */
+function drawTable(slide: PptxGenJS.Slide, table: TableBlock, cells: Cell[][], layout: TableLayout, page: number[], x: number, y: number): void {
+  const cellOptions = (cell: Cell, head: boolean, value?: CellValue) => ({
+    text: cell.text,
+    options: {
+      bold: cell.bold,
+      margin: CELL_MARGIN,
+      valign: "top" as const,
+      align: (typeof value === "number" ? "right" : "left") as PptxGenJS.HAlign,
+      ...(head ? { color: "FFFFFF", fill: { color: BLUE } } : {}),
+    },
+  });
+  const rows = [cells[0].map((c) => cellOptions(c, true)), ...page.map((i) => cells[i + 1].map((c, col) => cellOptions(c, false, table.rows[i][col])))];
   slide.addTable(rows, {
     x,
-    y: 1.35,
-    colW,
+    y,
+    colW: layout.widths,
+    rowH: [layout.heights[0], ...page.map((i) => layout.heights[i + 1])],
     fontFace: FONT,
-    fontSize,
+    fontSize: layout.fontSize,
     border: { type: "solid", pt: 0.5, color: "BFBFBF" },
-    autoPage: true,
-    autoPageRepeatHeader: true,
-    autoPageCharWeight: -0.5,
-    newSlideStartY: 1.35,
-  } as PptxGenJS.TableProps);
-  return (slide as unknown as { newAutoPagedSlides?: PptxGenJS.Slide[] }).newAutoPagedSlides ?? [];
+    autoPage: false,
+  });
 }
 
 /** The chart's data, straight from its table block: categories, and one series per charted column. */
@@ -113,14 +149,14 @@ function chartData(table: TableBlock, spec: ChartSpec) {
   return spec.seriesColumns.map((c) => ({ name: table.header[c], labels, values: kept.map((r) => (typeof r[c] === "number" ? r[c] : 0)) }));
 }
 
-function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, table: TableBlock, spec: ChartSpec, x: number, w: number): void {
-  const format = NUMBER_FORMATS[table.formats[spec.seriesColumns[0]] ?? "integer"];
+/** A chart whose value axis starts at 0 (amounts, counts and rates alike), rates shown as percentages. */
+function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, table: TableBlock, spec: ChartSpec, box: { x: number; y: number; w: number; h: number }): void {
+  const numberFormat = table.formats[spec.seriesColumns[0]] ?? "integer";
+  const format = NUMBER_FORMATS[numberFormat];
   const stacked = spec.kind === "barStacked100";
-  slide.addChart(pptx.ChartType.bar, chartData(table, spec), {
-    x,
-    y: 1.35,
-    w,
-    h: 5.3,
+  const data = chartData(table, spec);
+  slide.addChart(pptx.ChartType.bar, data, {
+    ...box,
     barDir: stacked ? "bar" : "col",
     barGrouping: stacked ? "percentStacked" : "clustered",
     title: spec.title,
@@ -130,39 +166,199 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, table: TableBlock, sp
     showLegend: spec.seriesColumns.length > 1,
     legendPos: "b",
     legendFontFace: FONT,
+    legendFontSize: 10,
     catAxisLabelFontFace: FONT,
-    catAxisLabelFontSize: 9,
-    valAxisLabelFontSize: 9,
-    valAxisLabelFormatCode: stacked ? "0%" : format,
-    showValue: !stacked || spec.seriesColumns.length <= 3,
-    // zero values get no label (« ;; » hides them): an empty stack is not worth a « 0,0 % »
+    catAxisLabelFontSize: 10,
+    valAxisLabelFontSize: 10,
+    valAxisMinVal: 0,
+    ...(stacked || numberFormat === "percent" ? { valAxisMaxVal: stacked ? undefined : 1 } : {}),
+    valAxisLabelFormatCode: stacked || numberFormat === "percent" ? "0%" : format,
+    // the stacked shares, and the bars of a crowded chart, are read in the table: labels there would overlap
+    showValue: !stacked && data.length * (data[0]?.labels.length ?? 0) <= MAX_LABELLED_BARS,
+    // zero values get no label (« ;; » hides them)
     dataLabelFormatCode: `${format};-${format};;`,
-    dataLabelFontSize: 8,
-    chartColors: [BLUE, "F39200", "A5A5A5", "5B9BD5", "70AD47", "7030A0"],
+    dataLabelFontSize: 10,
+    dataLabelPosition: "outEnd",
+    chartColors: COLORS,
   });
 }
 
-/** One slide per table block of each sheet; a charted block gets its native chart beside its table. */
-function sheetSlides(pptx: PptxGenJS, model: SheetModel): void {
-  model.tables.forEach((table, t) => {
-    const slide = pptx.addSlide();
-    header(slide, model.title, table.title);
-    const spec = model.charts?.find((c) => c.table === t);
-    let continued: PptxGenJS.Slide[];
-    if (spec) {
-      addChart(pptx, slide, table, spec, MARGIN, 6.3);
-      continued = addTable(slide, table, 6.9, SLIDE_W - 6.9 - MARGIN);
-    } else continued = addTable(slide, table, MARGIN, SLIDE_W - 2 * MARGIN);
-    footer(slide, model);
-    // a table paged onto further slides keeps its titles there, so that a projected slide says what it shows
-    for (const next of continued) {
-      header(next, model.title, `${table.title ?? ""} (suite)`.trim());
-      footer(next, model);
+/** What a chart with fewer than two categories says instead of drawing one bar. */
+function singleCategoryText(table: TableBlock, spec: ChartSpec): string | undefined {
+  const data = chartData(table, spec);
+  const labels = data[0]?.labels ?? [];
+  if (labels.length >= 2) return undefined;
+  if (!labels.length) return `${spec.title} : aucune valeur à représenter.`;
+  const figures = spec.seriesColumns.map((c, i) => `${table.header[c]} ${slideText(data[i].values[0], table.formats[c] ?? "integer")}`);
+  return `${spec.title} : une seule catégorie (${labels[0]}), pas de graphique — ${figures.join(", ")}.`;
+}
+
+interface Area {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The slides of one table: its rows paginated to the area, each continuation titled « (suite) ». */
+function tableSlides(
+  pptx: PptxGenJS,
+  model: SheetModel,
+  table: TableBlock,
+  lines: string[],
+  first?: { slide: PptxGenJS.Slide; area: Area; layout: TableLayout },
+) {
+  const cells = tableCells(table);
+  const bodyH = footerTop(lines) - 0.15 - BODY_TOP;
+  const layout = first?.layout ?? layoutTable(cells, CONTENT_W, bodyH, TABLE_FONTS)!;
+  layout.pages.forEach((page, p) => {
+    const slide = p === 0 && first ? first.slide : pptx.addSlide();
+    if (!(p === 0 && first)) {
+      header(slide, model.title, p === 0 ? table.title : `${table.title} (suite)`);
+      footer(slide, model, lines);
     }
+    const area = p === 0 && first ? first.area : { x: MARGIN, y: BODY_TOP, w: CONTENT_W, h: bodyH };
+    const width = layout.widths.reduce((a, b) => a + b, 0);
+    drawTable(slide, table, cells, layout, page, area.x + (area.w - width) / 2, area.y);
   });
 }
 
-/** The deck: a title slide, the slides of each sheet, and the « Contrôles » slide last. */
+/** Legend of a map: its classes, then the départements whose value is not written in their shape. */
+function mapLegend(slide: PptxGenJS.Slide, spec: MapSpec, aside: string[], x: number, y: number, w: number): void {
+  slide.addText(spec.legend, { x, y, w, h: 0.4, fontFace: FONT, fontSize: 12, bold: true, color: "404040", margin: 0 });
+  MAP_CLASSES.forEach((c, i) => {
+    const top = y + 0.5 + i * 0.36;
+    slide.addShape("rect", { x, y: top, w: 0.45, h: 0.28, fill: { color: c.color }, line: { color: "808080", width: 0.5 } });
+    const last = i === MAP_CLASSES.length - 1;
+    const text = `${slideText(c.from, "percent").replace(",0", "")} à ${last ? "" : "moins de "}${slideText(c.to, "percent").replace(",0", "")}`;
+    slide.addText(text, { x: x + 0.6, y: top, w: w - 0.6, h: 0.28, fontFace: FONT, fontSize: 11, color: "404040", margin: 0, valign: "middle" });
+  });
+  if (aside.length) {
+    const top = y + 0.6 + MAP_CLASSES.length * 0.36;
+    const text = aside.join("\n");
+    const lines = aside.reduce((n, l) => n + wrap(l, w, 10).length, 0);
+    slide.addText(text, { x, y: top, w, h: (lines * 10 * 1.22) / 72 + 0.05, fontFace: FONT, fontSize: 10, color: "404040", margin: 0, valign: "top" });
+  }
+}
+
+/** A choropleth slide: each département filled by the class of its rate, the rate written in it where it fits. */
+function mapSlide(pptx: PptxGenJS, model: SheetModel, spec: MapSpec): void {
+  const table = model.tables[spec.table];
+  const rows = table.rows.slice(0, table.rows.length - table.totalRows);
+  const values = rows
+    .filter((r) => typeof r[spec.valueColumn] === "number")
+    .map((r) => ({ code: String(r[spec.codeColumn]), value: r[spec.valueColumn] as number }));
+  if (!values.length) return;
+  const lines = footerLines(model, [MAP_ATTRIBUTION]);
+  const slide = pptx.addSlide();
+  header(slide, model.title, spec.title);
+  footer(slide, model, lines);
+  const bodyH = footerTop(lines) - 0.15 - BODY_TOP;
+  const legendW = 3.6;
+  const map = layoutMap(values, { x: MARGIN, y: BODY_TOP, w: CONTENT_W - legendW - GAP, h: bodyH });
+  const aside: string[] = [];
+  const label = (code: string, value: number) => `${code} ${departementName(code)} : ${slideText(value, "percent")}`;
+  for (const shape of map.shapes) {
+    const points = shape.rings.flatMap((ring) => [...ring.map((p, i) => ({ x: p.x, y: p.y, ...(i === 0 ? { moveTo: true } : {}) })), { close: true as const }]);
+    const klass = MAP_CLASSES[shape.klass];
+    // a freeform (custGeom): pptxgenjs 4 writes it from `points` but its types do not list the shape's name
+    slide.addShape(
+      "custGeom" as PptxGenJS.SHAPE_NAME,
+      { x: shape.x, y: shape.y, w: shape.w, h: shape.h, points, fill: { color: klass.color }, line: { color: "FFFFFF", width: 1 } } as never,
+    );
+  }
+  for (const shape of map.shapes) {
+    const text = slideText(shape.value, "percent");
+    const w = Math.max(textWidth(shape.code, 10, true), textWidth(text, 10, true)) + 0.1;
+    const h = (2 * 10 * 1.22) / 72;
+    // the label goes in its shape only where the shape is wider and taller than the label
+    if (shape.w < w + 0.1 || shape.h < h + 0.1) {
+      aside.push(label(shape.code, shape.value));
+      continue;
+    }
+    slide.addText(`${shape.code}\n${text}`, {
+      x: shape.label.x - w / 2,
+      y: shape.label.y - h / 2,
+      w,
+      h,
+      fontFace: FONT,
+      fontSize: 10,
+      bold: true,
+      align: "center",
+      valign: "middle",
+      color: MAP_CLASSES[shape.klass].text,
+      margin: 0,
+    });
+  }
+  for (const o of map.outside) aside.push(`${label(o.code, o.value)} (hors carte)`);
+  mapLegend(slide, spec, aside, SLIDE_W - MARGIN - legendW, BODY_TOP, legendW);
+}
+
+/** The slides of each table block of a sheet: a charted block gets its native chart, beside its table when it fits. */
+function sheetSlides(pptx: PptxGenJS, model: SheetModel): void {
+  const lines = footerLines(model);
+  const bodyH = footerTop(lines) - 0.15 - BODY_TOP;
+  model.tables.forEach((table, t) => {
+    const spec = model.charts?.find((c) => c.table === t);
+    const single = spec && singleCategoryText(table, spec);
+    if (spec && !single) {
+      const sideW = CONTENT_W - CHART_W - GAP;
+      const side = layoutTable(tableCells(table), sideW, bodyH, TABLE_FONTS);
+      const slide = pptx.addSlide();
+      header(slide, model.title, table.title);
+      footer(slide, model, lines);
+      if (side && side.pages.length === 1) {
+        addChart(pptx, slide, table, spec, { x: MARGIN, y: BODY_TOP, w: CHART_W, h: bodyH });
+        tableSlides(pptx, model, table, lines, { slide, area: { x: MARGIN + CHART_W + GAP, y: BODY_TOP, w: sideW, h: bodyH }, layout: side });
+      } else {
+        // too wide or too long to sit beside its chart: the chart on its own slide, the table on the next ones
+        addChart(pptx, slide, table, spec, { x: MARGIN, y: BODY_TOP, w: CONTENT_W, h: bodyH });
+        tableSlides(pptx, model, table, lines);
+      }
+    } else if (single) {
+      const slide = pptx.addSlide();
+      header(slide, model.title, table.title);
+      footer(slide, model, lines);
+      const textH = 0.5;
+      slide.addText(single, { x: MARGIN, y: BODY_TOP, w: CONTENT_W, h: textH, fontFace: FONT, fontSize: 12, color: "404040", margin: 0 });
+      const cells = tableCells(table);
+      const layout = layoutTable(cells, CONTENT_W, bodyH - textH - 0.15, TABLE_FONTS)!;
+      tableSlides(pptx, model, table, lines, { slide, area: { x: MARGIN, y: BODY_TOP + textH + 0.15, w: CONTENT_W, h: bodyH - textH - 0.15 }, layout });
+    } else tableSlides(pptx, model, table, lines);
+    for (const map of model.maps?.filter((m) => m.table === t) ?? []) mapSlide(pptx, model, map);
+  });
+}
+
+/** The key figures of the sheets, after the title slide, as the commission decks open: up to 9 cards. */
+function keyFiguresSlide(pptx: PptxGenJS, models: readonly SheetModel[], meta: DeckMeta): void {
+  const figures = models.flatMap((m) => m.keyFigures ?? []).filter((f) => f.value !== "");
+  if (!figures.length) return;
+  const slide = pptx.addSlide();
+  header(slide, "Chiffres clés", `${meta.region || "Région"} — situation au 31/12/${meta.annee}`);
+  const columns = 3;
+  const cardW = (CONTENT_W - (columns - 1) * GAP) / columns;
+  const cardH = 1.55;
+  figures.slice(0, 9).forEach((f, i) => {
+    const x = MARGIN + (i % columns) * (cardW + GAP);
+    const y = BODY_TOP + 0.1 + Math.floor(i / columns) * (cardH + 0.2);
+    slide.addShape("rect", { x, y, w: cardW, h: cardH, fill: { color: "EEF4FA" }, line: { color: "C9DAEC", width: 0.75 } });
+    slide.addText(slideText(f.value, f.format), {
+      x: x + 0.15,
+      y: y + 0.1,
+      w: cardW - 0.3,
+      h: 0.6,
+      fontFace: FONT,
+      fontSize: 28,
+      bold: true,
+      color: BLUE,
+      margin: 0,
+    });
+    slide.addText(f.label, { x: x + 0.15, y: y + 0.72, w: cardW - 0.3, h: 0.5, fontFace: FONT, fontSize: 12, color: "1F1F1F", margin: 0, valign: "top" });
+    slide.addText(f.when, { x: x + 0.15, y: y + 1.2, w: cardW - 0.3, h: 0.25, fontFace: FONT, fontSize: 10, color: "606060", margin: 0 });
+  });
+}
+
+/** The deck: a title slide, the key figures, the slides of each sheet, and the « Contrôles » slides last. */
 export function buildDeck(models: readonly SheetModel[], meta: DeckMeta): PptxGenJS {
   const pptx = new PptxGenJS();
   pptx.layout = "LAYOUT_WIDE";
@@ -183,8 +379,22 @@ export function buildDeck(models: readonly SheetModel[], meta: DeckMeta): PptxGe
     fontSize: 12,
     color: "FFFFFF",
   });
+  keyFiguresSlide(pptx, models, meta);
   for (const model of models) if (model.name !== CONTROLS_SHEET_NAME) sheetSlides(pptx, model);
   const controls = models.find((m) => m.name === CONTROLS_SHEET_NAME);
   if (controls) sheetSlides(pptx, controls);
   return pptx;
+}
+
+/**
+ * The deck's bytes, its zip deflated (stored, the demo deck is 2 MB). pptxgenjs 4.0.1 ignores `compression` whenever
+ * an output type is given, so its zip is read back and written again deflated, with the same entries.
+ */
+export async function deckBytes<T extends "nodebuffer" | "blob">(pptx: PptxGenJS, outputType: T): Promise<T extends "blob" ? Blob : Buffer> {
+  const stored = (await pptx.write({ outputType: "arraybuffer" })) as ArrayBuffer;
+  const zip = await JSZip.loadAsync(stored);
+  const mimeType = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+  return (await zip.generateAsync({ type: outputType, compression: "DEFLATE", compressionOptions: { level: 6 }, mimeType })) as T extends "blob"
+    ? Blob
+    : Buffer;
 }

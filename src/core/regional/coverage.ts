@@ -89,5 +89,15 @@ export function coverageSheet(ctx: BuildContext): SheetModel {
         withoutTotals: false,
       },
     ],
+    keyFigures: [{ label: "Population en zone couverte par une CPTS", value: cell(region.couverte), format: "percent", when: `au 31/12/${ctx.annee}` }],
+    maps: [
+      {
+        title: `Part de la population en zone couverte par département au 31/12/${ctx.annee}`,
+        table: 0,
+        codeColumn: 0,
+        valueColumn: 3,
+        legend: "Population en zone couverte",
+      },
+    ],
   };
 }

@@ -200,5 +200,24 @@ export function mspSheet(ctx: BuildContext): SheetModel {
         withoutTotals: false,
       },
     ],
+    keyFigures: [
+      { label: "MSP ayant signé l'ACI", value: aciAll, format: "integer", when: `en ${annee}` },
+      { label: "Rémunération moyenne d'une MSP", value: cell(sN.mean), format: "euro", when: `au titre de ${annee}` },
+      {
+        label: "Évolution de la rémunération moyenne (MSP rémunérées les deux années)",
+        value: cell(evo.rate),
+        format: "percent",
+        when: `${annee - 1}/${annee}`,
+      },
+    ],
+    maps: [
+      {
+        title: `Taux d'adhésion des MSP à l'ACI par département, ${annee}`,
+        table: 0,
+        codeColumn: 0,
+        valueColumn: 4,
+        legend: "MSP ayant signé l'ACI",
+      },
+    ],
   };
 }

@@ -46,6 +46,7 @@ export function projectsSheet(ctx: BuildContext): SheetModel {
         totalRows: 1,
       },
     ],
+    keyFigures: [{ label: "CPTS conventionnées (contrat ACI signé)", value: counts["5"], format: "integer", when: `au 31/12/${ctx.annee}` }],
     charts: [
       {
         kind: "columnClustered",

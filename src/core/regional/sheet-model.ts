@@ -33,6 +33,28 @@ export interface ChartSpec {
   withoutTotals: boolean;
 }
 
+/**
+ * A choropleth of the région's départements (the deck draws it): each data row of block `table` gives a
+ * département code (`codeColumn`) and a rate between 0 and 1 (`valueColumn`); the totals rows are left out.
+ */
+export interface MapSpec {
+  title: string;
+  table: number;
+  codeColumn: number;
+  valueColumn: number;
+  /** What the rate is, for the legend (« Part de la population en zone couverte »). */
+  legend: string;
+}
+
+/** A figure of the deck's key-figures slide: what it is, its value (empty when there is none) and its date. */
+export interface KeyFigure {
+  label: string;
+  value: CellValue;
+  format: NumberFormat;
+  /** « au 31/12/2022 », « au titre de 2022 ». */
+  when: string;
+}
+
 export type SheetKind = "couverture" | "projets" | "contrats_am" | "remunerations_msp" | "remunerations_cpts";
 
 export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
@@ -57,6 +79,10 @@ export interface SheetModel {
   tables: TableBlock[];
   /** Charts of the sheet (the pane draws them in Excel, the deck in PowerPoint), each on one table block. */
   charts?: ChartSpec[];
+  /** Maps of the sheet, each on one table block. */
+  maps?: MapSpec[];
+  /** The sheet's figures on the deck's key-figures slide. */
+  keyFigures?: KeyFigure[];
 }
 
 /** A sheet laid out on a grid: what a writer assigns in one bulk `values` and one `numberFormat`. */

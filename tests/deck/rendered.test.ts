@@ -1,0 +1,143 @@
+/**
+ * The commission deck as a person sees it (issue 22): the sample region's deck is opened by LibreOffice Impress,
+ * exported to PDF, and every word it drew is read back with its box (pdftotext -bbox). Nothing may be drawn outside
+ * its slide, no two words may overlap (a table running into the footer, a label on a label), no figure may wrap
+ * (« 10 323 800 » on one line and « € » on the next), every slide but the first has its title. The pages are saved
+ * as PNG images in tests/artifacts/deck/ to be looked at. Needs soffice, pdftotext, pdftoppm and Liberation Sans
+ * (scripts/test-deps.mjs: npm test installs them as root).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { runRegional } from "../../scripts/regional";
+
+const SAMPLE = resolve(__dirname, "../../examples/region-exemple.xlsx");
+const ARTIFACTS = resolve(__dirname, "../artifacts/deck");
+
+interface Word {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+interface Page {
+  width: number;
+  height: number;
+  words: Word[];
+}
+
+/** The pages of pdftotext's -bbox output. */
+function pagesOf(html: string): Page[] {
+  return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+    words: [...m[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({
+      xMin: Number(w[1]),
+      yMin: Number(w[2]),
+      xMax: Number(w[3]),
+      yMax: Number(w[4]),
+      text: w[5]
+        .replace(/&amp;/g, "&")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"'),
+    })),
+  }));
+}
+
+/** Share of the smaller box that two word boxes have in common. */
+function overlap(a: Word, b: Word): number {
+  const w = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+  const h = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+  if (w <= 0 || h <= 0) return 0;
+  const area = (x: Word) => (x.xMax - x.xMin) * (x.yMax - x.yMin);
+  return (w * h) / Math.min(area(a), area(b));
+}
+
+const run = (command: string, args: string[]) => {
+  const r = spawnSync(command, args, { encoding: "utf8", timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} : ${r.stderr || r.error}`);
+  return r.stdout;
+};
+
+describe("the sample region's deck rendered by LibreOffice Impress", () => {
+  const dir = mkdtempSync(join(tmpdir(), "deck-render-"));
+  const deck = join(dir, "commission.pptx");
+  let pages: Page[];
+  let slideCount: number;
+  beforeAll(async () => {
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(await runRegional([SAMPLE, deck, "--annee", "2022"])).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(deck));
+    slideCount = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length;
+    // a profile of its own: a LibreOffice already open elsewhere would otherwise take the conversion
+    run("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, deck]);
+    pages = pagesOf(run("pdftotext", ["-bbox", join(dir, "commission.pdf"), "-"]));
+    rmSync(ARTIFACTS, { recursive: true, force: true });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    run("pdftoppm", ["-r", "50", "-png", join(dir, "commission.pdf"), join(ARTIFACTS, "diapositive")]);
+  });
+  afterAll(() => {
+    vi.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("has one page per slide, every one 16:9 and holding text", () => {
+    expect(pages.length).toBe(slideCount);
+    for (const p of pages) {
+      expect(p.width / p.height).toBeCloseTo(16 / 9, 2);
+      expect(p.words.length).toBeGreaterThan(3);
+    }
+  });
+
+  it("draws nothing outside the slide", () => {
+    pages.forEach((p, i) => {
+      for (const w of p.words) {
+        const inside = w.xMin >= 0 && w.yMin >= 0 && w.xMax <= p.width + 0.5 && w.yMax <= p.height + 0.5;
+        expect(inside, `diapositive ${i + 1} : « ${w.text} » en (${w.xMin}, ${w.yMin})–(${w.xMax}, ${w.yMax})`).toBe(true);
+      }
+    });
+  });
+
+  it("never draws a word over another (a table over its footer, a label over a label)", () => {
+    pages.forEach((p, i) => {
+      for (let a = 0; a < p.words.length; a++)
+        for (let b = a + 1; b < p.words.length; b++) {
+          const share = overlap(p.words[a], p.words[b]);
+          expect(share, `diapositive ${i + 1} : « ${p.words[a].text} » sur « ${p.words[b].text} »`).toBeLessThan(0.25);
+        }
+    });
+  });
+
+  it("keeps every figure on one line: no « € » or « % » alone on its line", () => {
+    let units = 0;
+    pages.forEach((p, i) => {
+      for (const w of p.words.filter((x) => x.text === "€" || x.text === "%")) {
+        units++;
+        const sameLine = p.words.filter((x) => x !== w && Math.abs(x.yMin - w.yMin) < 2);
+        const before = sameLine.find((x) => x.xMax <= w.xMin + 1 && w.xMin - x.xMax < 8);
+        const after = sameLine.find((x) => x.xMin >= w.xMax - 1 && x.xMin - w.xMax < 8);
+        expect(before || after, `diapositive ${i + 1} : « ${w.text} » seul sur sa ligne, séparé de son nombre`).toBeTruthy();
+        if (before && !after) expect(before.text, `diapositive ${i + 1}`).toMatch(/\d$/);
+      }
+    });
+    expect(units).toBeGreaterThan(100);
+  });
+
+  it("titles every slide after the first at its top, continuations « (suite) »", () => {
+    const topText = (p: Page) =>
+      p.words
+        .filter((w) => w.yMax < p.height * 0.17)
+        .map((w) => w.text)
+        .join(" ");
+    for (const [i, p] of pages.slice(1).entries()) expect(topText(p).length, `diapositive ${i + 2}`).toBeGreaterThan(10);
+    // the CPTS remuneration by taille and mission is longer than a slide: its second slide says it continues
+    expect(pages.some((p) => /\(suite\)/.test(topText(p)))).toBe(true);
+    expect(topText(pages[1])).toContain("Chiffres clés");
+  });
+});
