@@ -292,6 +292,19 @@ export function renderWorkbook(models: readonly SheetModel[]): ExcelJS.Workbook 
     ws.getRow(1).font = { bold: true, size: 14 };
     grid.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
     ws.views = [{ state: "frozen", ySplit: grid.frozenRows, xSplit: 0 }];
+    const { print } = grid;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: print.orientation,
+      paperSize: 9, // A4
+      fitToPage: true,
+      fitToWidth: print.pagesWide,
+      fitToHeight: 0, // as many pages tall as the rows need
+      printTitlesRow: `${print.titleRows[0]}:${print.titleRows[1]}`,
+    };
+    // header codes: &L left, &R right; a literal « & » is doubled
+    const code = (text: string) => text.replace(/&/g, "&&");
+    ws.headerFooter = { oddHeader: `&L${code(print.headerLeft)}&R${code(print.headerRight)}`, oddFooter: "&CPage &P / &N" };
   }
   return wb;
 }

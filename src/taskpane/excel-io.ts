@@ -14,6 +14,7 @@ import {
   TABLE_LABELS,
   tableFromGrid,
   tableKindOf,
+  type PrintSetup,
   type RawTable,
   type SheetModel,
   type TableKind,
@@ -317,6 +318,20 @@ export function inertText(value: string | number): string | number {
  * formats go first, so that a text such as « 01 », « 2A » or a year header « 2021 » is stored as text (`@`), not
  * parsed as a number, and the cells equal the offline workbook's.
  */
+/**
+ * How the sheet prints (ExcelApi 1.9, within the 1.12 the pane requires), queued in the sheet's own write: landscape,
+ * one page wide, the frozen rows repeated on each page, the title and « Situation au … » in the page header.
+ */
+function printSetup(sheet: Excel.Worksheet, print: PrintSetup): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = "Landscape";
+  layout.zoom = { horizontalFitToPages: print.pagesWide };
+  layout.setPrintTitleRows(`$${print.titleRows[0]}:$${print.titleRows[1]}`);
+  const code = (text: string) => text.replace(/&/g, "&&");
+  layout.headersFooters.defaultForAllPages.leftHeader = code(print.headerLeft);
+  layout.headersFooters.defaultForAllPages.rightHeader = code(print.headerRight);
+}
+
 export async function writeSheet(context: Excel.RequestContext, model: SheetModel, inv: Inventory, options: WriteOptions): Promise<void> {
   const grid = layoutSheet(model);
   const previous = inv.owned.get(model.name);
@@ -344,6 +359,7 @@ export async function writeSheet(context: Excel.RequestContext, model: SheetMode
   sheet.getRangeByIndexes(0, 0, 1, 1).format.font.size = 14;
   sheet.getRangeByIndexes(grid.blocks[0]?.headerRow ?? 0, 0, grid.values.length - (grid.blocks[0]?.headerRow ?? 0), grid.width).format.autofitColumns();
   sheet.freezePanes.freezeRows(grid.frozenRows);
+  printSetup(sheet, grid.print);
   (model.charts ?? []).forEach((spec, i) => addChart(sheet, model, grid, spec, i));
   await context.sync();
 }

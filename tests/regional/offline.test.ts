@@ -37,6 +37,14 @@ describe("npm run regional on the sample region (examples/region-exemple.xlsx)",
     await wb.xlsx.readFile(output);
     expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEET_KINDS.map((k) => SHEET_NAMES[k]), CONTROLS_SHEET_NAME]);
     expect(sha(SAMPLE)).toBe(before);
+    // every sheet prints landscape on A4, one page wide, its frozen rows repeated, title and date in the header
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup.orientation, ws.name).toBe("landscape");
+      expect([ws.pageSetup.fitToPage, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight, ws.pageSetup.paperSize], ws.name).toEqual([true, 1, 0, 9]);
+      const frozen = (ws.views[0] as { ySplit: number }).ySplit;
+      expect(ws.pageSetup.printTitlesRow, ws.name).toBe(`1:${frozen}`);
+      expect(ws.headerFooter.oddHeader, ws.name).toMatch(/^&L.+&RSituation au 31\/12\/2022$/);
+    }
   });
 
   it("covers the real Nouvelle-Aquitaine population: 4 293 communes, 6 150 451 inhabitants", async () => {

@@ -87,6 +87,29 @@ export class FakeSheet {
       if (row !== r.row || col !== r.col) this.setCell(row, col, { value: "" });
     });
   }
+  /** The print settings set through pageLayout (ExcelApi 1.9). */
+  print: { orientation?: string; zoom?: unknown; titleRows?: string; leftHeader?: string; rightHeader?: string } = {};
+  pageLayout = ((sheet: FakeSheet) => ({
+    set orientation(v: string) {
+      sheet.print.orientation = v;
+    },
+    set zoom(v: unknown) {
+      sheet.print.zoom = v;
+    },
+    setPrintTitleRows(rows: string) {
+      sheet.print.titleRows = rows;
+    },
+    headersFooters: {
+      defaultForAllPages: {
+        set leftHeader(v: string) {
+          sheet.print.leftHeader = v;
+        },
+        set rightHeader(v: string) {
+          sheet.print.rightHeader = v;
+        },
+      },
+    },
+  }))(this);
   /** Rows frozen by freezePanes.freezeRows. */
   frozenRows = 0;
   freezePanes = {

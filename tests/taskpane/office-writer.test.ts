@@ -65,6 +65,14 @@ describe("Office writer on a fake workbook", () => {
     expect(sheet.cell(header + 1, 2)?.format).toBe("#,##0");
     // title, notes and the table's header stay in view
     expect(sheet.frozenRows).toBe(header + 1);
+    // and print: landscape, one page wide, the same rows repeated, title and date in the page header (issue 22)
+    expect(sheet.print).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1 },
+      titleRows: `$1:$${header + 1}`,
+      leftHeader: "Taux de couverture CPTS au 31/12/2022",
+      rightHeader: "Situation au 31/12/2022",
+    });
     expect(grid.at(-1)![0]).toBe("Région");
     const [chart] = sheet.charts.list;
     expect(chart.type).toBe("BarStacked100");

@@ -98,6 +98,19 @@ export interface SheetGrid {
   frozenRows: number;
   /** Width of each column in characters: its longest cell as displayed, within bounds. */
   columnWidths: number[];
+  /** How the sheet prints: landscape, one page wide, the frozen rows repeated, the title and date in the header. */
+  print: PrintSetup;
+}
+
+export interface PrintSetup {
+  orientation: "landscape";
+  /** Pages across (the height follows the rows). */
+  pagesWide: 1;
+  /** 1-based first and last rows repeated at the top of each page. */
+  titleRows: [number, number];
+  /** Page header: the sheet's title on the left, its « Situation au … » on the right. */
+  headerLeft: string;
+  headerRight: string;
 }
 
 /** Column widths (characters) a writer gives, whatever the longest cell. */
@@ -148,7 +161,10 @@ export function layoutSheet(model: SheetModel): SheetGrid {
     }
     return Math.min(MAX_COLUMN_WIDTH, longest);
   });
-  return { values, numberFormats, width, boldRows, blocks, frozenRows: blocks.length ? blocks[0].headerRow + 1 : 1, columnWidths };
+  const frozenRows = blocks.length ? blocks[0].headerRow + 1 : 1;
+  const situation = model.notes.find((n) => n.startsWith("Situation au")) ?? "";
+  const print: PrintSetup = { orientation: "landscape", pagesWide: 1, titleRows: [1, frozenRows], headerLeft: model.title, headerRight: situation };
+  return { values, numberFormats, width, boldRows, blocks, frozenRows, columnWidths, print };
 }
 
 /** A1 address of a 0-based rectangle. */
