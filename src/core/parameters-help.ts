@@ -6,10 +6,10 @@
 import { CPTS_PARAMETERS } from "./aci-cpts/params";
 import { MSP_PARAMETERS } from "./aci-msp/params";
 import { AM_PARAMETERS } from "./assistant-medical/params";
+import { frenchDate } from "./dates";
 import { frNumber, frPercent } from "./format";
+import { escapeHtml as escape } from "./inputs/help";
 import type { Dated, Parameter, Unit } from "./params";
-
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export const PARAMETER_FAMILIES: readonly { id: string; title: string; parameters: readonly Parameter[] }[] = [
   { id: "parametres-aci-msp", title: "ACI MSP", parameters: MSP_PARAMETERS },
@@ -17,11 +17,9 @@ export const PARAMETER_FAMILIES: readonly { id: string; title: string; parameter
   { id: "parametres-am", title: "Aide à l'emploi d'un assistant médical", parameters: AM_PARAMETERS },
 ];
 
-const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-
 /** « du 25/08/2019 au 02/09/2022 », or « depuis le 03/09/2022 » for a value still in force. */
 export function periodText(entry: Pick<Dated<unknown>, "from" | "to">): string {
-  return entry.to ? `du ${frDate(entry.from)} au ${frDate(entry.to)}` : `depuis le ${frDate(entry.from)}`;
+  return entry.to ? `du ${frenchDate(entry.from)} au ${frenchDate(entry.to)}` : `depuis le ${frenchDate(entry.from)}`;
 }
 
 /** A key of a value table in words: « amplitudeSansMinoration » → « amplitude sans minoration ». */
@@ -61,7 +59,7 @@ export function valueText(value: unknown, unit: Unit, nested = false): string {
   }
   if (typeof value === "boolean") return value ? "oui" : "non";
   if (value === null || value === undefined) return "non publié";
-  if (typeof value === "string") return /^\d{4}-\d{2}-\d{2}$/.test(value) ? frDate(value) : value;
+  if (typeof value === "string") return /^\d{4}-\d{2}-\d{2}$/.test(value) ? frenchDate(value) : value;
   if (Array.isArray(value)) return value.map((v) => valueText(v, unit, nested)).join(" / ");
   if (value && typeof value === "object") {
     return Object.entries(value)

@@ -22,7 +22,7 @@ import {
   type TableBlock,
 } from "../core/regional/sheet-model";
 import { MAP_ATTRIBUTION } from "./departements-geometry";
-import { layoutTable, textWidth, wrap, type Cell, type TableLayout } from "./layout";
+import { LINE_HEIGHT, layoutTable, textWidth, wrap, type Cell, type TableLayout } from "./layout";
 import { layoutMap, MAP_CLASSES } from "./map";
 
 export interface DeckMeta {
@@ -87,8 +87,11 @@ function footerLines(model: SheetModel, extra: readonly string[] = []): string[]
 /** Top of the footer (inches): its wrapped lines sit at the foot of the slide, the body stops above it. */
 function footerTop(lines: readonly string[]): number {
   const count = lines.reduce((n, l) => n + wrap(l, CONTENT_W, FOOTER_FONT).length, 0);
-  return SLIDE_H - 0.15 - (count * FOOTER_FONT * 1.22) / 72;
+  return SLIDE_H - 0.15 - (count * FOOTER_FONT * LINE_HEIGHT) / 72;
 }
+
+/** Height (inches) left for the body between the title and a footer of `lines`. */
+const bodyHeight = (lines: readonly string[]) => footerTop(lines) - 0.15 - BODY_TOP;
 
 function footer(slide: PptxGenJS.Slide, model: SheetModel, lines: readonly string[]): void {
   const top = footerTop(lines);
@@ -205,11 +208,11 @@ function tableSlides(
   pptx: PptxGenJS,
   model: SheetModel,
   table: TableBlock,
+  cells: Cell[][],
   lines: string[],
   first?: { slide: PptxGenJS.Slide; area: Area; layout: TableLayout },
 ) {
-  const cells = tableCells(table);
-  const bodyH = footerTop(lines) - 0.15 - BODY_TOP;
+  const bodyH = bodyHeight(lines);
   const layout = first?.layout ?? layoutTable(cells, CONTENT_W, bodyH, TABLE_FONTS)!;
   layout.pages.forEach((page, p) => {
     const slide = p === 0 && first ? first.slide : pptx.addSlide();
@@ -237,7 +240,7 @@ function mapLegend(slide: PptxGenJS.Slide, spec: MapSpec, aside: string[], x: nu
     const top = y + 0.6 + MAP_CLASSES.length * 0.36;
     const text = aside.join("\n");
     const lines = aside.reduce((n, l) => n + wrap(l, w, 10).length, 0);
-    slide.addText(text, { x, y: top, w, h: (lines * 10 * 1.22) / 72 + 0.05, fontFace: FONT, fontSize: 10, color: "404040", margin: 0, valign: "top" });
+    slide.addText(text, { x, y: top, w, h: (lines * 10 * LINE_HEIGHT) / 72 + 0.05, fontFace: FONT, fontSize: 10, color: "404040", margin: 0, valign: "top" });
   }
 }
 
@@ -253,7 +256,7 @@ function mapSlide(pptx: PptxGenJS, model: SheetModel, spec: MapSpec): void {
   const slide = pptx.addSlide();
   header(slide, model.title, spec.title);
   footer(slide, model, lines);
-  const bodyH = footerTop(lines) - 0.15 - BODY_TOP;
+  const bodyH = bodyHeight(lines);
   const legendW = 3.6;
   const map = layoutMap(values, { x: MARGIN, y: BODY_TOP, w: CONTENT_W - legendW - GAP, h: bodyH });
   const aside: string[] = [];
@@ -270,7 +273,7 @@ function mapSlide(pptx: PptxGenJS, model: SheetModel, spec: MapSpec): void {
   for (const shape of map.shapes) {
     const text = slideText(shape.value, "percent");
     const w = Math.max(textWidth(shape.code, 10, true), textWidth(text, 10, true)) + 0.1;
-    const h = (2 * 10 * 1.22) / 72;
+    const h = (2 * 10 * LINE_HEIGHT) / 72;
     // the label goes in its shape only where the shape is wider and taller than the label
     if (shape.w < w + 0.1 || shape.h < h + 0.1) {
       aside.push(label(shape.code, shape.value));
@@ -297,23 +300,24 @@ function mapSlide(pptx: PptxGenJS, model: SheetModel, spec: MapSpec): void {
 /** The slides of each table block of a sheet: a charted block gets its native chart, beside its table when it fits. */
 function sheetSlides(pptx: PptxGenJS, model: SheetModel): void {
   const lines = footerLines(model);
-  const bodyH = footerTop(lines) - 0.15 - BODY_TOP;
+  const bodyH = bodyHeight(lines);
   model.tables.forEach((table, t) => {
+    const cells = tableCells(table);
     const spec = model.charts?.find((c) => c.table === t);
     const single = spec && singleCategoryText(table, spec);
     if (spec && !single) {
       const sideW = CONTENT_W - CHART_W - GAP;
-      const side = layoutTable(tableCells(table), sideW, bodyH, TABLE_FONTS);
+      const side = layoutTable(cells, sideW, bodyH, TABLE_FONTS);
       const slide = pptx.addSlide();
       header(slide, model.title, table.title);
       footer(slide, model, lines);
       if (side && side.pages.length === 1) {
         addChart(pptx, slide, table, spec, { x: MARGIN, y: BODY_TOP, w: CHART_W, h: bodyH });
-        tableSlides(pptx, model, table, lines, { slide, area: { x: MARGIN + CHART_W + GAP, y: BODY_TOP, w: sideW, h: bodyH }, layout: side });
+        tableSlides(pptx, model, table, cells, lines, { slide, area: { x: MARGIN + CHART_W + GAP, y: BODY_TOP, w: sideW, h: bodyH }, layout: side });
       } else {
         // too wide or too long to sit beside its chart: the chart on its own slide, the table on the next ones
         addChart(pptx, slide, table, spec, { x: MARGIN, y: BODY_TOP, w: CONTENT_W, h: bodyH });
-        tableSlides(pptx, model, table, lines);
+        tableSlides(pptx, model, table, cells, lines);
       }
     } else if (single) {
       const slide = pptx.addSlide();
@@ -321,10 +325,9 @@ function sheetSlides(pptx: PptxGenJS, model: SheetModel): void {
       footer(slide, model, lines);
       const textH = 0.5;
       slide.addText(single, { x: MARGIN, y: BODY_TOP, w: CONTENT_W, h: textH, fontFace: FONT, fontSize: 12, color: "404040", margin: 0 });
-      const cells = tableCells(table);
       const layout = layoutTable(cells, CONTENT_W, bodyH - textH - 0.15, TABLE_FONTS)!;
-      tableSlides(pptx, model, table, lines, { slide, area: { x: MARGIN, y: BODY_TOP + textH + 0.15, w: CONTENT_W, h: bodyH - textH - 0.15 }, layout });
-    } else tableSlides(pptx, model, table, lines);
+      tableSlides(pptx, model, table, cells, lines, { slide, area: { x: MARGIN, y: BODY_TOP + textH + 0.15, w: CONTENT_W, h: bodyH - textH - 0.15 }, layout });
+    } else tableSlides(pptx, model, table, cells, lines);
     for (const map of model.maps?.filter((m) => m.table === t) ?? []) mapSlide(pptx, model, map);
   });
 }

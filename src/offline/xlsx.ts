@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import { timeOfDayFraction } from "../core/dates";
 import {
+  headerFooterText,
   layoutSheet,
   mergedCellsIssue,
   outsideRowsIssue,
@@ -302,9 +303,8 @@ export function renderWorkbook(models: readonly SheetModel[]): ExcelJS.Workbook 
       fitToHeight: 0, // as many pages tall as the rows need
       printTitlesRow: `${print.titleRows[0]}:${print.titleRows[1]}`,
     };
-    // header codes: &L left, &R right; a literal « & » is doubled
-    const code = (text: string) => text.replace(/&/g, "&&");
-    ws.headerFooter = { oddHeader: `&L${code(print.headerLeft)}&R${code(print.headerRight)}`, oddFooter: "&CPage &P / &N" };
+    // header codes: &L left, &R right
+    ws.headerFooter = { oddHeader: `&L${headerFooterText(print.headerLeft)}&R${headerFooterText(print.headerRight)}`, oddFooter: "&CPage &P / &N" };
   }
   return wb;
 }

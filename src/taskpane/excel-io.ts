@@ -9,6 +9,7 @@
 import {
   layoutSheet,
   a1,
+  headerFooterText,
   mergedCellsIssue,
   outsideRowsIssue,
   TABLE_LABELS,
@@ -327,9 +328,8 @@ function printSetup(sheet: Excel.Worksheet, print: PrintSetup): void {
   layout.orientation = "Landscape";
   layout.zoom = { horizontalFitToPages: print.pagesWide };
   layout.setPrintTitleRows(`$${print.titleRows[0]}:$${print.titleRows[1]}`);
-  const code = (text: string) => text.replace(/&/g, "&&");
-  layout.headersFooters.defaultForAllPages.leftHeader = code(print.headerLeft);
-  layout.headersFooters.defaultForAllPages.rightHeader = code(print.headerRight);
+  layout.headersFooters.defaultForAllPages.leftHeader = headerFooterText(print.headerLeft);
+  layout.headersFooters.defaultForAllPages.rightHeader = headerFooterText(print.headerRight);
 }
 
 export async function writeSheet(context: Excel.RequestContext, model: SheetModel, inv: Inventory, options: WriteOptions): Promise<void> {

@@ -6,7 +6,8 @@ import { ARGUMENTS, argumentBlankText, SAS } from "./arguments";
 import { MSP_FIELDS, type MspFieldEntry } from "./msp-fields";
 import { KIND_HELP, NO_ZERO, TABLE_SCHEMA, type ColumnEntry, type TableKind } from "./schema";
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** Text made safe inside the help page's HTML. */
+export const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const TABLE_TITLES: Readonly<Record<TableKind, string>> = {
   communes: "Communes",
@@ -45,7 +46,7 @@ export function mspFieldsHtml(): string {
   const rows = Object.entries(MSP_FIELDS).map(([code, f]) => {
     const field = f as MspFieldEntry;
     const since = field.since === "avenant 1" ? "avenant 1 (rémunérations à partir de 2022)" : "ACI de 2017";
-    return `<tr><th scope="row"><code>${escape(code)}</code></th><td>${escape(field.label)}</td><td>${escape(mspFieldType(field))}</td><td>${escape(mspFieldBlank(field))}</td><td>${escape(since)}</td></tr>`;
+    return `<tr><th scope="row"><code>${escapeHtml(code)}</code></th><td>${escapeHtml(field.label)}</td><td>${escapeHtml(mspFieldType(field))}</td><td>${escapeHtml(mspFieldBlank(field))}</td><td>${escapeHtml(since)}</td></tr>`;
   });
   return [
     '<table class="schema" id="champs-msp">',
@@ -81,7 +82,7 @@ export function tableColumnsHtml(): string {
     .map((kind) => {
       const rows = TABLE_SCHEMA[kind].map(
         (c) =>
-          `<tr><th scope="row"><code>${escape(c.code)}</code></th><td>${escape(c.label)}</td><td>${escape(columnType(c))}</td><td>${escape(columnBlank(c))}</td><td>${c.required ? "oui" : "non"}${c.key ? " ; clé de la ligne (sans doublon)" : ""}</td></tr>`,
+          `<tr><th scope="row"><code>${escapeHtml(c.code)}</code></th><td>${escapeHtml(c.label)}</td><td>${escapeHtml(columnType(c))}</td><td>${escapeHtml(columnBlank(c))}</td><td>${c.required ? "oui" : "non"}${c.key ? " ; clé de la ligne (sans doublon)" : ""}</td></tr>`,
       );
       const msp = kind === "msp" ? '\n<p>Puis les champs de l\'ACI MSP (<a href="#champs-msp">liste ci-dessus</a>), une colonne par champ.</p>' : "";
       return [

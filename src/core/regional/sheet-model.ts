@@ -102,6 +102,9 @@ export interface SheetGrid {
   print: PrintSetup;
 }
 
+/** Text inside an Excel page header or footer, where « & » starts a code: a literal one is doubled. */
+export const headerFooterText = (text: string): string => text.replace(/&/g, "&&");
+
 export interface PrintSetup {
   orientation: "landscape";
   /** Pages across (the height follows the rows). */
