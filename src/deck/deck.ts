@@ -9,21 +9,20 @@
 import JSZip from "jszip";
 import PptxGenJS from "pptxgenjs";
 import { frenchDate } from "../core/dates";
-import { frInteger } from "../core/format";
-import { departementName } from "../core/regional/codes";
 import {
   CONTROLS_SHEET_NAME,
   NUMBER_FORMATS,
   type CellValue,
   type ChartSpec,
   type MapSpec,
-  type NumberFormat,
   type SheetModel,
   type TableBlock,
 } from "../core/regional/sheet-model";
 import { MAP_ATTRIBUTION } from "./departements-geometry";
-import { LINE_HEIGHT, layoutTable, textWidth, wrap, type Cell, type TableLayout } from "./layout";
-import { layoutMap, MAP_CLASSES } from "./map";
+import { LINE_HEIGHT, layoutTable, slideText, textWidth, wrap, type Cell, type TableLayout } from "./layout";
+
+export { slideText };
+import { classText, layoutMap, MAP_CLASSES, MAP_LABEL_FONT, mapLabel, mapValues, shapeLabel } from "./map";
 
 export interface DeckMeta {
   /** Region of the data (« Nouvelle-Aquitaine »). */
@@ -35,27 +34,8 @@ export interface DeckMeta {
   dateDonnees: string;
 }
 
-const NBSP = "\u00a0";
 const BLUE = "005CA9";
 const FONT = "Arial";
-
-/** A cell as the slide shows it, in French: `69 692 €`, `41,0 %`, `4 293`. */
-export function slideText(value: CellValue, format: NumberFormat): string {
-  if (typeof value === "string") return value;
-  const grouped = (n: number) => frInteger(n).replace(/\u202f/g, NBSP);
-  switch (format) {
-    case "euro":
-      return `${grouped(value)}${NBSP}€`;
-    case "percent":
-      return `${(value * 100).toFixed(1).replace(".", ",").replace("-0,0", "0,0")}${NBSP}%`;
-    case "decimal":
-      return value.toFixed(1).replace(".", ",");
-    case "integer":
-      return grouped(value);
-    default:
-      return String(value);
-  }
-}
 
 const SLIDE_W = 13.333;
 const SLIDE_H = 7.5;
@@ -232,9 +212,7 @@ function mapLegend(slide: PptxGenJS.Slide, spec: MapSpec, aside: string[], x: nu
   MAP_CLASSES.forEach((c, i) => {
     const top = y + 0.5 + i * 0.36;
     slide.addShape("rect", { x, y: top, w: 0.45, h: 0.28, fill: { color: c.color }, line: { color: "808080", width: 0.5 } });
-    const last = i === MAP_CLASSES.length - 1;
-    const text = `${slideText(c.from, "percent").replace(",0", "")} à ${last ? "" : "moins de "}${slideText(c.to, "percent").replace(",0", "")}`;
-    slide.addText(text, { x: x + 0.6, y: top, w: w - 0.6, h: 0.28, fontFace: FONT, fontSize: 11, color: "404040", margin: 0, valign: "middle" });
+    slide.addText(classText(i), { x: x + 0.6, y: top, w: w - 0.6, h: 0.28, fontFace: FONT, fontSize: 11, color: "404040", margin: 0, valign: "middle" });
   });
   if (aside.length) {
     const top = y + 0.6 + MAP_CLASSES.length * 0.36;
@@ -246,11 +224,7 @@ function mapLegend(slide: PptxGenJS.Slide, spec: MapSpec, aside: string[], x: nu
 
 /** A choropleth slide: each département filled by the class of its rate, the rate written in it where it fits. */
 function mapSlide(pptx: PptxGenJS, model: SheetModel, spec: MapSpec): void {
-  const table = model.tables[spec.table];
-  const rows = table.rows.slice(0, table.rows.length - table.totalRows);
-  const values = rows
-    .filter((r) => typeof r[spec.valueColumn] === "number")
-    .map((r) => ({ code: String(r[spec.codeColumn]), value: r[spec.valueColumn] as number }));
+  const values = mapValues(model, spec);
   if (!values.length) return;
   const lines = footerLines(model, [MAP_ATTRIBUTION]);
   const slide = pptx.addSlide();
@@ -260,7 +234,6 @@ function mapSlide(pptx: PptxGenJS, model: SheetModel, spec: MapSpec): void {
   const legendW = 3.6;
   const map = layoutMap(values, { x: MARGIN, y: BODY_TOP, w: CONTENT_W - legendW - GAP, h: bodyH });
   const aside: string[] = [];
-  const label = (code: string, value: number) => `${code} ${departementName(code)} : ${slideText(value, "percent")}`;
   for (const shape of map.shapes) {
     const points = shape.rings.flatMap((ring) => [...ring.map((p, i) => ({ x: p.x, y: p.y, ...(i === 0 ? { moveTo: true } : {}) })), { close: true as const }]);
     const klass = MAP_CLASSES[shape.klass];
@@ -271,21 +244,18 @@ function mapSlide(pptx: PptxGenJS, model: SheetModel, spec: MapSpec): void {
     );
   }
   for (const shape of map.shapes) {
-    const text = slideText(shape.value, "percent");
-    const w = Math.max(textWidth(shape.code, 10, true), textWidth(text, 10, true)) + 0.1;
-    const h = (2 * 10 * LINE_HEIGHT) / 72;
-    // the label goes in its shape only where the shape is wider and taller than the label
-    if (shape.w < w + 0.1 || shape.h < h + 0.1) {
-      aside.push(label(shape.code, shape.value));
+    const label = shapeLabel(shape);
+    if (!label.fits) {
+      aside.push(mapLabel(shape.code, shape.value));
       continue;
     }
-    slide.addText(`${shape.code}\n${text}`, {
-      x: shape.label.x - w / 2,
-      y: shape.label.y - h / 2,
-      w,
-      h,
+    slide.addText(label.lines.join("\n"), {
+      x: shape.label.x - label.w / 2,
+      y: shape.label.y - label.h / 2,
+      w: label.w,
+      h: label.h,
       fontFace: FONT,
-      fontSize: 10,
+      fontSize: MAP_LABEL_FONT,
       bold: true,
       align: "center",
       valign: "middle",
@@ -293,7 +263,7 @@ function mapSlide(pptx: PptxGenJS, model: SheetModel, spec: MapSpec): void {
       margin: 0,
     });
   }
-  for (const o of map.outside) aside.push(`${label(o.code, o.value)} (hors carte)`);
+  for (const o of map.outside) aside.push(`${mapLabel(o.code, o.value)} (hors carte)`);
   mapLegend(slide, spec, aside, SLIDE_W - MARGIN - legendW, BODY_TOP, legendW);
 }
 

@@ -5,6 +5,29 @@
  * and a LibreOffice rendering test checks that nothing drawn leaves the slide or overlaps.
  */
 
+import { frInteger } from "../core/format";
+import type { CellValue, NumberFormat } from "../core/regional/sheet-model";
+
+const NBSP = "\u00a0";
+
+/** A cell as the slide (or the map) shows it, in French: `69 692 €`, `41,0 %`, `4 293`. */
+export function slideText(value: CellValue, format: NumberFormat): string {
+  if (typeof value === "string") return value;
+  const grouped = (n: number) => frInteger(n).replace(/\u202f/g, NBSP);
+  switch (format) {
+    case "euro":
+      return `${grouped(value)}${NBSP}€`;
+    case "percent":
+      return `${(value * 100).toFixed(1).replace(".", ",").replace("-0,0", "0,0")}${NBSP}%`;
+    case "decimal":
+      return value.toFixed(1).replace(".", ",");
+    case "integer":
+      return grouped(value);
+    default:
+      return String(value);
+  }
+}
+
 /** Arial advance widths (1/1000 em), by group of characters; other characters take `DEFAULT_WIDTH`. */
 const WIDTHS: readonly [string, number][] = [
   ["il.,;:!|'’ ", 260],

@@ -4,7 +4,10 @@
  * largest ring. Overseas départements have no outline here: they are listed beside the map with their rate.
  * Pure geometry: the deck turns each shape into a native PowerPoint freeform.
  */
+import { departementName } from "../core/regional/codes";
+import type { MapSpec, SheetModel } from "../core/regional/sheet-model";
 import { DEPARTEMENT_OUTLINES } from "./departements-geometry";
+import { LINE_HEIGHT, slideText, textWidth } from "./layout";
 
 export interface Point {
   x: number;
@@ -109,4 +112,37 @@ export function layoutMap(values: readonly { code: string; value: number }[], bo
     };
   });
   return { shapes, outside };
+}
+
+/** The rates a map draws: the data rows of its block that hold a number (the totals rows left out). */
+export function mapValues(model: SheetModel, spec: MapSpec): { code: string; value: number }[] {
+  const table = model.tables[spec.table];
+  return table.rows
+    .slice(0, table.rows.length - table.totalRows)
+    .filter((r) => typeof r[spec.valueColumn] === "number")
+    .map((r) => ({ code: String(r[spec.codeColumn]), value: r[spec.valueColumn] as number }));
+}
+
+/** A class of the legend in words: « 20 % à moins de 40 % », the last « 80 % à 100 % ». */
+export function classText(index: number): string {
+  const c = MAP_CLASSES[index];
+  const pct = (v: number) => slideText(v, "percent").replace(",0", "");
+  return `${pct(c.from)} à ${index === MAP_CLASSES.length - 1 ? "" : "moins de "}${pct(c.to)}`;
+}
+
+/** A département and its rate, as listed beside the map: « 33 Gironde : 41,0 % ». */
+export const mapLabel = (code: string, value: number): string => `${code} ${departementName(code)} : ${slideText(value, "percent")}`;
+
+/** Font size (points) of the labels written in the shapes. */
+export const MAP_LABEL_FONT = 10;
+
+/**
+ * The label written in a shape (its code, its rate on the next line, bold) and its size in inches; `fits` when the
+ * shape is wider and taller than the label, else the département is listed beside the map.
+ */
+export function shapeLabel(shape: MapShape): { lines: [string, string]; w: number; h: number; fits: boolean } {
+  const rate = slideText(shape.value, "percent");
+  const w = Math.max(textWidth(shape.code, MAP_LABEL_FONT, true), textWidth(rate, MAP_LABEL_FONT, true)) + 0.1;
+  const h = (2 * MAP_LABEL_FONT * LINE_HEIGHT) / 72;
+  return { lines: [shape.code, rate], w, h, fits: shape.w >= w + 0.1 && shape.h >= h + 0.1 };
 }

@@ -20,9 +20,12 @@ import {
   type SheetModel,
   type TableKind,
 } from "../core/regional";
+import { mapSvg } from "../deck/map-svg";
 
 /** Custom property key that marks a sheet written by the add-in; its value is the sheet kind. */
 export const OWNER_KEY = "GDR.feuille";
+/** Names of the pictures the add-in draws in its sheets (maps): the next production deletes them before drawing anew. */
+export const PICTURE_PREFIX = "GDR carte";
 /** Excel on the web refuses requests over 5 MB: split a sheet's write before that. */
 export const MAX_REQUEST_BYTES = 4_500_000;
 /** Excel reads at most 5 000 000 cells in one range. */
@@ -38,8 +41,8 @@ export interface SourceOption {
 
 export interface Inventory {
   options: SourceOption[];
-  /** Sheets written by the add-in, by kind, and the names of their charts. */
-  owned: Map<string, { kind: string; charts: string[] }>;
+  /** Sheets written by the add-in, by kind, and the names of their charts and of the pictures (maps) it drew. */
+  owned: Map<string, { kind: string; charts: string[]; pictures: string[] }>;
   sheetNames: string[];
 }
 
@@ -91,9 +94,12 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
   sheets.load("items/name");
   tables.load("items/name");
   await context.sync();
+  // shapes (ExcelApi 1.9): a host without them would fail the whole sync
+  const withShapes = supports("1.9");
   for (const s of sheets.items) {
     s.customProperties.load("items/key,items/value");
     s.charts.load("items/name");
+    if (withShapes) s.shapes.load("items/name");
   }
   const ownerOf = (s: Excel.Worksheet) => s.customProperties.items.find((p) => p.key === OWNER_KEY);
   const partial: Inventory = {
@@ -140,10 +146,11 @@ export async function readWorkbook(context: Excel.RequestContext, choose?: (inv:
     ranges.push({ kind, name, isTable: type === "table", parts, whole, used, merged });
   }
   await context.sync();
-  const owned = new Map<string, { kind: string; charts: string[] }>();
+  const owned: Inventory["owned"] = new Map();
   for (const s of sheets.items) {
     const mark = ownerOf(s);
-    if (mark) owned.set(s.name, { kind: String(mark.value), charts: s.charts.items.map((c) => c.name) });
+    const pictures = withShapes ? s.shapes.items.map((p) => p.name).filter((n) => n.startsWith(PICTURE_PREFIX)) : [];
+    if (mark) owned.set(s.name, { kind: String(mark.value), charts: s.charts.items.map((c) => c.name), pictures });
   }
   const inv: Inventory = { ...partial, owned, options: [...partial.options, ...sheetOptions.filter((o) => !owned.has(o.key.slice(6)))] };
   const readable = ranges.filter(({ kind, name, parts }) => {
@@ -281,6 +288,11 @@ export function nameConflicts(models: readonly SheetModel[], inv: Inventory): st
 export interface WriteOptions {
   /** ExcelApi 1.9: suspend screen updating while writing. */
   suspendScreenUpdating: boolean;
+  /**
+   * Turns a map's SVG into the base64 PNG `shapes.addImage` takes (the pane's browser draws it: picture.ts). Without
+   * it the maps are not drawn, and the outcome says so.
+   */
+  picture?: (svg: string, width: number, height: number) => Promise<string>;
 }
 
 const CHART_TYPES: Readonly<Record<NonNullable<SheetModel["charts"]>[number]["kind"], Excel.ChartType>> = {
@@ -332,15 +344,19 @@ function printSetup(sheet: Excel.Worksheet, print: PrintSetup): void {
   layout.headersFooters.defaultForAllPages.rightHeader = headerFooterText(print.headerRight);
 }
 
-export async function writeSheet(context: Excel.RequestContext, model: SheetModel, inv: Inventory, options: WriteOptions): Promise<void> {
+export async function writeSheet(context: Excel.RequestContext, model: SheetModel, inv: Inventory, options: WriteOptions): Promise<string[]> {
   const grid = layoutSheet(model);
   const previous = inv.owned.get(model.name);
+  // the maps as pictures, drawn before anything is sent to Excel (a map that cannot be drawn is said, never fatal)
+  const warnings: string[] = [];
+  const pictures = await mapPictures(model, options, warnings);
   context.application.suspendApiCalculationUntilNextSync();
   if (options.suspendScreenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
   let sheet: Excel.Worksheet;
   if (previous) {
     sheet = context.workbook.worksheets.getItem(model.name);
     for (const chart of previous.charts) sheet.charts.getItem(chart).delete();
+    for (const picture of previous.pictures) sheet.shapes.getItem(picture).delete();
     sheet.getRange().clear();
   } else {
     sheet = context.workbook.worksheets.add(model.name);
@@ -361,7 +377,69 @@ export async function writeSheet(context: Excel.RequestContext, model: SheetMode
   sheet.freezePanes.freezeRows(grid.frozenRows);
   printSetup(sheet, grid.print);
   (model.charts ?? []).forEach((spec, i) => addChart(sheet, model, grid, spec, i));
+  // where the maps go: beside the tables, under the charts (a cell's position in points, read in this same sync)
+  const anchor = pictures.length ? sheet.getRange(a1(grid.blocks[0].headerRow + (model.charts?.length ?? 0) * 20, grid.width + 1)) : undefined;
+  anchor?.load("left,top");
   await context.sync();
+  if (anchor) await addPictures(context, sheet, model, pictures, anchor, warnings);
+  return warnings;
+}
+
+interface Picture {
+  title: string;
+  base64: string;
+  width: number;
+  height: number;
+}
+
+const notDrawn = (model: SheetModel, title: string, why: string) =>
+  `« ${model.name} » : la carte « ${title} » n'est pas dessinée dans la feuille (${why}) ; elle figure dans le diaporama.`;
+
+/** The sheet's maps as PNG pictures; those that cannot be drawn are said in `warnings`. */
+async function mapPictures(model: SheetModel, options: WriteOptions, warnings: string[]): Promise<Picture[]> {
+  const out: Picture[] = [];
+  for (const spec of model.maps ?? []) {
+    const map = mapSvg(model, spec);
+    if (!map) continue;
+    if (!supports("1.9")) warnings.push(notDrawn(model, spec.title, "cette version d'Excel n'insère pas d'image : ExcelApi 1.9 requis"));
+    else if (!options.picture) warnings.push(notDrawn(model, spec.title, "ce volet ne sait pas dessiner d'image"));
+    else
+      try {
+        out.push({ title: spec.title, base64: await options.picture(map.svg, map.width, map.height), width: map.width, height: map.height });
+      } catch (error) {
+        warnings.push(notDrawn(model, spec.title, error instanceof Error ? error.message : String(error)));
+      }
+  }
+  return out;
+}
+
+/** Inserts the pictures at `anchor`, one under the other, in one sync of their own: Excel refusing one is said, not fatal. */
+async function addPictures(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  model: SheetModel,
+  pictures: Picture[],
+  anchor: Excel.Range,
+  warnings: string[],
+) {
+  let top = anchor.top;
+  pictures.forEach((p, i) => {
+    const shape = sheet.shapes.addImage(p.base64);
+    shape.name = `${PICTURE_PREFIX} ${model.kind} ${i + 1}`;
+    shape.altTextTitle = p.title;
+    shape.lockAspectRatio = true;
+    shape.left = anchor.left;
+    shape.top = top;
+    shape.width = p.width;
+    shape.height = p.height;
+    top += p.height + 15;
+  });
+  try {
+    await context.sync();
+  } catch (error) {
+    const why = `Excel a refusé l'image : ${error instanceof Error ? error.message : String(error)}`;
+    for (const p of pictures) warnings.push(notDrawn(model, p.title, why));
+  }
 }
 
 /**

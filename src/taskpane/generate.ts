@@ -42,7 +42,8 @@ export async function generateSheets(run: ExcelRun, request: GenerationRequest):
     for (const [i, sheet] of result.sheets.entries()) {
       progress(i + 1, total, `Écriture de « ${sheet.name} »…`);
       // screen updating suspended once per run, with the first sheet's batch
-      await writeSheet(context, sheet, read.inv, { ...request.options, suspendScreenUpdating: request.options.suspendScreenUpdating && i === 0 });
+      const notes = await writeSheet(context, sheet, read.inv, { ...request.options, suspendScreenUpdating: request.options.suspendScreenUpdating && i === 0 });
+      warnings.push(...notes);
       written.push(sheet.name);
     }
     await recalculate(context);

@@ -7,6 +7,7 @@
 import { SHEET_KINDS, SHEET_NAMES, TABLE_LABELS, type SheetKind, type TableKind } from "../core/regional";
 import { defaultChoice, readWorkbook, type Inventory } from "./excel-io";
 import { generateDeck, generateSheets } from "./generate";
+import { svgToPng } from "./picture";
 
 const KINDS = Object.keys(TABLE_LABELS) as TableKind[];
 
@@ -137,7 +138,7 @@ async function produce(ui: Ui, kinds: readonly SheetKind[]): Promise<void> {
       kinds,
       annee,
       choice,
-      options: { suspendScreenUpdating: Office.context.requirements.isSetSupported("ExcelApi", "1.9") },
+      options: { suspendScreenUpdating: Office.context.requirements.isSetSupported("ExcelApi", "1.9"), picture: svgToPng },
       onProgress: (done, total, label) => {
         ui.progress.max = total;
         ui.progress.value = done;

@@ -5,7 +5,7 @@
  * clicked through. Needs `chromium` (scripts/install-test-deps.sh installs it).
  */
 import { createServer, type Server } from "node:http";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
 import { build } from "esbuild";
@@ -121,6 +121,15 @@ const sheetNames = (page: Page) =>
 const sheetGrid = (page: Page, name: string) =>
   page.evaluate((n) => (window as unknown as { __excel: { sheet: (n: string) => { grid: () => unknown[][] } } }).__excel.sheet(n).grid(), name);
 
+const sheetPictures = (page: Page, name: string) =>
+  page.evaluate(
+    (n) =>
+      (window as unknown as { __excel: { sheet: (n: string) => { shapes: { list: { name: string; base64: string; height: number }[] } } } }).__excel
+        .sheet(n)
+        .shapes.list.map((p) => ({ name: p.name, base64: p.base64, height: p.height })),
+    name,
+  );
+
 describe("task pane in Chromium", () => {
   it("finds the four tables, writes the five sheets in one click, and a second click gives identical sheets", async () => {
     const { page, foreign, errors } = await openPane(sampleSeed());
@@ -153,12 +162,24 @@ describe("task pane in Chromium", () => {
     ]);
     const first = await sheetGrid(page, "Couverture CPTS");
     await page.screenshot({ path: join(ARTIFACTS, "taskpane.png"), fullPage: true });
+    // the coverage map drawn into its sheet (issue 22): the pane's browser turned the SVG into a PNG at twice its size
+    const [map, ...others] = await sheetPictures(page, "Couverture CPTS");
+    expect(others).toEqual([]);
+    expect(map.name).toBe("GDR carte couverture 1");
+    const png = Buffer.from(map.base64, "base64");
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    // IHDR: width and height in pixels, 96 per inch × 2, of a picture 648 pt (9 in) wide
+    expect(png.readUInt32BE(16)).toBe(1728);
+    expect(png.readUInt32BE(20)).toBe(Math.round((map.height * 96 * 2) / 72));
+    writeFileSync(join(ARTIFACTS, "carte-couverture.png"), png);
+    expect(await page.locator("#resultat li", { hasText: "carte" }).count()).toBe(0);
 
     await page.click("#btn-tout");
     await page.locator("#resultat h2", { hasText: "Feuilles produites" }).waitFor();
     await page.locator("#btn-tout:enabled").waitFor();
     expect(await sheetGrid(page, "Couverture CPTS")).toEqual(first);
     expect((await sheetNames(page)).length).toBe(11);
+    expect((await sheetPictures(page, "Couverture CPTS")).length).toBe(1);
 
     // « Diaporama »: the deck built in the browser (pptxgenjs loaded on demand), offered as a download; nothing written
     await page.click("#btn-diaporama");

@@ -30,6 +30,8 @@ class Tracker {
   syncs: SyncRecord[] = [];
   pending: SyncRecord = { bytes: 0, responseBytes: 0, operations: [] };
   toLoad = new Set<Loadable>();
+  /** An error the next sync throws (a host refusing an operation queued in the batch), then forgets. */
+  refusal?: HostError;
   op(text: string, bytes = 0) {
     this.pending.operations.push(text);
     this.pending.bytes += bytes;
@@ -57,12 +59,14 @@ export class FakeSheet {
   cells = new Map<string, { value: Cell; format: string; bold: boolean; size?: number }>();
   customProperties: FakeCustomProperties;
   charts: FakeCharts;
+  shapes: FakeShapes;
   constructor(
     public name: string,
     private tracker: Tracker,
   ) {
     this.customProperties = new FakeCustomProperties(tracker, this);
     this.charts = new FakeCharts(tracker, this);
+    this.shapes = new FakeShapes(tracker, this);
   }
   load(_props?: string): this {
     return this;
@@ -203,6 +207,15 @@ export class FakeRange extends Loadable {
   override markLoaded(): number {
     super.markLoaded();
     return this.wantsValues ? JSON.stringify(this.values).length : 0;
+  }
+  /** Position of the range's top-left corner in points, as Excel gives it once loaded (standard 48 × 15 pt cells). */
+  get left(): number {
+    this.need("left");
+    return this.col * 48;
+  }
+  get top(): number {
+    this.need("top");
+    return this.row * 15;
   }
   getCell(row: number, col: number): FakeRange {
     return new FakeRange(this.tracker, this.sheet, this.row + row, this.col + col, 1, 1);
@@ -415,6 +428,46 @@ class FakeCharts extends Collection<FakeChart> {
   }
 }
 
+/** A picture inserted with shapes.addImage (ExcelApi 1.9): its PNG and where it was put, in points. */
+export class FakeShape {
+  name = "";
+  altTextTitle = "";
+  lockAspectRatio = false;
+  left = 0;
+  top = 0;
+  width = 0;
+  height = 0;
+  constructor(
+    public base64: string,
+    private owner: FakeShapes,
+  ) {}
+  delete() {
+    this.owner.remove(this);
+  }
+}
+
+class FakeShapes extends Collection<FakeShape> {
+  /** Test helper: the message with which the host refuses pictures (as a host short of memory or of the feature). */
+  refuse?: string;
+  constructor(
+    tracker: Tracker,
+    private sheet: FakeSheet,
+  ) {
+    super(tracker, "forme");
+  }
+  addImage(base64: string): FakeShape {
+    const shape = new FakeShape(base64, this);
+    this.tracker.op(`addImage ${this.sheet.name}`, base64.length);
+    if (this.refuse) this.tracker.refusal = new HostError("GeneralException", this.refuse);
+    else this.list.push(shape);
+    return shape;
+  }
+  remove(shape: FakeShape) {
+    this.list = this.list.filter((s) => s !== shape);
+    this.tracker.op(`deleteShape ${this.sheet.name}`);
+  }
+}
+
 class FakeSheets extends Collection<FakeSheet> {
   add(name: string) {
     if (this.list.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new HostError("ItemAlreadyExists", `la feuille « ${name} » existe déjà`);
@@ -483,6 +536,9 @@ export class FakeExcel {
       const record = this.tracker.pending;
       this.tracker.pending = { bytes: 0, responseBytes: 0, operations: [] };
       this.tracker.syncs.push(record);
+      const refusal = this.tracker.refusal;
+      this.tracker.refusal = undefined;
+      if (refusal) throw refusal;
       if (record.bytes > REQUEST_LIMIT_BYTES) throw new HostError("RequestPayloadSizeLimitExceeded", `requête de ${record.bytes} octets, plus que 5 Mo`);
       for (const item of this.tracker.toLoad) record.responseBytes += item.markLoaded();
       this.tracker.toLoad.clear();

