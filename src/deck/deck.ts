@@ -132,12 +132,18 @@ function chartData(table: TableBlock, spec: ChartSpec) {
   return spec.seriesColumns.map((c) => ({ name: table.header[c], labels, values: kept.map((r) => (typeof r[c] === "number" ? r[c] : 0)) }));
 }
 
-/** A chart whose value axis starts at 0 (amounts, counts and rates alike), rates shown as percentages. */
+/**
+ * A chart whose value axis starts at 0 (amounts, counts and rates alike; below it only to show a negative figure),
+ * rates shown as percentages.
+ */
 function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, table: TableBlock, spec: ChartSpec, box: { x: number; y: number; w: number; h: number }): void {
   const numberFormat = table.formats[spec.seriesColumns[0]] ?? "integer";
   const format = NUMBER_FORMATS[numberFormat];
   const stacked = spec.kind === "barStacked100";
   const data = chartData(table, spec);
+  const figures = data.flatMap((d) => d.values);
+  const lowest = Math.min(0, ...figures);
+  const highest = Math.max(0, ...figures);
   slide.addChart(pptx.ChartType.bar, data, {
     ...box,
     barDir: stacked ? "bar" : "col",
@@ -153,8 +159,9 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, table: TableBlock, sp
     catAxisLabelFontFace: FONT,
     catAxisLabelFontSize: 10,
     valAxisLabelFontSize: 10,
-    valAxisMinVal: 0,
-    ...(stacked || numberFormat === "percent" ? { valAxisMaxVal: stacked ? undefined : 1 } : {}),
+    // from 0, unless a figure is negative (a fall); a rate axis up to 100 %, unless a rate passes it (a rise)
+    ...(lowest >= 0 ? { valAxisMinVal: 0 } : {}),
+    ...(!stacked && numberFormat === "percent" && highest <= 1 ? { valAxisMaxVal: 1 } : {}),
     valAxisLabelFormatCode: stacked || numberFormat === "percent" ? "0%" : format,
     // the stacked shares, and the bars of a crowded chart, are read in the table: labels there would overlap
     showValue: !stacked && data.length * (data[0]?.labels.length ?? 0) <= MAX_LABELLED_BARS,
@@ -193,7 +200,7 @@ function tableSlides(
   first?: { slide: PptxGenJS.Slide; area: Area; layout: TableLayout },
 ) {
   const bodyH = bodyHeight(lines);
-  const layout = first?.layout ?? layoutTable(cells, CONTENT_W, bodyH, TABLE_FONTS)!;
+  const layout = first?.layout ?? layoutTable(cells, CONTENT_W, bodyH, TABLE_FONTS, true)!;
   layout.pages.forEach((page, p) => {
     const slide = p === 0 && first ? first.slide : pptx.addSlide();
     if (!(p === 0 && first)) {
@@ -295,7 +302,7 @@ function sheetSlides(pptx: PptxGenJS, model: SheetModel): void {
       footer(slide, model, lines);
       const textH = 0.5;
       slide.addText(single, { x: MARGIN, y: BODY_TOP, w: CONTENT_W, h: textH, fontFace: FONT, fontSize: 12, color: "404040", margin: 0 });
-      const layout = layoutTable(cells, CONTENT_W, bodyH - textH - 0.15, TABLE_FONTS)!;
+      const layout = layoutTable(cells, CONTENT_W, bodyH - textH - 0.15, TABLE_FONTS, true)!;
       tableSlides(pptx, model, table, cells, lines, { slide, area: { x: MARGIN, y: BODY_TOP + textH + 0.15, w: CONTENT_W, h: bodyH - textH - 0.15 }, layout });
     } else tableSlides(pptx, model, table, cells, lines);
     for (const map of model.maps?.filter((m) => m.table === t) ?? []) mapSlide(pptx, model, map);

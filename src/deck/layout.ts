@@ -60,12 +60,29 @@ export const WIDTH_SLACK = 0.1;
 /** Line height as a multiple of the font size. */
 export const LINE_HEIGHT = 1.22;
 
-/** The lines `text` wraps to in a column of inner width `width` (greedy on spaces; a word is never broken). */
+/** A word wider than `width` cut where the renderers cut it: after the last character that fits. */
+function breakWord(word: string, width: number, fontSize: number, bold: boolean): string[] {
+  if (textWidth(word, fontSize, bold) <= width) return [word];
+  const parts: string[] = [];
+  let part = "";
+  for (const c of word) {
+    if (part && textWidth(part + c, fontSize, bold) > width) {
+      parts.push(part);
+      part = c;
+    } else part += c;
+  }
+  return [...parts, part];
+}
+
+/**
+ * The lines `text` wraps to in a column of inner width `width` (greedy on spaces). A word is broken only when it is
+ * wider than the column by itself (the layout avoids it: see `columnWidths`).
+ */
 export function wrap(text: string, width: number, fontSize: number, bold = false): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = "";
-    for (const word of paragraph.split(" ")) {
+    for (const word of paragraph.split(" ").flatMap((w) => breakWord(w, width, fontSize, bold))) {
       const candidate = line ? `${line} ${word}` : word;
       if (line && textWidth(candidate, fontSize, bold) > width) {
         lines.push(line);
@@ -93,9 +110,10 @@ function cellWidths(cell: Cell, fontSize: number): { min: number; natural: numbe
 /**
  * Column widths (inches) within `maxWidth`: each column as wide as its longest line when they all fit; otherwise
  * each keeps its longest word and the room left goes to the columns that wrap, in proportion to what they lack.
- * Returns undefined when even the longest words do not fit (the caller takes a smaller font).
+ * Returns undefined when even the longest words do not fit (the caller takes a smaller font), unless `force`: the
+ * widest columns are then narrowed to one common width, so that they fill `maxWidth`, and their longest words broken.
  */
-export function columnWidths(rows: readonly (readonly Cell[])[], maxWidth: number, fontSize: number): number[] | undefined {
+export function columnWidths(rows: readonly (readonly Cell[])[], maxWidth: number, fontSize: number, force = false): number[] | undefined {
   const columns = rows[0].length;
   const min = new Array<number>(columns).fill(0);
   const natural = new Array<number>(columns).fill(0);
@@ -107,11 +125,24 @@ export function columnWidths(rows: readonly (readonly Cell[])[], maxWidth: numbe
     });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   if (sum(natural) <= maxWidth) return natural;
-  if (sum(min) > maxWidth) return undefined;
+  if (sum(min) > maxWidth) return force ? capped(min, maxWidth) : undefined;
   const room = maxWidth - sum(min);
   const lack = natural.map((n, c) => n - min[c]);
   const totalLack = sum(lack);
   return min.map((m, c) => m + (room * lack[c]) / totalLack);
+}
+
+/** `widths` with the widest cut to one cap, the largest for which they sum to `total` (less than their sum). */
+function capped(widths: readonly number[], total: number): number[] {
+  const sorted = [...widths].sort((a, b) => a - b);
+  let below = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    // columns i… all at the cap
+    const cap = (total - below) / (sorted.length - i);
+    if (cap <= sorted[i]) return widths.map((w) => Math.min(w, cap));
+    below += sorted[i];
+  }
+  return [...widths];
 }
 
 /** Height (inches) of a row whose cells wrap in columns of `widths`. */
@@ -131,12 +162,20 @@ export interface TableLayout {
 
 /**
  * Lays a table (`rows[0]` its header) out in a box of `maxWidth` × `maxHeight` inches: the largest of `fontSizes`
- * at which it fits on one page, else the smallest, paginated. Undefined when its words do not fit even then.
+ * at which it fits on one page, else the smallest, paginated. When its longest words do not fit even at the smallest
+ * font, undefined, unless `force`: the smallest font then, words too long broken (see `columnWidths`).
  */
-export function layoutTable(rows: readonly (readonly Cell[])[], maxWidth: number, maxHeight: number, fontSizes: readonly number[]): TableLayout | undefined {
+export function layoutTable(
+  rows: readonly (readonly Cell[])[],
+  maxWidth: number,
+  maxHeight: number,
+  fontSizes: readonly number[],
+  force = false,
+): TableLayout | undefined {
   let last: TableLayout | undefined;
-  for (const fontSize of [...fontSizes].sort((a, b) => b - a)) {
-    const widths = columnWidths(rows, maxWidth, fontSize);
+  const sizes = [...fontSizes].sort((a, b) => b - a);
+  for (const fontSize of sizes) {
+    const widths = columnWidths(rows, maxWidth, fontSize, force && fontSize === sizes.at(-1));
     if (!widths) continue;
     const heights = rows.map((r) => rowHeight(r, widths, fontSize));
     const pages: number[][] = [];

@@ -10,7 +10,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runRegional } from "../../scripts/regional";
 import { buildRegionalSheets, type SheetModel } from "../../src/core/regional";
-import { slideText } from "../../src/deck/deck";
+import { buildDeck, deckBytes, slideText } from "../../src/deck/deck";
 import { readSourceTables } from "../../src/offline/xlsx";
 
 const SAMPLE = resolve(__dirname, "../../examples/region-exemple.xlsx");
@@ -141,6 +141,44 @@ describe("the sample region's deck (npm run regional -- examples/region-exemple.
     const clustered = charts.filter((c) => c.includes('<c:grouping val="clustered"/>'));
     expect(clustered.length).toBeGreaterThan(3);
     for (const c of clustered) expect(c).toMatch(/<c:valAx>[\s\S]*<c:min val="0"\/>/);
+  });
+});
+
+describe("rate axes follow their figures", () => {
+  /** One sheet charting a rate column (an evolution, say) with the given figures. */
+  const rateChart = async (rates: number[]) => {
+    const model: SheetModel = {
+      kind: "remunerations_msp",
+      name: "Rémunérations MSP",
+      title: "Évolution",
+      notes: [],
+      tables: [
+        {
+          title: "Évolution par département",
+          header: ["Département", "Évolution"],
+          rows: rates.map((r, i) => [`D${i}`, r]),
+          formats: ["text", "percent"],
+          totalRows: 0,
+        },
+      ],
+      charts: [{ kind: "columnClustered", title: "Évolution", table: 0, categoryColumn: 0, seriesColumns: [1], withoutTotals: false }],
+    };
+    const pptx = buildDeck([model], { region: "Nouvelle-Aquitaine", annee: 2022, anneeNote: "", dateDonnees: "2023-01-19" });
+    const zip = await JSZip.loadAsync(await deckBytes(pptx, "nodebuffer"));
+    const name = Object.keys(zip.files).find((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))!;
+    return (await zip.file(name)!.async("string")).replace(/[\s\S]*<c:valAx>/, "");
+  };
+
+  it("a rate axis runs from 0 to 100 % when every rate is within", async () => {
+    const axis = await rateChart([0.2, 0.65]);
+    expect(axis).toMatch(/<c:max val="1"\/>/);
+    expect(axis).toMatch(/<c:min val="0"\/>/);
+  });
+
+  it("a rise past 100 % and a fall below 0 stay on the chart", async () => {
+    const axis = await rateChart([1.35, -0.12, 0.4]);
+    expect(axis).not.toMatch(/<c:max val=/);
+    expect(axis).not.toMatch(/<c:min val=/);
   });
 });
 

@@ -49,6 +49,26 @@ describe("table layout", () => {
   it("refuses a width its words cannot fit rather than breaking them", () => {
     expect(columnWidths(cells([["Anticonstitutionnellement"]]), 0.5, 10)).toBeUndefined();
   });
+
+  it("as a last resort breaks a word wider than the slide, never throws, and loses no character", () => {
+    // a CPTS name typed without spaces, too long for any column of a 2-inch table at 10 pt
+    const name = "CPTS-du-Grand-Villeneuvois-Fumelois-et-Pays-de-Serres-en-Quercy";
+    const rows = cells([
+      ["Nom", "Membres"],
+      [name, "12"],
+    ]);
+    expect(layoutTable(rows, 2, 5, [12, 10])).toBeUndefined();
+    const layout = layoutTable(rows, 2, 5, [12, 10], true)!;
+    expect(layout.fontSize).toBe(10);
+    expect(layout.widths.reduce((a, b) => a + b, 0)).toBeCloseTo(2, 6);
+    const lines = wrap(name, layout.widths[0] - CELL_PADDING_X - WIDTH_SLACK, 10);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join("")).toBe(name);
+    for (const line of lines) expect(textWidth(line, 10)).toBeLessThanOrEqual(layout.widths[0] - CELL_PADDING_X - WIDTH_SLACK);
+    // the narrow column keeps its header whole; the row is as tall as the name's lines
+    expect(layout.widths[1]).toBeGreaterThanOrEqual(textWidth("Membres", 10, true) + CELL_PADDING_X);
+    expect(layout.heights[1]).toBeGreaterThan(layout.heights[0]);
+  });
 });
 
 describe("the map of the départements", () => {
