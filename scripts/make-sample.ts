@@ -20,7 +20,8 @@ interface EtalabCommune {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
-export function buildSample() {
+/** The sample of a région (INSEE code; Nouvelle-Aquitaine, 75, by default): its real communes, fictional contracts. */
+export function buildSample(region = "75") {
   // a fresh generator on every call: the same sample each time
   const random = mulberry32(20221231);
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
@@ -33,7 +34,7 @@ export function buildSample() {
   };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const all: EtalabCommune[] = require("@etalab/decoupage-administratif/data/communes.json");
-  const communes = all.filter((c) => c.region === "75" && c.type === "commune-actuelle").sort((a, b) => a.code.localeCompare(b.code));
+  const communes = all.filter((c) => c.region === region && c.type === "commune-actuelle").sort((a, b) => a.code.localeCompare(b.code));
   const departements = [...new Set(communes.map((c) => c.departement))].sort();
 
   // CPTS territories: consecutive communes of a département, 30 000 to 160 000 inhabitants each
@@ -225,8 +226,8 @@ export function buildSample() {
   };
 }
 
-export async function writeSample(path: string): Promise<void> {
-  const sample = buildSample();
+export async function writeSample(path: string, region = "75"): Promise<void> {
+  const sample = buildSample(region);
   const wb = new ExcelJS.Workbook();
   wb.creator = "GDR exercice coordonné (exemple fictif)";
   const sheets: [string, string, { header: string[]; rows: unknown[][] }][] = [

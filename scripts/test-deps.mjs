@@ -13,6 +13,11 @@ import { spawnSync } from "node:child_process";
 export const NEEDS = [
   { command: "chromium", package: "chromium", suite: "tests/browser (le volet des tâches dans Chromium)" },
   { command: "soffice", package: "libreoffice-impress", suite: "tests/deck (le diaporama rendu par LibreOffice)" },
+  {
+    file: "/usr/lib/libreoffice/program/libsclo.so",
+    package: "libreoffice-calc",
+    suite: "tests/regional (les feuilles imprimées par LibreOffice Calc)",
+  },
   { command: "pdftotext", package: "poppler-utils", suite: "tests/deck (les pages du diaporama lues et mises en images)" },
   {
     file: "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",

@@ -292,6 +292,13 @@ export function renderWorkbook(models: readonly SheetModel[]): ExcelJS.Workbook 
     for (const r of grid.boldRows) ws.getRow(r + 1).font = { bold: true };
     ws.getRow(1).font = { bold: true, size: 14 };
     grid.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+    for (const w of grid.wrapped) {
+      if (w.span > 1) ws.mergeCells(w.row + 1, w.col + 1, w.row + 1, w.col + w.span);
+      // the row's other cells (a Contrôles type) at the top beside the wrapped text
+      for (let c = 1; c <= grid.width; c++) ws.getCell(w.row + 1, c).alignment = { vertical: "top" };
+      ws.getCell(w.row + 1, w.col + 1).alignment = { wrapText: true, vertical: "top" };
+      ws.getRow(w.row + 1).height = w.height;
+    }
     ws.views = [{ state: "frozen", ySplit: grid.frozenRows, xSplit: 0 }];
     const { print } = grid;
     ws.pageSetup = {

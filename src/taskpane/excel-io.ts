@@ -9,6 +9,7 @@
 import {
   layoutSheet,
   a1,
+  columnPoints,
   headerFooterText,
   mergedCellsIssue,
   outsideRowsIssue,
@@ -357,6 +358,8 @@ export async function writeSheet(context: Excel.RequestContext, model: SheetMode
     sheet = context.workbook.worksheets.getItem(model.name);
     for (const chart of previous.charts) sheet.charts.getItem(chart).delete();
     for (const picture of previous.pictures) sheet.shapes.getItem(picture).delete();
+    // the previous production's merged notes too
+    sheet.getRange().unmerge();
     sheet.getRange().clear();
   } else {
     sheet = context.workbook.worksheets.add(model.name);
@@ -374,6 +377,18 @@ export async function writeSheet(context: Excel.RequestContext, model: SheetMode
   for (const row of grid.boldRows) sheet.getRangeByIndexes(row, 0, 1, grid.width).format.font.bold = true;
   sheet.getRangeByIndexes(0, 0, 1, 1).format.font.size = 14;
   sheet.getRangeByIndexes(grid.blocks[0]?.headerRow ?? 0, 0, grid.values.length - (grid.blocks[0]?.headerRow ?? 0), grid.width).format.autofitColumns();
+  // long texts wrapped in their room (a wrapped column keeps the sheet model's width, not autofit's whole text)
+  for (const w of grid.wrapped) {
+    const range = sheet.getRangeByIndexes(w.row, w.col, 1, w.span);
+    if (w.span > 1) range.merge(false);
+    range.format.wrapText = true;
+    // the row's other cells (a Contrôles type) at the top beside the wrapped text
+    const row = sheet.getRangeByIndexes(w.row, 0, 1, grid.width);
+    row.format.verticalAlignment = "Top";
+    row.format.rowHeight = w.height;
+  }
+  for (const col of new Set(grid.wrapped.filter((w) => w.span === 1).map((w) => w.col)))
+    sheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = columnPoints(grid.columnWidths[col]);
   sheet.freezePanes.freezeRows(grid.frozenRows);
   printSetup(sheet, grid.print);
   (model.charts ?? []).forEach((spec, i) => addChart(sheet, model, grid, spec, i));

@@ -46,8 +46,8 @@ describe("the system programs of the tests", () => {
   });
 
   it("names a font missing when its file is absent (the deck's Arial, rendered as Liberation Sans)", () => {
-    const font = needs.find((n) => n.file)!;
-    const without = needs.map((n) => (n.file ? { ...n, file: join(fileDir, "absente.ttf") } : n));
+    const font = needs.find((n) => n.package === "fonts-liberation")!;
+    const without = needs.map((n) => (n === font ? { ...n, file: join(fileDir, "absente.ttf") } : n));
     expect(missingNeeds(binFolder(all), without).map((n) => n.package)).toEqual([font.package]);
   });
 

@@ -144,7 +144,15 @@ export async function runOffline(input: string, args: string[] = ["--annee", "20
     await wb.xlsx.readFile(output);
     wb.eachSheet((ws) => {
       const rows: Cell[][] = [];
-      ws.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as Cell[]).slice(1).map((v) => v ?? "")));
+      // a merged note's other cells read empty, as Excel shows them (ExcelJS repeats the first cell's value in them)
+      ws.eachRow({ includeEmpty: true }, (row) =>
+        rows.push(
+          (row.values as Cell[]).slice(1).map((v, c) => {
+            const cell = row.getCell(c + 1);
+            return cell.isMerged && cell.master.address !== cell.address ? "" : (v ?? "");
+          }),
+        ),
+      );
       sheets.set(ws.name, rows);
     });
   }

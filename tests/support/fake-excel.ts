@@ -91,6 +91,11 @@ export class FakeSheet {
       if (row !== r.row || col !== r.col) this.setCell(row, col, { value: "" });
     });
   }
+  /** Ranges merged by the writer (range.merge), their text wrapped, and the row heights and column widths set, points. */
+  merged: string[] = [];
+  wrapped = new Set<string>();
+  rowHeights = new Map<number, number>();
+  columnWidths = new Map<number, number>();
   /** The print settings set through pageLayout (ExcelApi 1.9). */
   print: { orientation?: string; zoom?: unknown; titleRows?: string; leftHeader?: string; rightHeader?: string } = {};
   pageLayout = ((sheet: FakeSheet) => ({
@@ -187,7 +192,14 @@ function asExcelStores(value: Cell, format: string): Cell {
 }
 
 export class FakeRange extends Loadable {
-  format: { font: FakeFont; autofitColumns: () => void };
+  format: {
+    font: FakeFont;
+    autofitColumns: () => void;
+    wrapText: boolean;
+    verticalAlignment: string;
+    rowHeight: number;
+    columnWidth: number;
+  };
   constructor(
     public override tracker: Tracker,
     public sheet: FakeSheet,
@@ -197,7 +209,21 @@ export class FakeRange extends Loadable {
     public cols: number,
   ) {
     super(tracker);
-    this.format = { font: new FakeFont(this), autofitColumns: () => tracker.op(`autofit ${sheet.name}`) };
+    const range = this;
+    this.format = {
+      font: new FakeFont(this),
+      autofitColumns: () => tracker.op(`autofit ${sheet.name}`),
+      verticalAlignment: "Bottom",
+      set wrapText(v: boolean) {
+        range.each((r, c) => (v ? sheet.wrapped.add(`${r},${c}`) : sheet.wrapped.delete(`${r},${c}`)));
+      },
+      set rowHeight(points: number) {
+        for (let r = range.row; r < range.row + range.rows; r++) sheet.rowHeights.set(r, points);
+      },
+      set columnWidth(points: number) {
+        for (let c = range.col; c < range.col + range.cols; c++) sheet.columnWidths.set(c, points);
+      },
+    } as FakeRange["format"];
   }
   private wantsValues = false;
   override load(props?: string | string[] | object): this {
@@ -216,6 +242,17 @@ export class FakeRange extends Loadable {
   get top(): number {
     this.need("top");
     return this.row * 15;
+  }
+  /** As Excel: merges the range (the analyst's merged cells are made with FakeSheet.merge). */
+  merge(_across = false) {
+    this.sheet.merged.push(`${this.row},${this.col},${this.rows},${this.cols}`);
+    this.tracker.op(`merge ${this.sheet.name}`);
+  }
+  unmerge() {
+    this.sheet.merged = this.sheet.merged.filter((m) => {
+      const [r, c] = m.split(",").map(Number);
+      return r < this.row || r >= this.row + this.rows || c < this.col || c >= this.col + this.cols;
+    });
   }
   getCell(row: number, col: number): FakeRange {
     return new FakeRange(this.tracker, this.sheet, this.row + row, this.col + col, 1, 1);
@@ -283,6 +320,11 @@ export class FakeRange extends Loadable {
     for (const key of [...this.sheet.cells.keys()]) {
       const [r, c] = key.split(",").map(Number);
       if (r >= this.row && r < this.row + this.rows && c >= this.col && c < this.col + this.cols) this.sheet.cells.delete(key);
+    }
+    // formats too, wrapping included
+    for (const key of [...this.sheet.wrapped]) {
+      const [r, c] = key.split(",").map(Number);
+      if (r >= this.row && r < this.row + this.rows && c >= this.col && c < this.col + this.cols) this.sheet.wrapped.delete(key);
     }
     this.tracker.op(`clear ${this.sheet.name}`);
   }

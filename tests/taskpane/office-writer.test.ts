@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONTROLS_SHEET_NAME, SHEET_KINDS, SHEET_NAMES, type SheetModel } from "../../src/core/regional";
+import { CONTROLS_SHEET_NAME, LINE_POINTS, MAX_COLUMN_WIDTH, SHEET_KINDS, SHEET_NAMES, type SheetModel } from "../../src/core/regional";
 import { inertText, OWNER_KEY, readWorkbook, writeSheet } from "../../src/taskpane/excel-io";
 import { generateSheets } from "../../src/taskpane/generate";
 import { buildSample } from "../../scripts/make-sample";
@@ -185,6 +185,30 @@ describe("Office writer on a fake workbook", () => {
     expect(writes.length).toBeGreaterThan(1);
     for (const s of writes) expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
     expect(excel.sheet("Contrats AM")!.grid().length).toBe(60_000 + 4);
+  });
+});
+
+describe("long texts wrap rather than widen the printed page (issue 22)", () => {
+  it("merges a long note across the sheet and wraps the Contrôles details in their column, the same on a second click", async () => {
+    const excel = sampleWorkbook();
+    await generateSheets(excel.run, { kinds: ["contrats_am"], annee: 2022, choice: {}, options: OPTIONS });
+    const am = excel.sheet("Contrats AM")!;
+    const grid = am.grid();
+    // the CPAM list of the sample's caisses is longer than the sheet's columns: merged across them, wrapped
+    const caisses = grid.findIndex((r) => String(r[0]).startsWith("Caisses : "));
+    expect(caisses).toBeGreaterThan(0);
+    const width = grid[0].length;
+    expect(am.merged).toContain(`${caisses},0,1,${width}`);
+    expect(am.wrapped.has(`${caisses},0`)).toBe(true);
+    expect(am.rowHeights.get(caisses)).toBeGreaterThanOrEqual(2 * LINE_POINTS);
+    const controls = excel.sheet(CONTROLS_SHEET_NAME)!;
+    const detail = controls.grid().findIndex((r) => String(r[1]).length > MAX_COLUMN_WIDTH);
+    expect(detail).toBeGreaterThan(0);
+    expect(controls.wrapped.has(`${detail},1`)).toBe(true);
+    // the wrapped column keeps its width (60 characters: 425 pixels, 318,75 points), not autofit's whole text
+    expect(controls.columnWidths.get(1)).toBe(318.75);
+    await generateSheets(excel.run, { kinds: ["contrats_am"], annee: 2022, choice: {}, options: OPTIONS });
+    expect(am.merged.filter((m) => m.startsWith(`${caisses},`))).toEqual([`${caisses},0,1,${width}`]);
   });
 });
 

@@ -100,6 +100,12 @@ export interface SheetGrid {
   columnWidths: number[];
   /** How the sheet prints: landscape, one page wide, the frozen rows repeated, the title and date in the header. */
   print: PrintSetup;
+  /**
+   * Texts longer than their room, wrapped rather than overflowing (an office suite prints the columns a text
+   * overflows into, and the page gets too wide to read): a note merged across the sheet's `span` columns, a table cell
+   * in its own column (`span` 1), its row then aligned at the top. Each with its row's height, points.
+   */
+  wrapped: { row: number; col: number; span: number; height: number }[];
 }
 
 /** Text inside an Excel page header or footer, where « & » starts a code: a literal one is doubled. */
@@ -119,6 +125,17 @@ export interface PrintSetup {
 /** Column widths (characters) a writer gives, whatever the longest cell. */
 export const MIN_COLUMN_WIDTH = 8;
 export const MAX_COLUMN_WIDTH = 60;
+/** Height of one line of text in a row, points (Excel's default font); a wrapped text takes one per line. */
+export const LINE_POINTS = 15;
+
+/** A column width in characters as points, as Excel sizes it (7 pixels a character plus 5, 0.75 point a pixel). */
+export const columnPoints = (chars: number): number => Math.trunc(chars * 7 + 5) * 0.75;
+
+/**
+ * Lines a text of `length` characters takes in a column `chars` wide: a column's character is the width of a digit,
+ * and a line of French text holds about a fifth more characters than that (measured in LibreOffice and Excel).
+ */
+const linesOf = (length: number, chars: number) => Math.max(1, Math.ceil(length / (Math.max(1, chars - 2) * 1.2)));
 
 /** Characters a cell takes once formatted (French grouping, `€`, `%` with one decimal). */
 function displayLength(value: CellValue, format: string): number {
@@ -164,10 +181,22 @@ export function layoutSheet(model: SheetModel): SheetGrid {
     }
     return Math.min(MAX_COLUMN_WIDTH, longest);
   });
+  // the notes wider than the sheet's columns, merged across them; the table cells wider than their column
+  const sheetChars = columnWidths.reduce((a, b) => a + b, 0);
+  const wrapped: SheetGrid["wrapped"] = [];
+  model.notes.forEach((note, i) => {
+    if (note.length > sheetChars) wrapped.push({ row: 1 + i, col: 0, span: width, height: linesOf(note.length, sheetChars) * LINE_POINTS });
+  });
+  for (const b of blocks)
+    for (let r = b.headerRow; r < b.firstRow + b.rows; r++) {
+      const cells = values[r].map((v, c) => ({ v, c })).filter(({ v, c }) => typeof v === "string" && v.length + 2 > columnWidths[c]);
+      const height = Math.max(0, ...cells.map(({ v, c }) => linesOf((v as string).length, columnWidths[c]) * LINE_POINTS));
+      for (const { c } of cells) wrapped.push({ row: r, col: c, span: 1, height });
+    }
   const frozenRows = blocks.length ? blocks[0].headerRow + 1 : 1;
   const situation = model.notes.find((n) => n.startsWith("Situation au")) ?? "";
   const print: PrintSetup = { orientation: "landscape", pagesWide: 1, titleRows: [1, frozenRows], headerLeft: model.title, headerRight: situation };
-  return { values, numberFormats, width, boldRows, blocks, frozenRows, columnWidths, print };
+  return { values, numberFormats, width, boldRows, blocks, frozenRows, columnWidths, print, wrapped };
 }
 
 /** A1 address of a 0-based rectangle. */
