@@ -20,7 +20,7 @@ function referenceHtml(metadata, blanks = {}) {
       const rows = f.parameters
         .map(
           (p) =>
-            `<tr><th scope="row"><code>${escape(p.optional ? `[${p.name}]` : p.name)}</code></th><td>${escape(p.description ?? "")}</td><td class="discret">${escape(blanks[p.name] ?? "")}</td></tr>`,
+            `<tr><th scope="row"><code>${escape(p.optional ? `[${p.name}]` : p.name)}</code></th><td>${escape(p.description ?? "")}</td><td class="discret">${escape(blanks[`${f.name}/${p.name}`] ?? blanks[p.name] ?? "")}</td></tr>`,
         )
         .join("\n");
       return [

@@ -8,13 +8,12 @@ import { mspAmounts, mspPoints } from "../core/aci-msp";
 import { mspDetailOfRow } from "../core/aci-msp/detail";
 import { cptsDetailRows } from "../core/aci-cpts/detail";
 import { amDetailRows } from "../core/assistant-medical/detail";
-import { amAchievement, amEtpMax, amObjective, type Counts } from "../core/assistant-medical/objectives";
+import { amAchievement, amEtpMax, amObjective } from "../core/assistant-medical/objectives";
 import { todayParisIso } from "../core/dates";
 import { fail } from "../core/errors";
 import { normalizeCode } from "../core/text";
 import { amAid, type AidInput } from "../core/assistant-medical";
-import { isBlank } from "../core/values";
-import { ARGUMENTS, readArgument, SAS } from "../core/inputs/arguments";
+import { ARGUMENTS, COUNT_PAIRS, FUNCTION_ARGUMENTS, readArgument, readCountPair, SAS } from "../core/inputs/arguments";
 import { cellValue, readFieldRows } from "./arguments";
 import { excelCall, finiteNumber, toExcelError } from "./excel";
 
@@ -137,24 +136,14 @@ export function amObjectifFunction(bande: any, etp?: any, regime?: any, date_sig
   return excelCall(() => {
     const b = readArgument(A.bande, cellValue(bande));
     if (!b) fail("bande", "bande de patientèle obligatoire : P30-P50, P50-P70, P70-P90, P90-P95 ou P95+");
-    const e = cellValue(etp);
     return amObjective({
       bande: b,
       regime: readArgument(A.regime, cellValue(regime)),
-      // the option is optional here (a centre de santé has none)
-      etp: isBlank(e) ? undefined : readArgument(A.etp, e),
+      etp: readArgument(FUNCTION_ARGUMENTS["AM.OBJECTIF"].etp, cellValue(etp)),
       dateSignature: readArgument(A.date_signature, cellValue(date_signature)),
       bandeFa: readArgument(A.bande_fa, cellValue(bande_fa)),
     });
   });
-}
-
-/** Counts of patients at the start and the end of the year followed; an optional pair may be left out whole. */
-function readCounts(depart: unknown, fin: unknown, names: ["pmt_depart", "pmt_fin"] | ["fa_depart", "fa_fin"], required: boolean): Counts | undefined {
-  const d = cellValue(depart);
-  const f = cellValue(fin);
-  if (isBlank(d) && isBlank(f) && !required) return undefined;
-  return { depart: readArgument(A[names[0]], d), fin: readArgument(A[names[1]], f) };
 }
 
 /**
@@ -175,8 +164,8 @@ export function amAtteinteFunction(objectif: any, pmt_depart: any, pmt_fin: any,
     const regimeCode = specialiste ? "specialiste" : readArgument(A.regime, r);
     return amAchievement({
       objectif: readArgument(A.objectif, cellValue(objectif)),
-      pmt: specialiste ? undefined : readCounts(pmt_depart, pmt_fin, ["pmt_depart", "pmt_fin"], true),
-      fa: readCounts(fa_depart, fa_fin, ["fa_depart", "fa_fin"], specialiste),
+      pmt: specialiste ? undefined : readCountPair(COUNT_PAIRS.pmt, cellValue(pmt_depart), cellValue(pmt_fin), true),
+      fa: readCountPair(COUNT_PAIRS.fa, cellValue(fa_depart), cellValue(fa_fin), specialiste),
       regime: regimeCode,
     }).taux;
   });

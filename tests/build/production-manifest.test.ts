@@ -97,9 +97,20 @@ describe("the support page the manifest points at", () => {
     const blanks = argumentBlanks();
     for (const f of metadata.functions)
       for (const p of f.parameters.filter((q) => q.name !== "champs" && q.name !== "valeurs")) {
-        expect(blanks[p.name], `${f.name} ${p.name}`).toBeDefined();
-        expect(page, `${f.name} ${p.name}`).toContain(escape(blanks[p.name]));
+        const blank = blanks[`${f.name}/${p.name}`] ?? blanks[p.name];
+        expect(blank, `${f.name} ${p.name}`).toBeDefined();
+        expect(page, `${f.name} ${p.name}`).toContain(escape(blank));
       }
+    // a function's own reading: AM.OBJECTIF's option may be left blank (a centre de santé has none), AM.AID's may not;
+    // AM.ATTEINTE's file active is an optional pair
+    const row = (fn: string, arg: string) => {
+      // the page is minified: a function's section runs to the next one, its rows start at « <tr> »
+      const section = page.slice(page.indexOf(`<section id=${fn}>`)).split("<section")[1];
+      return section.split("<tr>").find((r) => r.includes(`<code>${arg}</code>`) || r.includes(`<code>[${arg}]</code>`)) ?? "";
+    };
+    expect(row("AM.OBJECTIF", "etp")).toContain("vide ou 0 : aucune option (centre de santé)");
+    expect(row("AM.AID", "etp")).toContain("vide : refusé (#VALEUR!)");
+    expect(row("AM.ATTEINTE", "fa_depart")).toContain("les deux vides (ou 0) : indicateur non suivi");
     // the default of a blank sas cell, as the table reader applies it (said in Contrôles for a CPTS conventionnée)
     expect(page).toContain("lue comme VRAI (valeur par défaut de CPTS.MISSION) (dit dans Contrôles si stade = 5)");
     // issue 25: every parameter of the three families, each dated value with its period, from the parameter files

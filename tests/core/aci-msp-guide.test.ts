@@ -73,12 +73,15 @@ describe("opening hours (guide: « Horaires d'ouverture et soins non programmés
 
   it("an amplitude left blank (or 0: desktop Excel's blank cell) is refused where the rule reads it, never 0 h", () => {
     // read as 0 h it failed the prerequisite (« moins de 8 h : non atteint »): the MSP was paid nothing, without a word
+    // the minimum rendered from its parameter (8 h a day, ACI 2017 and avenant 1 alike)
     const blank =
-      /^amplitude_h : champ non renseigné \(ou 0\) alors que snp = 1 \(sans derogation_pdsa ni fermeture_longue\) : sous l'amplitude minimale, le prérequis horaires n'est pas atteint et rien n'est versé ; le renseigner$/;
+      "amplitude_h : champ non renseigné (ou 0) alors que snp = 1 (sans derogation_pdsa ni fermeture_longue) : sous l'amplitude minimale, le prérequis horaires n'est pas atteint et rien n'est versé (8 h par jour) ; le renseigner";
     expect(() => y2022({ amplitude_h: 0 })).toThrow(blank);
     expect(() => y2022({ amplitude_h: undefined })).toThrow(blank);
-    // ACI 2017 years are refused alike
-    expect(() => msp({ ...BASE, annee: 2021, amplitude_h: 0 })).toThrow(/^amplitude_h : champ non renseigné/);
+    // ACI 2017 years are refused alike, without naming the avenant 1 fields they do not have
+    expect(() => msp({ ...BASE, annee: 2021, amplitude_h: 0 })).toThrow(
+      "amplitude_h : champ non renseigné (ou 0) alors que snp = 1 : sous l'amplitude minimale, le prérequis horaires n'est pas atteint et rien n'est versé (8 h par jour) ; le renseigner",
+    );
     // where the rule does not read it, a blank amplitude is no error: the PDSA derogation waives the floor (800 points),
     // without SNP or with a long closure the indicator is not met whatever the hours
     expect(points(y2022({ amplitude_h: undefined, derogation_pdsa: 1 }), "horaires")).toBe(800);

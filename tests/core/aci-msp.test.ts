@@ -287,7 +287,8 @@ describe("field validation", () => {
     // concertation (1 000 variable points at 4 000 patients) for 40 files of an unknown number of patients
     [
       { reunions: 6, dossiers: 40, patients_ald75: undefined },
-      /^patients_ald75 : champ non renseigné \(ou 0\) alors que dossiers > 0 : l'objectif de dossiers revus se mesure sur eux ; le renseigner$/,
+      // the target rendered from its parameter (5 % of them in 2020)
+      /^patients_ald75 : champ non renseigné \(ou 0\) alors que dossiers > 0 : l'objectif de dossiers revus se mesure sur eux \(5 % d'entre eux\) ; le renseigner$/,
     ],
     [{ reunions: 6, dossiers: 1, patients_ald75: 0 }, /^patients_ald75 : champ non renseigné \(ou 0\) alors que dossiers > 0/],
   ])("an MSP under contract with %o is refused, never paid its fixed points alone", (extra, message) => {

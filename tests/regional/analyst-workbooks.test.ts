@@ -153,7 +153,7 @@ const REFUSED: Refused[] = [
     name: "a signed MSP's opening amplitude left blank",
     change: (w) => (w.msp.rows[1][MSP.indexOf("amplitude_h")] = ""),
     message:
-      "tableau MSP, colonne « amplitude_h », ligne 3 : champ non renseigné (ou 0) alors que snp = 1 (sans derogation_pdsa ni fermeture_longue) : sous l'amplitude minimale, le prérequis horaires n'est pas atteint et rien n'est versé ; le renseigner",
+      "tableau MSP, colonne « amplitude_h », ligne 3 : champ non renseigné (ou 0) alors que snp = 1 (sans derogation_pdsa ni fermeture_longue) : sous l'amplitude minimale, le prérequis horaires n'est pas atteint et rien n'est versé (8 h par jour) ; le renseigner",
   },
   {
     // the functions' default, the current year, would file the row under a year without data (and, without --annee,

@@ -6,9 +6,10 @@
  */
 import { parseDate, describe, frenchTime } from "../dates";
 import { fail } from "../errors";
-import { frNumber } from "../format";
+import { frNumber, frPercent } from "../format";
 import { roundCents } from "../money";
-import { MSP_FIELDS, type MspFieldEntry, type MspFieldKind, type Since } from "../inputs/msp-fields";
+import { MSP_FIELDS, requiredWhenText, type MspFieldEntry, type MspFieldKind, type Since } from "../inputs/msp-fields";
+import type { YearRules } from "./params";
 import { normalizeCode } from "../text";
 import { isBlank, isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readNumber, readRate } from "../values";
 
@@ -115,12 +116,24 @@ const REQUIRED = FIELD_CODES.flatMap((code, at) => {
  * that a blank cannot stand for, left blank (or 0, desktop Excel's blank cell), is refused naming it and saying what a
  * blank would pay. Rules compute; they do not check their inputs.
  */
-export function checkRequired(values: FieldValues): void {
+export function checkRequired(values: FieldValues, rules: YearRules, version: Since): void {
   const v = values.at;
   for (const r of REQUIRED) {
     if (v[r.at] !== 0 || (r.field >= 0 && !(v[r.field] > 0)) || r.unless.some((u) => v[u] > 0)) continue;
-    fail(r.code, `champ non renseigné (ou 0)${r.when.always ? "" : ` alors que ${r.when.text}`} : ${r.when.why} ; le renseigner`);
+    // the `unless` fields of a later text than the year's are not named
+    const condition = requiredWhenText(r.when, (f) => (FIELDS[f as FieldCode] as Field).since !== "avenant 1" || version === "avenant 1");
+    const detail = r.when.detail ? ` (${parameterText(r.when.detail, rules)})` : "";
+    fail(r.code, `champ non renseigné (ou 0)${r.when.always ? "" : ` alors que ${condition}`} : ${r.when.why}${detail} ; le renseigner`);
   }
+}
+
+/** A text with `{parameter.field}` (or `{parameter.field%}`) replaced by that leaf's value in the year's rules. */
+function parameterText(text: string, rules: YearRules): string {
+  return text.replace(/\{(\w+)\.(\w+)(%?)\}/g, (_, parameter: string, field: string, percent: string) => {
+    const value = (rules[parameter as keyof YearRules] as { value: Record<string, number> } | undefined)?.value[field];
+    if (typeof value !== "number") throw new Error(`paramètre ${parameter}.${field} absent pour ${rules.annee}`);
+    return percent ? frPercent(value) : frNumber(value);
+  });
 }
 
 /** Every field at 0: copied (`slice`) for each row read. */

@@ -41,6 +41,7 @@ import {
 } from "./fields";
 import { contextOf, INDICATORS, newContext, newEarned, nothingEarned, type Axe, type Context, type Earned, type Values } from "./indicators";
 import { FIRST_MSP_YEAR, yearRules, type IndicatorType, type YearRules } from "./params";
+import type { Since } from "../inputs/msp-fields";
 
 export { readMspFields, readMspRow, FIELD_CODES, FIELD_LABELS, fieldCode, type FieldCode, type MspInput } from "./fields";
 export { INDICATORS, type Axe } from "./indicators";
@@ -296,7 +297,7 @@ function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation):
     }
     ignoredFields = ignored;
   }
-  checkRequired(values);
+  checkRequired(values, rules, rules.version!.value as Since);
   checkCounts(input);
   const ctx = contextOf(into.ctx, input.siDate, siAvanceDate, values, annee, rules, input.adhesionDate);
   const derogation = adhesionYear !== undefined && annee - adhesionYear < rules.derogationAnnees!.value;

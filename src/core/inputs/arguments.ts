@@ -102,6 +102,39 @@ export const ARGUMENTS = {
 } as const;
 
 /**
+ * Arguments a function declares its own way: AM.OBJECTIF's option is optional (a centre de santé has none), so a
+ * blank there is « no option », where AM.AID refuses it. By function, then argument name.
+ */
+export const FUNCTION_ARGUMENTS = {
+  "AM.OBJECTIF": {
+    etp: entry<number | undefined>("etp", "blank", { means: "default", value: () => undefined, text: "aucune option (centre de santé)" }, (v) => readEtp(v)),
+  },
+} as const;
+
+/** A pair of counts of AM.ATTEINTE (start and end of the period followed), its two arguments. */
+export const COUNT_PAIRS = {
+  pmt: [ARGUMENTS.pmt_depart, ARGUMENTS.pmt_fin],
+  fa: [ARGUMENTS.fa_depart, ARGUMENTS.fa_fin],
+} as const;
+
+/** What an optional pair left blank means, for the help page. */
+export const OPTIONAL_PAIR_TEXT = "les deux vides (ou 0) : indicateur non suivi ; l'un sans l'autre : refusé (#VALEUR!)";
+
+/**
+ * Reads a pair of counts: an optional pair left out whole (both blank, or 0, desktop Excel's blank cell) is not given;
+ * otherwise each is read as its entry declares (a start of 0 refused, an end left blank refused).
+ */
+export function readCountPair(
+  pair: (typeof COUNT_PAIRS)[keyof typeof COUNT_PAIRS],
+  depart: unknown,
+  fin: unknown,
+  required: boolean,
+): { depart: number; fin: number } | undefined {
+  if (!required && [depart, fin].every((v) => isMissing(v) || v === 0)) return undefined;
+  return { depart: readArgument(pair[0], depart), fin: readArgument(pair[1], fin) };
+}
+
+/**
  * Whether the territory has a SAS: VRAI when the argument is omitted (or a blank cell on the web). A 0 is refused where
  * the SAS picks the table: desktop Excel passes a blank cell as 0, and an analyst's 1/0 column means « no SAS » by it,
  * so 0 cannot be read right (as VRAI it paid a T4 CPTS 170 500 € where the 2019 table gives 88 000 €). Elsewhere the

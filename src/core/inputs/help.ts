@@ -2,8 +2,8 @@
  * The help page's field and column tables, rendered from the declared input schema at build time
  * (scripts/build/help-page.js): the page lists exactly what the readers read, in the words the messages use.
  */
-import { ARGUMENTS, argumentBlankText, SAS } from "./arguments";
-import { MSP_FIELDS, type MspFieldEntry } from "./msp-fields";
+import { ARGUMENTS, argumentBlankText, FUNCTION_ARGUMENTS, OPTIONAL_PAIR_TEXT, SAS } from "./arguments";
+import { MSP_FIELDS, requiredWhenText, type MspFieldEntry } from "./msp-fields";
 import { KIND_HELP, NO_ZERO, TABLE_SCHEMA, type ColumnEntry, type TableKind } from "./schema";
 
 /** Text made safe inside the help page's HTML. */
@@ -33,7 +33,7 @@ export function mspFieldBlank(field: MspFieldEntry): string {
   const blank = zeroIsBlank ? "vide ou 0 : non renseigné" : "vide : 0";
   const when = field.requiredWhen;
   if (!when) return blank;
-  const condition = when.always ? "toujours" : `si ${when.text}`;
+  const condition = when.always ? "toujours" : `si ${requiredWhenText(when)}`;
   return `obligatoire ${condition} : vide ou 0 refusé (${when.why})`;
 }
 
@@ -100,5 +100,8 @@ export function tableColumnsHtml(): string {
 export function argumentBlanks(): Record<string, string> {
   const out: Record<string, string> = Object.fromEntries(Object.entries(ARGUMENTS).map(([name, e]) => [name, argumentBlankText(e)]));
   out[SAS.code] = SAS.blankText;
+  // a function's own reading of an argument, by « FUNCTION/argument »
+  for (const [fn, entries] of Object.entries(FUNCTION_ARGUMENTS)) for (const [name, e] of Object.entries(entries)) out[`${fn}/${name}`] = argumentBlankText(e);
+  for (const name of ["fa_depart", "fa_fin"]) out[`AM.ATTEINTE/${name}`] = OPTIONAL_PAIR_TEXT;
   return out;
 }

@@ -21,13 +21,23 @@ export type MspFieldKind =
 /**
  * When a blank (or a 0, desktop Excel's blank) cannot stand for the value: `always`, or when `field` is above 0 and
  * none of the `unless` fields is (after the fields of a later text are set aside). `why` says what a blank would
- * pay; the refusal reads « <code> : champ non renseigné (ou 0) alors que <text> : <why> ; le renseigner ».
+ * pay; the refusal reads « <code> : champ non renseigné (ou 0) alors que <text> (sans <unless>) : <why> (<detail>) ; le
+ * renseigner », the `unless` fields named only in the years whose text has them, and `detail` rendered from the
+ * parameters of the year: `{horaires.amplitudeMinimale}` is that leaf's value, `{concertation.tauxDossiers%}` as a
+ * percentage.
  */
 export type MspRequiredWhen = ({ always: true; field?: undefined } | { field: string; always?: undefined }) & {
   unless?: readonly string[];
   text: string;
   why: string;
+  detail?: string;
 };
+
+/** The condition of a requirement in words; with `exists`, only the `unless` fields the year's text has are named. */
+export function requiredWhenText(when: MspRequiredWhen, exists: (field: string) => boolean = () => true): string {
+  const unless = (when.unless ?? []).filter(exists);
+  return `${when.text}${unless.length ? ` (sans ${unless.join(" ni ")})` : ""}`;
+}
 
 /**
  * `zero`: « blank » when a 0 there is desktop Excel's blank cell, never a value (a national rate is never 0 %); years,
@@ -55,8 +65,9 @@ export const MSP_FIELDS = {
     requiredWhen: {
       field: "snp",
       unless: ["derogation_pdsa", "fermeture_longue"],
-      text: "snp = 1 (sans derogation_pdsa ni fermeture_longue)",
+      text: "snp = 1",
       why: "sous l'amplitude minimale, le prérequis horaires n'est pas atteint et rien n'est versé",
+      detail: "{horaires.amplitudeMinimale} h par jour",
     },
   },
   samedi_matin: { kind: "flag", label: "ouverture le samedi matin" },
@@ -72,7 +83,12 @@ export const MSP_FIELDS = {
   patients_ald75: {
     kind: "count",
     label: "patients MT en ALD ou de plus de 75 ans",
-    requiredWhen: { field: "dossiers", text: "dossiers > 0", why: "l'objectif de dossiers revus se mesure sur eux" },
+    requiredWhen: {
+      field: "dossiers",
+      text: "dossiers > 0",
+      why: "l'objectif de dossiers revus se mesure sur eux",
+      detail: "{concertation.tauxDossiers%} d'entre eux",
+    },
   },
   missions_sp: { kind: "count", label: "missions de santé publique" },
   diversite: { kind: "level", max: 2, label: "diversité de l'offre de soins (niveau)" },
