@@ -5,6 +5,7 @@
  */
 import { CPTS_PARAMETERS } from "./aci-cpts/params";
 import { MSP_PARAMETERS } from "./aci-msp/params";
+import { AIDES_PARAMETERS } from "./aides/params";
 import { AM_PARAMETERS } from "./assistant-medical/params";
 import { frenchDate } from "./dates";
 import { frNumber, frPercent } from "./format";
@@ -15,6 +16,7 @@ export const PARAMETER_FAMILIES: readonly { id: string; title: string; parameter
   { id: "parametres-aci-msp", title: "ACI MSP", parameters: MSP_PARAMETERS },
   { id: "parametres-aci-cpts", title: "ACI CPTS", parameters: CPTS_PARAMETERS },
   { id: "parametres-am", title: "Aide à l'emploi d'un assistant médical", parameters: AM_PARAMETERS },
+  { id: "parametres-aides", title: "Aides associées : formation IPA, protocoles SNP, psychologues", parameters: AIDES_PARAMETERS },
 ];
 
 /** « du 25/08/2019 au 02/09/2022 », or « depuis le 03/09/2022 » for a value still in force. */

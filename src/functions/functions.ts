@@ -8,8 +8,8 @@ import { mspAmounts, mspPoints } from "../core/aci-msp";
 import { mspDetailOfRow } from "../core/aci-msp/detail";
 import { cptsDetailRows } from "../core/aci-cpts/detail";
 import { amDetailRows } from "../core/assistant-medical/detail";
+import { ipaTrainingAid, psyCourse, snpProtocolPay } from "../core/aides";
 import { amAchievement, amEtpMax, amObjective } from "../core/assistant-medical/objectives";
-import { todayParisIso } from "../core/dates";
 import { fail } from "../core/errors";
 import { normalizeCode } from "../core/text";
 import { amAid, type AidInput } from "../core/assistant-medical";
@@ -172,13 +172,77 @@ export function amAtteinteFunction(objectif: any, pmt_depart: any, pmt_fin: any,
 }
 
 /**
- * Nombre maximal d'ETP d'assistant médical financés pour un centre de santé : 0,5 ETP par ETP de médecin, dans la limite de 4 ETP.
+ * Nombre maximal d'ETP d'assistant médical financés pour un centre de santé : 0,5 ETP par ETP de médecin, dans la limite de 4 ETP (8 ETP depuis l'accord national du 28/08/2025, à confirmer).
  * @customfunction AM.ETP_MAX
  * @param etp_medecins Nombre d'ETP de médecins salariés du centre (ex. 4,8).
+ * @param [date_signature] Date de signature du contrat (par défaut la date du jour en France) : elle choisit le plafond.
+ * @param [zone_sous_dense] VRAI pour un centre en zone sous-dense : pas de plafond par centre depuis le 16/10/2025 (à confirmer).
  * @returns ETP d'assistant médical au plus (ex. 2,4).
  */
-export function amEtpMaxFunction(etp_medecins: any): number {
-  return excelCall(() => amEtpMax(readArgument(A.etp_medecins, cellValue(etp_medecins)), todayParisIso()));
+export function amEtpMaxFunction(etp_medecins: any, date_signature?: any, zone_sous_dense?: any): number {
+  return excelCall(() =>
+    amEtpMax(
+      readArgument(A.etp_medecins, cellValue(etp_medecins)),
+      readArgument(A.date_signature, cellValue(date_signature)),
+      readArgument(A.zone_sous_dense, cellValue(zone_sous_dense)),
+    ),
+  );
+}
+
+/**
+ * Aide à la formation d'infirmier en pratique avancée (IPA), par ETP d'infirmier : 15 000 €, 17 000 € dans les DROM (libéraux : avenant 10 de la convention infirmière, depuis le 28/07/2023 ; centres de santé : avenant 5, depuis le 06/08/2024).
+ * @customfunction IPA.AIDE_FORMATION
+ * @param [drom] VRAI pour un infirmier (ou un centre) installé dans les DROM ; FAUX par défaut.
+ * @param [date_signature] Date de signature du contrat (par défaut la date du jour en France).
+ * @param [regime] liberal (par défaut) ou cds (centre de santé).
+ * @returns Montant de l'aide en euros ; #N/A avant la création de l'aide.
+ */
+export function ipaAideFormationFunction(drom?: any, date_signature?: any, regime?: any): number {
+  return excelCall(() =>
+    ipaTrainingAid({
+      drom: readArgument(A.drom, cellValue(drom)),
+      date: readArgument(A.date_signature, cellValue(date_signature)),
+      regime: readArgument(A.regime, cellValue(regime)),
+    }),
+  );
+}
+
+/**
+ * Rémunération d'une structure pour un protocole de coopération « soins non programmés » : 25 € par patient entrant dans le protocole, et la seconde consultation où le protocole en prévoit une (arrêté du 10/09/2020).
+ * @customfunction SNP.PROTOCOLE
+ * @param protocole rhinite, odynophagie, eruption, pollakiurie, entorse, lombalgie, cystite ou angine.
+ * @param patients Nombre de patients entrés dans le protocole.
+ * @param [secondes_consultations] Secondes consultations réalisées (pollakiurie et entorse : 25 € ; lombalgie : 20 €) ; 0 par défaut.
+ * @param [date] Date des soins (par défaut la date du jour en France).
+ * @returns Montant en euros.
+ */
+export function snpProtocoleFunction(protocole: any, patients: any, secondes_consultations?: any, date?: any): number {
+  return excelCall(() =>
+    snpProtocolPay({
+      protocole: readArgument(A.protocole, cellValue(protocole)),
+      patients: readArgument(A.patients, cellValue(patients)),
+      secondes: readArgument(A.secondes_consultations, cellValue(secondes_consultations)),
+      date: readArgument(A.date, cellValue(date)),
+    }),
+  );
+}
+
+/**
+ * Prise en charge par l'Assurance Maladie du parcours d'un patient chez le psychologue : psy_enfant (2021-2022 : entretien initial 32 €, séances suivantes 22 €, 10 au plus) ou mon_soutien_psy (40 € puis 30 €, 8 par an ; 50 € la séance, 12 par an, depuis le 29/06/2024).
+ * @customfunction PSY.FORFAIT
+ * @param dispositif psy_enfant ou mon_soutien_psy.
+ * @param seances Nombre de séances du parcours, la première comprise.
+ * @param [date] Date du parcours (par défaut la date du jour en France) : elle choisit les tarifs.
+ * @returns Montant en euros ; #N/A hors de la période du dispositif.
+ */
+export function psyForfaitFunction(dispositif: any, seances: any, date?: any): number {
+  return excelCall(() =>
+    psyCourse({
+      dispositif: readArgument(A.dispositif, cellValue(dispositif)),
+      seances: readArgument(A.seances, cellValue(seances)),
+      date: readArgument(A.date, cellValue(date)),
+    }),
+  );
 }
 
 /**

@@ -9,7 +9,9 @@ import { CPTS_PARAMETERS } from "../../src/core/aci-cpts/params";
 import { evaluateMsp, INDICATORS, readMspFields, stepsOf, type MspResult } from "../../src/core/aci-msp";
 import { renderStep } from "../../src/core/aci-msp/explain";
 import { MSP, MSP_PARAMETERS } from "../../src/core/aci-msp/params";
+import { AIDES_PARAMETERS } from "../../src/core/aides/params";
 import { AM_PARAMETERS } from "../../src/core/assistant-medical/params";
+import { PARAMETER_FAMILIES } from "../../src/core/parameters-help";
 import { entryAt, type Parameter } from "../../src/core/params";
 import { msp, points, PREREQUISITES_MET, type Fields } from "../support/msp-fields";
 
@@ -179,8 +181,11 @@ describe("explanations are data, rendered in one place", () => {
   });
 });
 
-describe("one parameter model for the three families", () => {
-  const all: Parameter[] = [...MSP_PARAMETERS, ...CPTS_PARAMETERS, ...AM_PARAMETERS];
+describe("one parameter model for every family", () => {
+  const all: Parameter[] = PARAMETER_FAMILIES.flatMap((f) => f.parameters);
+  it("holds the families' parameters, the companion aids included", () => {
+    for (const p of [...MSP_PARAMETERS, ...CPTS_PARAMETERS, ...AM_PARAMETERS, ...AIDES_PARAMETERS]) expect(all).toContain(p);
+  });
 
   it("every parameter has a unique id and a unit", () => {
     expect(new Set(all.map((p) => p.id)).size).toBe(all.length);

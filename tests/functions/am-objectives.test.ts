@@ -110,8 +110,20 @@ describe("AM.ETP_MAX (seed 004: 0,5 ETP per ETP of doctor, at most 4)", () => {
     [8.1, 4],
     [20, 4],
     [1, 0.5],
-  ])("%f ETP of doctors → %f", (medecins, expected) => {
-    expect(evaluate("AM.ETP_MAX", medecins)).toBe(expected);
+  ])("%f ETP of doctors → %f (contract of 01/09/2024)", (medecins, expected) => {
+    expect(evaluate("AM.ETP_MAX", medecins, excelDate(2024, 9, 1))).toBe(expected);
+  });
+  // accord national des centres de santé of 28/08/2025 (JO 15/10/2025): 8 ETP per centre from 16/10/2025, no ceiling
+  // in a zone sous-dense (to confirm)
+  it("from 16/10/2025 a centre is financed up to 8 ETP, without ceiling in a zone sous-dense", () => {
+    expect(evaluate("AM.ETP_MAX", 20, excelDate(2025, 10, 15))).toBe(4);
+    expect(evaluate("AM.ETP_MAX", 20, excelDate(2025, 10, 16))).toBe(8);
+    expect(evaluate("AM.ETP_MAX", 12, excelDate(2025, 10, 16))).toBe(6);
+    expect(evaluate("AM.ETP_MAX", 20, excelDate(2025, 10, 16), true)).toBe(10);
+    // before the accord the zone changes nothing
+    expect(evaluate("AM.ETP_MAX", 20, excelDate(2025, 10, 15), true)).toBe(4);
+    // the date left out is today's (07/12/2026 or later: the accord's 8)
+    expect(evaluate("AM.ETP_MAX", 20)).toBe(8);
   });
   it("refuses 0 and text", () => {
     expect(err(evaluate("AM.ETP_MAX", 0)).message).toMatch(/^etp_medecins : nombre d'ETP de médecins strictement positif/);

@@ -8,6 +8,8 @@ import { renderStep, soldeRemark, stepText, type Step } from "../../src/core/aci
 import { contextOf, newContext, newEarned } from "../../src/core/aci-msp/indicators";
 import { yearRules } from "../../src/core/aci-msp/params";
 import { amAid } from "../../src/core/assistant-medical";
+import { CDS_MAX_ETP } from "../../src/core/assistant-medical/params";
+import { entryAt } from "../../src/core/params";
 import { aciMspDetailFunction, aciMspEurosFunction, aciMspPointsFunction } from "../../src/functions/functions";
 
 const isoDate = (from: number, to: number) =>
@@ -38,7 +40,7 @@ describe("ACI CPTS properties", () => {
 });
 
 describe("assistant médical properties", () => {
-  it("is never negative, caps achievement at 100 % and a centre at 4 ETP", () => {
+  it("is never negative, caps achievement at 100 % and a centre at its ceiling (4 ETP, 8 from 16/10/2025)", () => {
     fc.assert(
       fc.property(
         fc.constantFrom<"liberal" | "cds">("liberal", "cds"),
@@ -56,12 +58,13 @@ describe("assistant médical properties", () => {
           } catch (error) {
             // refusals are the domain's: 4,5 ETP in a centre, 2 ETP libéral, 1/3 after 01/05/2023, dates before the texts
             expect((error as Error).name).toBe("DomainError");
-            if (regime === "cds" && etp > 4 && date >= "2020-09-03") expect((error as Error).message).toMatch(/etp.*4/);
+            const ceiling = entryAt(CDS_MAX_ETP.series, date)?.value;
+            if (regime === "cds" && ceiling !== undefined && etp > ceiling) expect((error as Error).message).toMatch(new RegExp(`etp.*entre 0 et ${ceiling}`));
             return;
           }
           expect(montant).toBeGreaterThanOrEqual(0);
           expect(montant).toBeLessThanOrEqual(full);
-          expect(regime === "cds" ? etp : 0).toBeLessThanOrEqual(4);
+          expect(regime === "cds" ? etp : 0).toBeLessThanOrEqual(entryAt(CDS_MAX_ETP.series, date)?.value ?? 4);
         },
       ),
       { numRuns: 3_000 },

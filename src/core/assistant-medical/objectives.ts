@@ -9,7 +9,16 @@ import { frNumber, frPercent } from "../format";
 import { entryAt } from "../params";
 import { isBlank, readNonNegative, readNumber } from "../values";
 import { liberalOption } from "./index";
-import { CDS_ETP_PAR_MEDECIN, CDS_MAX_ETP, CDS_START, OBJECTIFS_CDS, OBJECTIFS_LIBERAL, type Bande, type Regime } from "./params";
+import {
+  CDS_ETP_PAR_MEDECIN,
+  CDS_MAX_ETP,
+  CDS_SANS_PLAFOND_ZONE_SOUS_DENSE,
+  CDS_START,
+  OBJECTIFS_CDS,
+  OBJECTIFS_LIBERAL,
+  type Bande,
+  type Regime,
+} from "./params";
 
 export interface ObjectiveInput {
   bande: Bande;
@@ -131,10 +140,13 @@ export function amAchievement(input: AchievementInput): Achievement {
 }
 
 /** The most ETP of assistants a centre may be funded for: 0,5 per ETP of doctor, at most 4 (seed 004: 4,8 → 2,4). */
-export function amEtpMax(etpMedecins: number, date: string): number {
+export function amEtpMax(etpMedecins: number, date: string, zoneSousDense = false): number {
   if (!(etpMedecins > 0)) fail("etp_medecins", `nombre d'ETP de médecins strictement positif attendu, reçu ${frNumber(etpMedecins)}`);
   const perDoctor = entryAt(CDS_ETP_PAR_MEDECIN.series, date);
   const max = entryAt(CDS_MAX_ETP.series, date);
   if (!perDoctor || !max) fail("date", `pas de contrat d'assistant médical en centre de santé au ${frenchDate(date)}`);
-  return Math.min(Math.round(perDoctor.value * etpMedecins * 1e6) / 1e6, max.value);
+  const quota = Math.round(perDoctor.value * etpMedecins * 1e6) / 1e6;
+  // in a zone sous-dense, no ceiling per centre where the text in force says so
+  if (zoneSousDense && entryAt(CDS_SANS_PLAFOND_ZONE_SOUS_DENSE.series, date)?.value) return quota;
+  return Math.min(quota, max.value);
 }

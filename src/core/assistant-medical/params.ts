@@ -97,11 +97,28 @@ export const CDS: Series<AidTable> = [
   },
 ];
 
-/** At most 4 ETP of assistant médical per centre (and 0,5 ETP per ETP de médecin), under avenant 3 and avenant 5. */
+/** The accord national des centres de santé of 28/08/2025 (JO 15/10/2025): its quota applies from 16/10/2025. */
+const ACCORD_CDS_2025 = { title: "accord national des centres de santé du 28/08/2025 (JO du 15/10/2025), en vigueur le 16/10/2025" };
+const ACCORD_CDS_2025_START = "2025-10-16";
+const QUOTA_2025_WHY = "quota de 8 ETP par centre (sans plafond en zone sous-dense) annoncé pour l'accord de 2025 : texte non encore lu";
+
+/**
+ * At most 4 ETP of assistant médical per centre (and 0,5 ETP per ETP de médecin) under avenants 3 and 5, 8 under the
+ * accord of 2025.
+ */
 export const CDS_MAX_ETP = parameter<number>("am.cds.etp_max", "ETP d'assistant médical financés au plus par centre", "ETP", [
   { from: CDS_AVENANT_3_START, to: DAY_BEFORE_CDS_AVENANT_5, value: 4, ...fromText("secondary", TEXTS.cdsAvenant3) },
-  { from: CDS_START, value: 4, ...fromDeck(deckSlide("journeeCdsPaca2024", "« dans la limite de 4 ETP »")) },
+  { from: CDS_START, to: "2025-10-15", value: 4, ...fromDeck(deckSlide("journeeCdsPaca2024", "« dans la limite de 4 ETP »")) },
+  { from: ACCORD_CDS_2025_START, value: 8, ...toConfirm(QUOTA_2025_WHY, "secondary", ACCORD_CDS_2025) },
 ]);
+
+/** Whether a centre in a zone sous-dense is financed without the per-centre ceiling (from the accord of 2025). */
+export const CDS_SANS_PLAFOND_ZONE_SOUS_DENSE = parameter<boolean>(
+  "am.cds.sans_plafond_zone_sous_dense",
+  "Centre en zone sous-dense : pas de plafond par centre",
+  "code",
+  [{ from: ACCORD_CDS_2025_START, value: true, ...toConfirm(QUOTA_2025_WHY, "secondary", ACCORD_CDS_2025) }],
+);
 
 /** ETP of assistant per ETP of doctor in a centre (seed 004: 4,8 ETP of doctors → 2,4 ETP of assistants). */
 export const CDS_ETP_PAR_MEDECIN = parameter<number>("am.cds.etp_par_medecin", "ETP d'assistant médical par ETP de médecin (centres de santé)", "rate", [
@@ -178,6 +195,7 @@ export const AM_PARAMETERS: readonly Parameter[] = [
   OPTION_TIERS_FERMEE,
   parameter("am.cds.aide_par_etp", "Aide par ETP d'assistant médical (centres de santé)", "euros", CDS),
   CDS_MAX_ETP,
+  CDS_SANS_PLAFOND_ZONE_SOUS_DENSE,
   CDS_ETP_PAR_MEDECIN,
   ...Object.values(OBJECTIFS_LIBERAL),
   OBJECTIFS_CDS,

@@ -6,6 +6,7 @@
  * page shows the declared blank beside each argument.
  */
 import { AVENANT_2_START, MISSIONS, sasPicksTable, type MissionCode, type Taille, type Volet } from "../aci-cpts";
+import { PSY_DISPOSITIFS, SNP_PROTOCOLES, type PsyDispositif, type SnpProtocole } from "../aides/params";
 import { readBande, readEtp, readRegime } from "../assistant-medical/codes";
 import { readEndCount, readStartCount } from "../assistant-medical/objectives";
 import { frenchDate, parseDate, todayParisIso } from "../dates";
@@ -59,6 +60,9 @@ function readTaille(value: unknown): Taille {
 const MISSION_CODES = Object.fromEntries(Object.keys(MISSIONS).map((code) => [code, code])) as Readonly<Record<string, MissionCode>>;
 const VOLETS: Readonly<Record<string, Volet>> = { fixe: "fixe", variable: "variable", total: "total" };
 
+const SNP_CODES = Object.fromEntries(SNP_PROTOCOLES.map((c) => [c, c])) as Readonly<Record<string, SnpProtocole>>;
+const PSY_CODES = Object.fromEntries(PSY_DISPOSITIFS.map((c) => [c, c])) as Readonly<Record<string, PsyDispositif>>;
+
 const date = (code: string) =>
   entry<string>(code, "blank", { means: "default", value: todayParisIso, text: "la date du jour en France" }, (v) => parseDate(v, code));
 
@@ -99,6 +103,31 @@ export const ARGUMENTS = {
   fa_depart: startCount("fa_depart"),
   fa_fin: endCount("fa_fin"),
   etp_medecins: entry<number>("etp_medecins", "value", { means: "refused" }, (v) => readNumber(v, "etp_medecins")),
+  zone_sous_dense: entry<boolean>("zone_sous_dense", "value", { means: "default", value: () => false, text: "FAUX" }, (v) => readBoolean(v, "zone_sous_dense")),
+  drom: entry<boolean>("drom", "value", { means: "default", value: () => false, text: "FAUX (métropole)" }, (v) => readBoolean(v, "drom")),
+  date: date("date"),
+  protocole: entry<SnpProtocole>("protocole", "blank", { means: "refused", message: `protocole obligatoire ; codes : ${SNP_PROTOCOLES.join(", ")}` }, (v) =>
+    readCode(v, "protocole", SNP_CODES),
+  ),
+  patients: entry<number>("patients", "value", { means: "refused" }, (v) => readNonNegativeInteger(v, "patients")),
+  secondes_consultations: entry<number>("secondes_consultations", "value", { means: "default", value: () => 0, text: "0" }, (v) =>
+    readNonNegativeInteger(v, "secondes_consultations"),
+  ),
+  dispositif: entry<PsyDispositif>(
+    "dispositif",
+    "blank",
+    { means: "refused", message: `dispositif obligatoire ; codes : ${PSY_DISPOSITIFS.join(", ")}` },
+    (v) => readCode(v, "dispositif", PSY_CODES),
+  ),
+  seances: entry<number>(
+    "seances",
+    "blank",
+    { means: "refused", message: "nombre de séances non renseigné (ou 0) : au moins 1, l'entretien initial compris" },
+    (v) => {
+      const n = readNonNegativeInteger(v, "seances");
+      return n === 0 ? fail("seances", "au moins 1 séance attendue, l'entretien initial compris") : n;
+    },
+  ),
 } as const;
 
 /**
