@@ -10,15 +10,18 @@
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { buildRegionalSheets, groupedProblemTexts, readingText } from "../src/core/regional";
+import { frenchDate } from "../src/core/dates";
 import { buildDeck, deckBytes } from "../src/deck/deck";
 import { readSourceTables, renderWorkbook, WorkbookFileError } from "../src/offline/xlsx";
 
-const USAGE = "Usage : npm run regional -- <entrée.xlsx> <sortie.xlsx ou sortie.pptx> [--annee AAAA] [--remplacer]";
-const FLAGS = ["--annee", "--remplacer"];
+const USAGE = "Usage : npm run regional -- <entrée.xlsx> <sortie.xlsx ou sortie.pptx> [--annee AAAA] [--date JJ/MM/AAAA] [--remplacer]";
+const FLAGS = ["--annee", "--date", "--remplacer"];
 
 export interface RegionalArgs {
   files: string[];
   annee?: number;
+  /** Reference date, ISO. */
+  date?: string;
   remplacer: boolean;
 }
 
@@ -37,6 +40,13 @@ export function parseArgs(args: readonly string[]): RegionalArgs | string {
       const value = inline ?? args[++i];
       if (value === undefined || !/^\d{4}$/.test(value.trim())) return `année attendue après --annee (ex. --annee 2022), reçu « ${value ?? ""} »`;
       out.annee = Number(value);
+    } else if (flag === "--date") {
+      const value = inline ?? args[++i];
+      const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value?.trim() ?? "");
+      const iso = m ? `${m[3]}-${m[2]}-${m[1]}` : "";
+      const valid = m && !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
+      if (!valid) return `date attendue après --date au format JJ/MM/AAAA (ex. --date 02/04/2024), reçu « ${value ?? ""} »`;
+      out.date = iso;
     } else return `option inconnue « ${arg} » ; options acceptées : ${FLAGS.join(", ")}`;
   }
   if (out.files.length !== 2) return `il faut un classeur d'entrée et un classeur de sortie, reçu ${out.files.length} chemin(s)`;
@@ -77,14 +87,14 @@ export async function runRegional(args: string[]): Promise<number> {
     console.error(`Erreur : ${error.message}`);
     return 2;
   }
-  const result = buildRegionalSheets({ tables, annee: parsed.annee });
+  const result = buildRegionalSheets({ tables, annee: parsed.annee, date: parsed.date });
   if (result.problems.length) {
     const lines = groupedProblemTexts(result.problems);
     console.error(`Aucune feuille écrite : ${result.problems.length} problème(s) dans les tableaux.`);
     for (const line of lines) console.error(`- ${line}`);
     return 1;
   }
-  console.log(`Situation au 31/12/${result.annee} (${result.anneeNote}).`);
+  console.log(`Situation au ${frenchDate(result.date!)} (${result.anneeNote}).`);
   for (const r of result.readings) console.log(`Lecture : ${readingText(r)}`);
   for (const w of result.warnings) console.warn(`Attention : ${w}`);
   const deck = /\.pptx$/i.test(output);
@@ -94,6 +104,7 @@ export async function runRegional(args: string[]): Promise<number> {
           buildDeck(result.sheets, {
             region: result.region ?? "",
             annee: result.annee!,
+            date: result.date,
             anneeNote: result.anneeNote!,
             dateDonnees: statSync(input).mtime.toISOString().slice(0, 10),
           }),

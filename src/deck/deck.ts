@@ -28,6 +28,8 @@ export interface DeckMeta {
   /** Region of the data (« Nouvelle-Aquitaine »). */
   region: string;
   annee: number;
+  /** Reference date, ISO (31/12 of `annee` when absent). */
+  date?: string;
   /** Why this reference year (« dernière année de rémunération du tableau MSP… »). */
   anneeNote: string;
   /** Date of the data (the input workbook's), ISO. */
@@ -309,12 +311,15 @@ function sheetSlides(pptx: PptxGenJS, model: SheetModel): void {
   });
 }
 
+/** The deck's reference date in French: « 31/12/2022 », or the day the analyst gave. */
+const situationOf = (meta: DeckMeta) => (meta.date ? frenchDate(meta.date) : `31/12/${meta.annee}`);
+
 /** The key figures of the sheets, after the title slide, as the commission decks open: up to 9 cards. */
 function keyFiguresSlide(pptx: PptxGenJS, models: readonly SheetModel[], meta: DeckMeta): void {
   const figures = models.flatMap((m) => m.keyFigures ?? []).filter((f) => f.value !== "");
   if (!figures.length) return;
   const slide = pptx.addSlide();
-  header(slide, "Chiffres clés", `${meta.region || "Région"} — situation au 31/12/${meta.annee}`);
+  header(slide, "Chiffres clés", `${meta.region || "Région"} — situation au ${situationOf(meta)}`);
   const columns = 3;
   const cardW = (CONTENT_W - (columns - 1) * GAP) / columns;
   const cardH = 1.55;
@@ -344,12 +349,12 @@ export function buildDeck(models: readonly SheetModel[], meta: DeckMeta): PptxGe
   pptx.layout = "LAYOUT_WIDE";
   pptx.author = "Coordination régionale de la gestion du risque";
   pptx.company = "Assurance Maladie";
-  pptx.title = `Commission paritaire régionale ${meta.region} — situation au 31/12/${meta.annee}`;
+  pptx.title = `Commission paritaire régionale ${meta.region} — situation au ${situationOf(meta)}`;
   const title = pptx.addSlide();
   title.background = { color: BLUE };
   title.addText("Commission paritaire régionale", { x: 0.8, y: 1.6, w: 11.7, h: 0.8, fontFace: FONT, fontSize: 32, bold: true, color: "FFFFFF" });
   title.addText(meta.region || "Région", { x: 0.8, y: 2.5, w: 11.7, h: 0.7, fontFace: FONT, fontSize: 26, color: "FFFFFF" });
-  title.addText(`Situation au 31/12/${meta.annee}`, { x: 0.8, y: 3.4, w: 11.7, h: 0.6, fontFace: FONT, fontSize: 22, color: "FFFFFF" });
+  title.addText(`Situation au ${situationOf(meta)}`, { x: 0.8, y: 3.4, w: 11.7, h: 0.6, fontFace: FONT, fontSize: 22, color: "FFFFFF" });
   title.addText(`Données du ${frenchDate(meta.dateDonnees)} — ${meta.anneeNote}`, {
     x: 0.8,
     y: 4.3,

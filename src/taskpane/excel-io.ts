@@ -505,5 +505,7 @@ export interface GenerationOutcome {
   warnings: string[];
   /** Reference year used, and why. */
   annee?: number;
+  /** Reference date, ISO. */
+  date?: string;
   anneeNote?: string;
 }

@@ -14,6 +14,8 @@ export interface GenerationRequest {
   kinds: readonly SheetKind[];
   /** Reference year; without it, the one the tables give (latest MSP remuneration year…), said in the outcome. */
   annee?: number;
+  /** Reference date, ISO (the pane's date field): the situation at that day; its year must be `annee` if both are given. */
+  date?: string;
   /** Sources picked in the pane; kinds left out use the default (table or sheet named like the kind). */
   choice: Partial<Record<TableKind, string>>;
   options: WriteOptions;
@@ -21,10 +23,10 @@ export interface GenerationRequest {
 }
 
 /** Reads the chosen tables (each once) and builds the sheet models; the problems and warnings as the pane lists them. */
-async function readAndBuild(context: Excel.RequestContext, request: Pick<GenerationRequest, "annee" | "choice">, kinds?: readonly SheetKind[]) {
+async function readAndBuild(context: Excel.RequestContext, request: Pick<GenerationRequest, "annee" | "date" | "choice">, kinds?: readonly SheetKind[]) {
   const read = await readWorkbook(context, (inv) => ({ ...defaultChoice(inv), ...request.choice }));
   if (read.problems.length) return { read, problems: read.problems, warnings: [] as string[] };
-  const result = buildRegionalSheets({ tables: read.tables, annee: request.annee, kinds });
+  const result = buildRegionalSheets({ tables: read.tables, annee: request.annee, date: request.date, kinds });
   const warnings = [...result.readings.map((r) => `Lecture : ${readingText(r)}`), ...result.warnings];
   return { read, result, problems: groupedProblemTexts(result.problems), warnings };
 }
@@ -48,7 +50,7 @@ export async function generateSheets(run: ExcelRun, request: GenerationRequest):
     }
     await recalculate(context);
     progress(total, total, "Terminé");
-    return { written, problems: [], warnings, annee: result.annee, anneeNote: result.anneeNote };
+    return { written, problems: [], warnings, annee: result.annee, date: result.date, anneeNote: result.anneeNote };
   });
 }
 
@@ -59,6 +61,7 @@ export interface DeckOutcome {
   deck?: Blob;
   fileName?: string;
   annee?: number;
+  date?: string;
 }
 
 /**
@@ -72,9 +75,10 @@ export async function generateDeck(run: ExcelRun, request: Omit<GenerationReques
   const pptx = buildDeck(result.sheets, {
     region: result.region ?? "",
     annee: result.annee!,
+    date: result.date,
     anneeNote: result.anneeNote!,
     dateDonnees: todayParisIso(),
   });
   const deck = await deckBytes(pptx, "blob");
-  return { problems: [], warnings, deck, fileName: `commission-${result.annee}.pptx`, annee: result.annee };
+  return { problems: [], warnings, deck, fileName: `commission-${result.annee}.pptx`, annee: result.annee, date: result.date };
 }

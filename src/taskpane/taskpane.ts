@@ -4,6 +4,7 @@
  * produce the regional sheets. Every text that may come from the workbook is
  * set with textContent, never as HTML.
  */
+import { frenchDate } from "../core/dates";
 import { SHEET_KINDS, SHEET_NAMES, TABLE_LABELS, type SheetKind, type TableKind } from "../core/regional";
 import { defaultChoice, readWorkbook, type Inventory } from "./excel-io";
 import { generateDeck, generateSheets } from "./generate";
@@ -21,6 +22,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record
 interface Ui {
   selects: Record<TableKind, HTMLSelectElement>;
   annee: HTMLInputElement;
+  date: HTMLInputElement;
   buttons: HTMLButtonElement[];
   progress: HTMLProgressElement;
   etat: HTMLElement;
@@ -47,14 +49,19 @@ function buildUi(root: HTMLElement): Ui {
   const refresh = el("button", { id: "actualiser", class: "secondaire", type: "button" }, "Actualiser la liste");
   root.append(table, refresh);
 
-  root.append(el("h2", {}, "Année de référence"));
+  root.append(el("h2", {}, "Année ou date de référence"));
   // empty: the year the tables give (latest remuneration year of the MSP table…), as the offline job does
   const annee = el("input", { id: "annee", type: "number", min: "2017", max: "2100", step: "1", placeholder: "auto" });
   const anneeLabel = el("label", { for: "annee" }, "Situation au 31/12 de l'année ");
+  // a day other than 31/12 (the CDS follow-up tables are dated snapshots): its year is the reference year
+  const date = el("input", { id: "date-reference", type: "date", min: "2017-01-01", max: "2100-12-31" });
   root.append(
     anneeLabel,
     annee,
     el("p", { class: "aide" }, "Laisser vide : dernière année de rémunération du tableau MSP (sinon dernière année de signature)."),
+    el("label", { for: "date-reference" }, "ou situation au "),
+    date,
+    el("p", { class: "aide" }, "Une date donne la situation à ce jour (stades, contrats en cours) ; les rémunérations restent celles de son année."),
   );
 
   root.append(el("h2", {}, "Feuilles à produire"));
@@ -78,7 +85,7 @@ function buildUi(root: HTMLElement): Ui {
   const resultat = el("div", { id: "resultat", "aria-live": "polite" });
   root.append(progress, etat, resultat);
   refresh.addEventListener("click", () => void refreshSources(ui));
-  const ui: Ui = { selects, annee, buttons, progress, etat, resultat };
+  const ui: Ui = { selects, annee, date, buttons, progress, etat, resultat };
   all.addEventListener("click", () => void produce(ui, SHEET_KINDS));
   for (const b of buttons.slice(1)) if (b.dataset.kind) b.addEventListener("click", () => void produce(ui, [b.dataset.kind as SheetKind]));
   diaporama.addEventListener("click", () => void slides(ui));
@@ -129,6 +136,7 @@ function setBusy(ui: Ui, busy: boolean): void {
 
 async function produce(ui: Ui, kinds: readonly SheetKind[]): Promise<void> {
   const annee = ui.annee.value.trim() === "" ? undefined : Number(ui.annee.value);
+  const date = ui.date.value === "" ? undefined : ui.date.value;
   const choice: Partial<Record<TableKind, string>> = {};
   for (const kind of KINDS) if (ui.selects[kind].value) choice[kind] = ui.selects[kind].value;
   setBusy(ui, true);
@@ -137,6 +145,7 @@ async function produce(ui: Ui, kinds: readonly SheetKind[]): Promise<void> {
     const outcome = await generateSheets(Excel.run, {
       kinds,
       annee,
+      date,
       choice,
       options: { suspendScreenUpdating: Office.context.requirements.isSetSupported("ExcelApi", "1.9"), picture: svgToPng },
       onProgress: (done, total, label) => {
@@ -149,7 +158,7 @@ async function produce(ui: Ui, kinds: readonly SheetKind[]): Promise<void> {
       ui.etat.textContent = "Aucune feuille écrite : corriger les tableaux puis relancer.";
       showList(ui, `Problèmes (${outcome.problems.length})`, outcome.problems, "probleme");
     } else {
-      ui.etat.textContent = `${outcome.written.length} feuille(s) écrite(s), situation au 31/12/${outcome.annee} (${outcome.anneeNote}).`;
+      ui.etat.textContent = `${outcome.written.length} feuille(s) écrite(s), situation au ${frenchDate(outcome.date!)} (${outcome.anneeNote}).`;
       showList(ui, "Feuilles produites", outcome.written, "succes");
     }
     showList(ui, "Avertissements", outcome.warnings, "avertissement");
@@ -164,18 +173,19 @@ async function produce(ui: Ui, kinds: readonly SheetKind[]): Promise<void> {
 /** Builds the commission deck in the pane and offers it for download (nothing is written in the workbook). */
 async function slides(ui: Ui): Promise<void> {
   const annee = ui.annee.value.trim() === "" ? undefined : Number(ui.annee.value);
+  const date = ui.date.value === "" ? undefined : ui.date.value;
   const choice: Partial<Record<TableKind, string>> = {};
   for (const kind of KINDS) if (ui.selects[kind].value) choice[kind] = ui.selects[kind].value;
   setBusy(ui, true);
   ui.resultat.replaceChildren();
   ui.etat.textContent = "Construction du diaporama…";
   try {
-    const outcome = await generateDeck(Excel.run, { annee, choice });
+    const outcome = await generateDeck(Excel.run, { annee, date, choice });
     if (outcome.problems.length) {
       ui.etat.textContent = "Aucun diaporama : corriger les tableaux puis relancer.";
       showList(ui, `Problèmes (${outcome.problems.length})`, outcome.problems, "probleme");
     } else {
-      ui.etat.textContent = `Diaporama prêt, situation au 31/12/${outcome.annee}.`;
+      ui.etat.textContent = `Diaporama prêt, situation au ${frenchDate(outcome.date!)}.`;
       const link = el("a", { id: "lien-diaporama", download: outcome.fileName!, href: URL.createObjectURL(outcome.deck!) }, `Télécharger ${outcome.fileName}`);
       ui.resultat.append(el("h2", {}, "Diaporama"), link);
       ui.resultat.append(

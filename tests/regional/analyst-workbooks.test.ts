@@ -265,8 +265,8 @@ describe("the reference year and the reference date", () => {
   it("--annee=2021 works like --annee 2021; typos and unknown flags are errors listing the flags", async () => {
     expect(parseArgs(["a.xlsx", "b.xlsx", "--annee=2021"])).toEqual({ files: ["a.xlsx", "b.xlsx"], annee: 2021, remplacer: false });
     expect(parseArgs(["a.xlsx", "b.xlsx", "--annee", "2021"])).toEqual({ files: ["a.xlsx", "b.xlsx"], annee: 2021, remplacer: false });
-    expect(parseArgs(["a.xlsx", "b.xlsx", "--remplace"])).toBe("option inconnue « --remplace » ; options acceptées : --annee, --remplacer");
-    expect(parseArgs(["a.xlsx", "b.xlsx", "--année", "2021"])).toBe("option inconnue « --année » ; options acceptées : --annee, --remplacer");
+    expect(parseArgs(["a.xlsx", "b.xlsx", "--remplace"])).toBe("option inconnue « --remplace » ; options acceptées : --annee, --date, --remplacer");
+    expect(parseArgs(["a.xlsx", "b.xlsx", "--année", "2021"])).toBe("option inconnue « --année » ; options acceptées : --annee, --date, --remplacer");
     expect(parseArgs(["a.xlsx", "b.xlsx", "--annee", "abc"])).toBe("année attendue après --annee (ex. --annee 2022), reçu « abc »");
     const input = await xlsxWorkbook(clean());
     const a = await runOffline(input, ["--annee=2021"]);
@@ -275,7 +275,7 @@ describe("the reference year and the reference date", () => {
     for (const name of OUTPUT_SHEETS) expect(figures(a.sheets.get(name))).toEqual(figures(b.sheets.get(name)));
     const typo = await runOffline(input, ["--remplace"]);
     expect(typo.code).toBe(2);
-    expect(typo.errors[0]).toMatch(/^Erreur : option inconnue « --remplace » ; options acceptées : --annee, --remplacer/);
+    expect(typo.errors[0]).toMatch(/^Erreur : option inconnue « --remplace » ; options acceptées : --annee, --date, --remplacer/);
   });
 
   it("at a date before its signature, a stade-5 CPTS is a project in Projets, Couverture and Rémunérations CPTS", async () => {

@@ -121,11 +121,15 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   const firstYear = minOf(signatureYears, annee);
   const years = Array.from({ length: annee - firstYear + 1 }, (_, i) => firstYear + i);
   const cpams = [...new Set(contracts.map((c) => c.cpam))].sort((a, b) => a.localeCompare(b, "fr", { numeric: true }));
-  // one pass over the contracts: signed in each year, and active at each 31/12
+  // one pass over the contracts signed by the reference date: signed in each year, and active at each 31/12 (the
+  // reference date for its own year)
+  const date = ctx.date;
+  const when = frenchDate(date);
   const signed = new Map<string, number[]>(cpams.map((c) => [c, years.map(() => 0)]));
   const stock = new Map<string, number[]>(cpams.map((c) => [c, years.map(() => 0)]));
-  const yearEnds = years.map((y) => `${y}-12-31`);
-  for (const c of contracts) {
+  const yearEnds = years.map((y) => (y === annee ? date : `${y}-12-31`));
+  const inScope = contracts.filter((c) => c.dateSignature <= date);
+  for (const c of inScope) {
     const y = yearOf(c.dateSignature);
     if (y >= firstYear && y <= annee) signed.get(c.cpam)![y - firstYear]++;
     const counts = stock.get(c.cpam)!;
@@ -135,7 +139,6 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
     ...cpams.map((cpam) => [cpam, ...counts.get(cpam)!]),
     ["Région", ...years.map((_, i) => cpams.reduce((sum, cpam) => sum + counts.get(cpam)![i], 0))],
   ];
-  const inScope = contracts.filter((c) => c.dateSignature <= `${annee}-12-31`);
   const optionCounts = new Map<OptionLabel | undefined, number>();
   for (const c of inScope) {
     const o = optionOf(c);
@@ -151,7 +154,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   // contract years 3+ starting in the reference year: objective followed or not, and the aid forgone
   const follow = new Map<string, FollowTally>(cpams.map((c) => [c, newTally()]));
   const regionFollow = newTally();
-  for (const c of contracts) {
+  for (const c of inScope) {
     try {
       const aid = aidOfYear(c, annee);
       if (!aid) continue;
@@ -184,8 +187,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   const followRows = [...cpams.map((cpam) => followRow(cpam, follow.get(cpam)!)), followRow("Région", regionFollow)];
 
   // centres de santé apart (seed 004 counts them by CPAM): contracts in force at 31/12 and ETP of assistants
-  const yearEnd = `${annee}-12-31`;
-  const centres = contracts.filter((c) => c.regime === "cds" && activeAt(c, yearEnd));
+  const centres = inScope.filter((c) => c.regime === "cds" && activeAt(c, date));
   const cdsCpams = [...new Set(centres.map((c) => c.cpam))].sort((a, b) => a.localeCompare(b, "fr", { numeric: true }));
   const cdsRows: CellValue[][] = cdsCpams.map((cpam) => {
     const list = centres.filter((c) => c.cpam === cpam);
@@ -206,13 +208,13 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   return {
     kind: "contrats_am",
     name: SHEET_NAMES.contrats_am,
-    title: `Contrats d'aide à l'emploi d'un assistant médical au 31/12/${annee}`,
+    title: `Contrats d'aide à l'emploi d'un assistant médical au ${when}`,
     keyFigures: [
-      { label: "Contrats d'assistant médical en cours", value: inForce, format: "integer", when: `au 31/12/${annee}` },
+      { label: "Contrats d'assistant médical en cours", value: inForce, format: "integer", when: `au ${when}` },
       { label: "Aides dues aux contrats d'assistant médical", value: aidTotal, format: "euro", when: `au titre de ${annee}` },
     ],
     notes: [
-      referenceNote(annee),
+      referenceNote(date),
       sourcesNote(ctx, ["contrats_am"]),
       ...(cpams.length ? [`Caisses : ${cpams.map(caisseLabel).join(" ; ")}.`] : []),
       "Règles : avenant 7 à la convention médicale 2016, règlement arbitral 2023 (fin de l'option 1/3 ETP), convention médicale 2024 (montants du 22/06/2024), avenant 5 des centres de santé.",
@@ -220,7 +222,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
       ...(inScope.length
         ? []
         : [
-            `Aucun contrat signé au 31/12/${annee} dans le tableau Contrats AM ; années de signature présentes : ${[...new Set(contracts.map((c) => yearOf(c.dateSignature)))].sort().join(", ")}.`,
+            `Aucun contrat signé au ${when} dans le tableau Contrats AM ; années de signature présentes : ${[...new Set(contracts.map((c) => yearOf(c.dateSignature)))].sort().join(", ")}.`,
           ]),
     ],
     tables: [
@@ -232,14 +234,14 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
         totalRows: 1,
       },
       {
-        title: "Contrats en cours au 31/12 (stock)",
+        title: date.endsWith("-12-31") ? "Contrats en cours au 31/12 (stock)" : `Contrats en cours au 31/12, au ${when} pour ${annee} (stock)`,
         header: ["CPAM", ...yearHeader],
         rows: byCpamYear(stock),
         formats: ["text", ...years.map(() => "integer" as const)],
         totalRows: 1,
       },
       {
-        title: `Répartition par option (contrats signés jusqu'au 31/12/${annee})`,
+        title: `Répartition par option (contrats signés jusqu'au ${when})`,
         header: ["Option", "Contrats", "Part"],
         rows: [...options, ["Total", inScope.length, cell(share(inScope.length, inScope.length))]],
         formats: ["text", "integer", "percent"],
@@ -264,7 +266,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
         totalRows: 1,
       },
       {
-        title: `Centres de santé : contrats en cours au 31/12/${annee}`,
+        title: `Centres de santé : contrats en cours au ${when}`,
         header: ["CPAM", "Contrats", "ETP d'assistant médical"],
         rows: cdsRows,
         formats: ["text", "integer", "decimal"],

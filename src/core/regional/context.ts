@@ -1,11 +1,14 @@
+import { frenchDate } from "../dates";
 import { frInteger } from "../format";
 import type { Problem, RegionalTables, TableKind } from "./tables";
 import { TABLE_LABELS } from "./tables";
 
 export interface BuildContext {
   tables: RegionalTables;
-  /** Reference year: sheets describe the situation at 31/12 of that year. */
+  /** Reference year: the year of `date`; the remuneration sheets give what is due for it. */
   annee: number;
+  /** Reference date, ISO: 31/12 of `annee` unless the analyst gives another; stages and contracts are taken then. */
+  date: string;
   /** Where each table was read and how many rows it had. */
   sources: Partial<Record<TableKind, { source: string; rows: number }>>;
   warnings: string[];
@@ -14,7 +17,7 @@ export interface BuildContext {
 }
 
 export const referenceDate = (annee: number) => `${annee}-12-31`;
-export const referenceNote = (annee: number) => `Situation au 31/12/${annee}`;
+export const referenceNote = (date: string) => `Situation au ${frenchDate(date)}`;
 
 export function sourcesNote(ctx: BuildContext, kinds: TableKind[]): string {
   const parts = kinds.map((k) => {

@@ -1,3 +1,4 @@
+import { frenchDate } from "../dates";
 /**
  * « Contrôles »: what the job noticed and applied, written into the output so that whoever receives the workbook or
  * the slides sees it — the reference year and why, each reading applied to cells (a département name read as its
@@ -17,8 +18,8 @@ export function controlsSheet(ctx: BuildContext, anneeNote: string, readings: re
   return {
     kind: "controles",
     name: CONTROLS_SHEET_NAME,
-    title: `Contrôles de la production au 31/12/${ctx.annee}`,
-    notes: [referenceNote(ctx.annee), sourcesNote(ctx, Object.keys(ctx.sources) as TableKind[])],
+    title: `Contrôles de la production au ${frenchDate(ctx.date)}`,
+    notes: [referenceNote(ctx.date), sourcesNote(ctx, Object.keys(ctx.sources) as TableKind[])],
     tables: [{ title: "Lectures et avertissements", header: ["Type", "Détail"], rows, formats: ["text", "text"], totalRows: 0 }],
   };
 }

@@ -1,3 +1,4 @@
+import { frenchDate } from "../dates";
 /**
  * CPTS coverage of the population by département: share living in a zone
  * couverte (CPTS conventionnée, stade 5), grise (CPTS project, stades 1 to 4)
@@ -7,7 +8,7 @@
 import { frInteger } from "../format";
 import { cell, groupBy, share } from "./aggregates";
 import { departementName } from "./codes";
-import { referenceDate, referenceNote, sourcesNote, type BuildContext } from "./context";
+import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type SheetModel } from "./sheet-model";
 import { stadeAt, type Commune, type Cpts } from "./tables";
 
@@ -43,7 +44,7 @@ export function coverage(communes: readonly Commune[], cpts: readonly Cpts[], da
 }
 
 export function coverageSheet(ctx: BuildContext): SheetModel {
-  const date = referenceDate(ctx.annee);
+  const date = ctx.date;
   const { communes, cpts } = ctx.tables;
   const known = new Set(cpts.map((c) => c.key));
   const orphans = communes.filter((c) => c.cptsKey && !known.has(c.cptsKey));
@@ -63,9 +64,9 @@ export function coverageSheet(ctx: BuildContext): SheetModel {
   return {
     kind: "couverture",
     name: SHEET_NAMES.couverture,
-    title: `Taux de couverture CPTS au 31/12/${ctx.annee}`,
+    title: `Taux de couverture CPTS au ${frenchDate(date)}`,
     notes: [
-      referenceNote(ctx.annee),
+      referenceNote(ctx.date),
       sourcesNote(ctx, ["communes", "cpts"]),
       "Règles : zone couverte = commune d'une CPTS conventionnée (stade 5, contrat ACI signé) ; zone grise = projet de CPTS (stades 1 à 4) ; zone blanche = aucune CPTS.",
       "Taux pondérés par la population, pour chaque département et pour la région (la région n'est pas la moyenne des départements).",
@@ -82,17 +83,17 @@ export function coverageSheet(ctx: BuildContext): SheetModel {
     charts: [
       {
         kind: "barStacked100",
-        title: `Couverture CPTS par département au 31/12/${ctx.annee}`,
+        title: `Couverture CPTS par département au ${frenchDate(date)}`,
         table: 0,
         categoryColumn: 0,
         seriesColumns: [3, 4, 5],
         withoutTotals: false,
       },
     ],
-    keyFigures: [{ label: "Population en zone couverte par une CPTS", value: cell(region.couverte), format: "percent", when: `au 31/12/${ctx.annee}` }],
+    keyFigures: [{ label: "Population en zone couverte par une CPTS", value: cell(region.couverte), format: "percent", when: `au ${frenchDate(date)}` }],
     maps: [
       {
-        title: `Part de la population en zone couverte par département au 31/12/${ctx.annee}`,
+        title: `Part de la population en zone couverte par département au ${frenchDate(date)}`,
         table: 0,
         codeColumn: 0,
         valueColumn: 3,

@@ -58,9 +58,10 @@ const daysBetween = (from: string, to: string) => daysToYearEnd(from) - daysToYe
  * avenant 2 ones; the crisis plan drafted in the first avenant-2 year then updated (no crisis declared); the +75 %
  * fonctionnement supplement in the year it is paid.
  */
-export function cptsYear(cpts: Cpts, annee: number): CptsYear | undefined {
+export function cptsYear(cpts: Cpts, annee: number, asOf = referenceDate(annee)): CptsYear | undefined {
+  // conventionnée at the reference date (31/12 of the year unless the analyst gives another day of it)
+  if (cpts.stade !== "5" || !cpts.dateSignature || cpts.dateSignature > asOf) return undefined;
   const date = referenceDate(annee);
-  if (cpts.stade !== "5" || !cpts.dateSignature || cpts.dateSignature > date) return undefined;
   const taille = cptsTaille(cpts.population);
   const pay = (mission: MissionCode, atteinte = 1, dateSignature = date) =>
     cptsMission({ taille, mission, volet: "total", atteinte, dateSignature, membres: cpts.membres, sas: cpts.sas }).montant;
@@ -88,7 +89,8 @@ const statsRow = (label: string, values: number[]): CellValue[] => [label, ...su
 
 export function cptsSheet(ctx: BuildContext): SheetModel {
   const { annee } = ctx;
-  const years = ctx.tables.cpts.map((c) => cptsYear(c, annee)).filter((y): y is CptsYear => y !== undefined);
+  const years = ctx.tables.cpts.map((c) => cptsYear(c, annee, ctx.date)).filter((y): y is CptsYear => y !== undefined);
+  const when = frenchDate(ctx.date);
   const byTaille = ([1, 2, 3, 4] as Taille[]).map((t) =>
     statsRow(
       `Taille ${t}`,
@@ -106,7 +108,7 @@ export function cptsSheet(ctx: BuildContext): SheetModel {
   const empty = years.length
     ? []
     : [
-        `Aucune CPTS conventionnée au 31/12/${annee} dans le tableau CPTS${
+        `Aucune CPTS conventionnée au ${when} dans le tableau CPTS${
           signed.length ? ` ; années de signature présentes : ${[...new Set(signed.map((c) => yearOf(c.dateSignature!)))].sort().join(", ")}` : ""
         } : aucun montant.`,
       ];
@@ -116,9 +118,9 @@ export function cptsSheet(ctx: BuildContext): SheetModel {
     name: SHEET_NAMES.remunerations_cpts,
     title: `Rémunérations ACI des CPTS au titre de ${annee}`,
     notes: [
-      referenceNote(annee),
+      referenceNote(ctx.date),
       sourcesNote(ctx, ["cpts"]),
-      `Règles : ACI CPTS ${cptsVersion(referenceDate(annee))}${cptsVersion(referenceDate(annee)) === "avenant 2" ? ` (en vigueur le ${frenchDate(AVENANT_2_START)})` : ""}, calcul identique à CPTS.MISSION, au 31/12/${annee} ; CPTS conventionnées (stade 5) à cette date.`,
+      `Règles : ACI CPTS ${cptsVersion(referenceDate(annee))}${cptsVersion(referenceDate(annee)) === "avenant 2" ? ` (en vigueur le ${frenchDate(AVENANT_2_START)})` : ""}, calcul identique à CPTS.MISSION, au 31/12/${annee} ; CPTS conventionnées (stade 5) au ${when}.`,
       `Lecture : montants dus au titre de ${annee} aux CPTS sous contrat pendant l'année ; fonctionnement versé en entier l'année de la signature puis chaque année ; missions : enveloppe annuelle proratisée par jours depuis la signature la première année${annee === yearOf(AVENANT_2_START) ? `, et en ${annee} barèmes 2019 jusqu'au 02/09 puis avenant 2 à partir du ${frenchDate(AVENANT_2_START)}, chacun au prorata des jours` : ""} ; part variable aux taux d'atteinte du tableau (100 % s'ils manquent) ; plan de crise rédigé la première année de l'avenant 2 puis mis à jour, aucune crise déclarée ; supplément de fonctionnement de +75 % compté l'année de son versement.`,
       ...empty,
     ],

@@ -70,8 +70,13 @@ const BUILDERS: Readonly<Record<SheetKind, (ctx: BuildContext) => SheetModel>> =
 
 export interface RegionalRequest {
   tables: Partial<Record<TableKind, RawTable>>;
-  /** Reference year (situation at 31/12); without it, `defaultYear` of the tables. */
+  /** Reference year (situation at 31/12); without it, the year of `date`, else `defaultYear` of the tables. */
   annee?: number;
+  /**
+   * Reference date, ISO (situation at that day: stages, contracts in force); its year is the reference year. Given with
+   * `annee`, both must agree.
+   */
+  date?: string;
   /** Sheets to build; all of them by default. */
   kinds?: readonly SheetKind[];
 }
@@ -85,6 +90,8 @@ export interface RegionalResult {
   readings: Reading[];
   /** The reference year used, and why (given, or chosen from the tables). */
   annee?: number;
+  /** Reference date, ISO (31/12 of `annee` unless one was given). */
+  date?: string;
   anneeNote?: string;
   /** The region of the tables' départements (« Nouvelle-Aquitaine »), for the deck's title. */
   region?: string;
@@ -115,7 +122,15 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
   const kinds = request.kinds ?? SHEET_KINDS;
   const log = new ReadLog();
   const problems: Problem[] = log.problems;
-  const given = request.annee;
+  const date = request.date;
+  if (date !== undefined && request.annee !== undefined && yearOf(date) !== request.annee) {
+    problems.push({
+      table: "paramètres",
+      column: "date",
+      message: `date de référence ${frenchDate(date)} hors de l'année de référence ${request.annee} : indiquer l'une ou l'autre, ou les accorder`,
+    });
+  }
+  const given = request.annee ?? (date !== undefined ? yearOf(date) : undefined);
   if (given !== undefined && (!Number.isInteger(given) || given < FIRST_REFERENCE_YEAR || given > LAST_REFERENCE_YEAR)) {
     problems.push({
       table: "paramètres",
@@ -142,7 +157,12 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
     msp: needed.has("msp") && t.msp ? readMspTable(t.msp, log) : [],
     contratsAm: needed.has("contrats_am") && t.contrats_am ? readContratsAm(t.contrats_am, log, workbookRegions(t)) : [],
   };
-  const chosen = given !== undefined ? { annee: given, note: `année de référence ${given} : indiquée par l'utilisateur` } : defaultYear(tables);
+  const chosen =
+    date !== undefined
+      ? { annee: given!, note: `date de référence ${frenchDate(date)} : indiquée par l'utilisateur` }
+      : given !== undefined
+        ? { annee: given, note: `année de référence ${given} : indiquée par l'utilisateur` }
+        : defaultYear(tables);
   if (!chosen && !problems.length) {
     problems.push({
       table: "paramètres",
@@ -152,7 +172,7 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
   }
   if (problems.length || !chosen) return { sheets: [], problems, warnings: [], readings: log.readings };
   const sources = Object.fromEntries([...needed].filter((k) => t[k]).map((k) => [k, { source: t[k]!.source, rows: dataRows(t[k]!) }]));
-  const ctx: BuildContext = { tables, annee: chosen.annee, sources, warnings: [], problems };
+  const ctx: BuildContext = { tables, annee: chosen.annee, date: date ?? referenceDate(chosen.annee), sources, warnings: [], problems };
   warnLateSignatures(ctx);
   const sheets: SheetModel[] = [];
   for (const k of kinds) {
@@ -168,7 +188,7 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
   const readings = log.readings;
   sheets.push(controlsSheet(ctx, chosen.note, readings));
   const region = regionOf([...tables.communes, ...tables.cpts, ...tables.msp].map((x) => x.departement));
-  return { sheets, problems: [], warnings: ctx.warnings, readings, annee: chosen.annee, anneeNote: chosen.note, region };
+  return { sheets, problems: [], warnings: ctx.warnings, readings, annee: chosen.annee, date: ctx.date, anneeNote: chosen.note, region };
 }
 
 /** Rows holding data (blank rows left out, as the readers skip them), for the sources note. */
@@ -176,7 +196,7 @@ const dataRows = (t: RawTable) => t.rows.filter((row) => !isBlankRow(row)).lengt
 
 /** A CPTS conventionnée after the reference date is a project at that date, in every sheet (`stadeAt`): say so once. */
 function warnLateSignatures(ctx: BuildContext): void {
-  const date = referenceDate(ctx.annee);
+  const date = ctx.date;
   const late = ctx.tables.cpts.filter((c) => stadeAt(c, date) !== c.stade);
   if (!late.length) return;
   const ids = late.slice(0, 5).map((c) => c.id);

@@ -124,7 +124,7 @@ export function mspSheet(ctx: BuildContext): SheetModel {
     name: SHEET_NAMES.remunerations_msp,
     title: `Rémunérations ACI des MSP au titre de ${annee}`,
     notes: [
-      referenceNote(annee),
+      referenceNote(ctx.date),
       sourcesNote(ctx, ["msp"]),
       `Règles : ${versions.length ? versions.join(" ; ") : "aucune ligne pour ces années"} (calcul identique à ACI.MSP_EUROS, ${INDICATORS.length} indicateurs).`,
       `Évolution calculée sur les ${evo.count} MSP rémunérées au titre de ${annee - 1} et de ${annee}.`,

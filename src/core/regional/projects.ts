@@ -1,7 +1,8 @@
+import { frenchDate } from "../dates";
 /** CPTS pipeline: how many projects at each stage (seed 001, « Revue des projets CPTS »). */
 import { groupBy } from "./aggregates";
 import { departementName } from "./codes";
-import { referenceDate, referenceNote, sourcesNote, type BuildContext } from "./context";
+import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type SheetModel } from "./sheet-model";
 import { STADE_LABELS, STADES, stadeAt, type Cpts, type Stade } from "./tables";
 
@@ -13,7 +14,7 @@ export function countByStage(cpts: readonly Cpts[], date: string): Record<Stade,
 }
 
 export function projectsSheet(ctx: BuildContext): SheetModel {
-  const date = referenceDate(ctx.annee);
+  const date = ctx.date;
   const counts = countByStage(ctx.tables.cpts, date);
   const ordered = [...STADES].reverse();
   const byDept = [...groupBy(ctx.tables.cpts, (c) => c.departement)].map(([d, list]) => {
@@ -23,12 +24,12 @@ export function projectsSheet(ctx: BuildContext): SheetModel {
   return {
     kind: "projets",
     name: SHEET_NAMES.projets,
-    title: `Revue des projets CPTS au 31/12/${ctx.annee}`,
+    title: `Revue des projets CPTS au ${frenchDate(date)}`,
     notes: [
-      referenceNote(ctx.annee),
+      referenceNote(ctx.date),
       sourcesNote(ctx, ["cpts"]),
       "Stades : 1 émergence, 2 lettre d'intention, 2bis mission précoce, 3 projet de santé, 4 co-construction de l'ACI, 5 conventionnée.",
-      `Lecture : une CPTS dont le contrat ACI est signé après le 31/12/${ctx.annee} est comptée au stade 4 (projet), comme dans la couverture et les rémunérations.`,
+      `Lecture : une CPTS dont le contrat ACI est signé après le ${frenchDate(date)} est comptée au stade 4 (projet), comme dans la couverture et les rémunérations.`,
     ],
     tables: [
       {
@@ -46,11 +47,11 @@ export function projectsSheet(ctx: BuildContext): SheetModel {
         totalRows: 1,
       },
     ],
-    keyFigures: [{ label: "CPTS conventionnées (contrat ACI signé)", value: counts["5"], format: "integer", when: `au 31/12/${ctx.annee}` }],
+    keyFigures: [{ label: "CPTS conventionnées (contrat ACI signé)", value: counts["5"], format: "integer", when: `au ${frenchDate(date)}` }],
     charts: [
       {
         kind: "columnClustered",
-        title: `Projets CPTS par stade au 31/12/${ctx.annee}`,
+        title: `Projets CPTS par stade au ${frenchDate(date)}`,
         table: 0,
         categoryColumn: 1,
         seriesColumns: [2],
