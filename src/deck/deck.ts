@@ -52,7 +52,7 @@ const GAP = 0.3;
 const CELL_MARGIN: [number, number, number, number] = [0.04, 0.08, 0.04, 0.08];
 /** Beyond this many bars a chart writes no value on them (its table gives the figures). */
 const MAX_LABELLED_BARS = 24;
-const COLORS = [BLUE, "F39200", "A5A5A5", "5B9BD5", "70AD47", "7030A0"];
+const COLORS = [BLUE, "F39200", "A5A5A5", "5B9BD5", "70AD47", "7030A0", "C00000", "00A0A0"];
 
 /** The slide's title (shrunk until it fits on one line) and the block's subtitle. */
 function header(slide: PptxGenJS.Slide, title: string, subtitle?: string): void {
@@ -146,10 +146,12 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, table: TableBlock, sp
   const figures = data.flatMap((d) => d.values);
   const lowest = Math.min(0, ...figures);
   const highest = Math.max(0, ...figures);
-  slide.addChart(pptx.ChartType.bar, data, {
+  const line = spec.kind === "line";
+  slide.addChart(line ? pptx.ChartType.line : pptx.ChartType.bar, data, {
     ...box,
-    barDir: stacked ? "bar" : "col",
-    barGrouping: stacked ? "percentStacked" : "clustered",
+    ...(line
+      ? { lineDataSymbol: "circle", lineDataSymbolSize: 6, lineSize: 2 }
+      : { barDir: stacked ? "bar" : "col", barGrouping: stacked ? "percentStacked" : "clustered" }),
     title: spec.title,
     showTitle: true,
     titleFontFace: FONT,
@@ -161,12 +163,13 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, table: TableBlock, sp
     catAxisLabelFontFace: FONT,
     catAxisLabelFontSize: 10,
     valAxisLabelFontSize: 10,
-    // from 0, unless a figure is negative (a fall); a rate axis up to 100 %, unless a rate passes it (a rise)
-    ...(lowest >= 0 ? { valAxisMinVal: 0 } : {}),
-    ...(!stacked && numberFormat === "percent" && highest <= 1 ? { valAxisMaxVal: 1 } : {}),
+    // bars from 0, unless a figure is negative (a fall); a rate axis up to 100 %, unless a rate passes it (a rise). A
+    // line is read by its position, not its length: its axis follows its figures (96 % → 97 % would be flat from 0)
+    ...(lowest >= 0 && !line ? { valAxisMinVal: 0 } : {}),
+    ...(!stacked && !line && numberFormat === "percent" && highest <= 1 ? { valAxisMaxVal: 1 } : {}),
     valAxisLabelFormatCode: stacked || numberFormat === "percent" ? "0%" : format,
     // the stacked shares, and the bars of a crowded chart, are read in the table: labels there would overlap
-    showValue: !stacked && data.length * (data[0]?.labels.length ?? 0) <= MAX_LABELLED_BARS,
+    showValue: !stacked && !line && data.length * (data[0]?.labels.length ?? 0) <= MAX_LABELLED_BARS,
     // zero values get no label (« ;; » hides them)
     dataLabelFormatCode: `${format};-${format};;`,
     dataLabelFontSize: 10,

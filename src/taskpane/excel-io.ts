@@ -299,6 +299,7 @@ export interface WriteOptions {
 const CHART_TYPES: Readonly<Record<NonNullable<SheetModel["charts"]>[number]["kind"], Excel.ChartType>> = {
   barStacked100: "BarStacked100" as Excel.ChartType,
   columnClustered: "ColumnClustered" as Excel.ChartType,
+  line: "Line" as Excel.ChartType,
 };
 
 function rowChunks(values: unknown[][]): [number, number][] {

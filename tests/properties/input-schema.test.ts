@@ -13,7 +13,17 @@ import { MSP_FIELDS, type MspFieldEntry } from "../../src/core/inputs/msp-fields
 import { TABLE_SCHEMA, type ColumnEntry, type TableKind } from "../../src/core/inputs/schema";
 import { DomainError } from "../../src/core/errors";
 import { PREREQUISITES_MET } from "../support/msp-fields";
-import { problemText, ReadLog, readCommunes, readContratsAm, readCpts, readMspTable, TABLE_LABELS, type RawTable } from "../../src/core/regional/tables";
+import {
+  problemText,
+  ReadLog,
+  readAldMt,
+  readCommunes,
+  readContratsAm,
+  readCpts,
+  readMspTable,
+  TABLE_LABELS,
+  type RawTable,
+} from "../../src/core/regional/tables";
 
 /** One clean row per table, every declared column given (a CPTS conventionnée, a libéral contract with its follow-up). */
 const CLEAN: Readonly<Record<TableKind, Readonly<Record<string, unknown>>>> = {
@@ -66,6 +76,9 @@ const CLEAN: Readonly<Record<TableKind, Readonly<Record<string, unknown>>>> = {
     objectif: 0.05,
     etp_medecins: 3,
   },
+  // Gironde's caisse, so that « 33 » reads as in Contrats AM; no patient without MT, so that any count of patients in
+  // ALD (0 included) is consistent with it
+  ald_mt: { cpam: "33", date: "07/02/2024", patients_ald: 32_358, patients_ald_sans_mt: 0 },
 };
 
 const READERS: Readonly<Record<TableKind, (t: RawTable, log: ReadLog) => unknown[]>> = {
@@ -73,6 +86,7 @@ const READERS: Readonly<Record<TableKind, (t: RawTable, log: ReadLog) => unknown
   cpts: readCpts,
   msp: readMspTable,
   contrats_am: readContratsAm,
+  ald_mt: readAldMt,
 };
 
 /** The table with its clean row, one cell changed; the row is on Excel row 5 (header on row 4, below a title). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONTROLS_SHEET_NAME, LINE_POINTS, MAX_COLUMN_WIDTH, SHEET_KINDS, SHEET_NAMES, type SheetModel } from "../../src/core/regional";
+import { CONTROLS_SHEET_NAME, LINE_POINTS, OPTIONAL_SHEETS, MAX_COLUMN_WIDTH, SHEET_KINDS, SHEET_NAMES, type SheetModel } from "../../src/core/regional";
 import { inertText, OWNER_KEY, readWorkbook, writeSheet } from "../../src/taskpane/excel-io";
 import { generateSheets } from "../../src/taskpane/generate";
 import { buildSample } from "../../scripts/make-sample";
@@ -24,7 +24,8 @@ function sampleWorkbook(): FakeExcel {
 const snapshot = (excel: FakeExcel, name: string) => JSON.stringify([...excel.sheet(name)!.cells.entries()]);
 const userSheets = ["Communes", "CPTS", "MSP", "Liste contrats AM", "Mes notes"];
 /** The five sheets asked for, then « Contrôles », written with every production. */
-const OUTPUT = [...SHEET_KINDS.map((k) => SHEET_NAMES[k]), CONTROLS_SHEET_NAME];
+/** The sample has no ALD_MT table: its optional sheet is left out (said in the warnings). */
+const OUTPUT = [...SHEET_KINDS.filter((k) => !OPTIONAL_SHEETS.has(k)).map((k) => SHEET_NAMES[k]), CONTROLS_SHEET_NAME];
 
 describe("Office writer on a fake workbook", () => {
   it("writes the five sheets and « Contrôles » with three reads and one sync per sheet, leaving user sheets untouched", async () => {
@@ -50,7 +51,11 @@ describe("Office writer on a fake workbook", () => {
     expect(excel.syncs.flatMap((s) => s.operations).filter((o) => o === "suspendScreenUpdating").length).toBe(1);
     expect(excel.syncs.at(-1)!.operations).toEqual(["calculate Recalculate"]);
     expect(userSheets.map((n) => snapshot(excel, n))).toEqual(before);
-    for (const k of SHEET_KINDS) expect(excel.sheet(SHEET_NAMES[k])!.customProperties.all()).toEqual([{ key: OWNER_KEY, value: k }]);
+    for (const k of SHEET_KINDS.filter((x) => !OPTIONAL_SHEETS.has(x)))
+      expect(excel.sheet(SHEET_NAMES[k])!.customProperties.all()).toEqual([{ key: OWNER_KEY, value: k }]);
+    // the sample has no ALD_MT table: that optional sheet is not written, and the pane says so
+    expect(excel.sheet(SHEET_NAMES.ald_mt)).toBeUndefined();
+    expect(outcome.warnings).toContain("« ALD sans médecin traitant » non produite : pas de tableau ALD_MT dans le classeur (tableau facultatif)");
     expect(excel.sheet(CONTROLS_SHEET_NAME)!.customProperties.all()).toEqual([{ key: OWNER_KEY, value: "controles" }]);
   });
 

@@ -14,6 +14,7 @@ const TABLE_TITLES: Readonly<Record<TableKind, string>> = {
   cpts: "CPTS",
   msp: "MSP",
   contrats_am: "Contrats_AM",
+  ald_mt: "ALD_MT (facultatif)",
 };
 
 const MSP_KIND_HELP: Readonly<Record<MspFieldEntry["kind"], string>> = {

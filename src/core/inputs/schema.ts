@@ -101,7 +101,7 @@ export interface ColumnEntry {
   key?: true;
 }
 
-export type TableKind = "communes" | "cpts" | "msp" | "contrats_am";
+export type TableKind = "communes" | "cpts" | "msp" | "contrats_am" | "ald_mt";
 
 /** Kinds of which 0 is no value (a code, a date): a 0 typed there is refused. */
 export const NO_ZERO: ReadonlySet<Kind> = new Set<Kind>(["commune", "departement", "cpam", "date", "year", "code"]);
@@ -251,6 +251,13 @@ export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> =
       zero: "refused",
       read: (v, c) => readPositive(v, c),
     }),
+  ],
+  // the follow-up of the action « Zéro patient en ALD sans médecin traitant », by CPAM and date of extraction
+  ald_mt: [
+    col("cpam", "CPAM : département ou numéro de caisse (41 pour la caisse 041)", "cpam"),
+    col("date", "date de l'extraction", "date"),
+    col("patients_ald", "bénéficiaires en ALD", "count"),
+    col("patients_ald_sans_mt", "bénéficiaires en ALD sans médecin traitant déclaré", "count"),
   ],
 };
 

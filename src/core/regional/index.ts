@@ -3,6 +3,7 @@
  * are validated first; if anything is wrong, no sheet is produced and every
  * problem is listed with its table, column and row.
  */
+import { aldMtSheet } from "./ald-mt";
 import { amContractsSheet } from "./am-contracts";
 import { referenceDate, type BuildContext } from "./context";
 import { readDepartement, regionOf, regionOfDepartement } from "./codes";
@@ -11,13 +12,14 @@ import { coverageSheet } from "./coverage";
 import { cptsSheet } from "./cpts-remuneration";
 import { mspSheet } from "./msp-remuneration";
 import { projectsSheet } from "./projects";
-import { SHEET_KINDS, SHEET_NAMES, type SheetKind, type SheetModel } from "./sheet-model";
+import { OPTIONAL_SHEETS, SHEET_KINDS, SHEET_NAMES, type SheetKind, type SheetModel } from "./sheet-model";
 import { frenchDate, yearOf } from "../dates";
 import { normalizeCode } from "../text";
 import { DomainError } from "../errors";
 import { maxOf } from "./aggregates";
 import {
   readCommunes,
+  readAldMt,
   readContratsAm,
   readCpts,
   readMspTable,
@@ -58,6 +60,7 @@ export const SHEET_NEEDS: Readonly<Record<SheetKind, readonly TableKind[]>> = {
   contrats_am: ["contrats_am"],
   remunerations_msp: ["msp"],
   remunerations_cpts: ["cpts"],
+  ald_mt: ["ald_mt"],
 };
 
 const BUILDERS: Readonly<Record<SheetKind, (ctx: BuildContext) => SheetModel>> = {
@@ -66,6 +69,7 @@ const BUILDERS: Readonly<Record<SheetKind, (ctx: BuildContext) => SheetModel>> =
   contrats_am: amContractsSheet,
   remunerations_msp: mspSheet,
   remunerations_cpts: cptsSheet,
+  ald_mt: aldMtSheet,
 };
 
 export interface RegionalRequest {
@@ -109,17 +113,23 @@ export function defaultYear(tables: RegionalTables): { annee: number; note: stri
     const annee = maxOf(tables.msp.map((m) => m.annee));
     return { annee, note: `année de référence ${annee} : dernière année de rémunération du tableau MSP (aucune année indiquée)` };
   }
-  const dates = [...tables.cpts.map((c) => c.dateSignature), ...tables.contratsAm.map((c) => c.dateSignature)].filter((d): d is string => !!d);
+  const dates = [...tables.cpts.map((c) => c.dateSignature), ...tables.contratsAm.map((c) => c.dateSignature), ...tables.aldMt.map((r) => r.date)].filter(
+    (d): d is string => !!d,
+  );
   if (!dates.length) return undefined;
   const annee = maxOf(dates.map(yearOf));
   return {
     annee,
-    note: `année de référence ${annee} : dernière année de signature des tableaux CPTS et Contrats AM (aucune année indiquée, pas de tableau MSP)`,
+    note: `année de référence ${annee} : dernière année de signature des tableaux CPTS et Contrats AM, ou de l'extraction ALD_MT (aucune année indiquée, pas de tableau MSP)`,
   };
 }
 
 export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
-  const kinds = request.kinds ?? SHEET_KINDS;
+  const requested = request.kinds ?? SHEET_KINDS;
+  // a sheet of an optional table (ALD_MT) asked for with others is left out when its table is not there (said in
+  // Contrôles); asked for alone, its table is required
+  const leftOut = requested.length > 1 ? requested.filter((k) => OPTIONAL_SHEETS.has(k) && SHEET_NEEDS[k].some((t) => !request.tables[t])) : [];
+  const kinds = requested.filter((k) => !leftOut.includes(k));
   const log = new ReadLog();
   const problems: Problem[] = log.problems;
   const date = request.date;
@@ -156,6 +166,7 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
     cpts: needed.has("cpts") && t.cpts ? readCpts(t.cpts, log) : [],
     msp: needed.has("msp") && t.msp ? readMspTable(t.msp, log) : [],
     contratsAm: needed.has("contrats_am") && t.contrats_am ? readContratsAm(t.contrats_am, log, workbookRegions(t)) : [],
+    aldMt: needed.has("ald_mt") && t.ald_mt ? readAldMt(t.ald_mt, log, workbookRegions(t)) : [],
   };
   const chosen =
     date !== undefined
@@ -174,6 +185,10 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
   const sources = Object.fromEntries([...needed].filter((k) => t[k]).map((k) => [k, { source: t[k]!.source, rows: dataRows(t[k]!) }]));
   const ctx: BuildContext = { tables, annee: chosen.annee, date: date ?? referenceDate(chosen.annee), sources, warnings: [], problems };
   warnLateSignatures(ctx);
+  for (const k of leftOut)
+    ctx.warnings.push(
+      `« ${SHEET_NAMES[k]} » non produite : pas de tableau ${SHEET_NEEDS[k].map((t) => TABLE_LABELS[t]).join(", ")} dans le classeur (tableau facultatif)`,
+    );
   const sheets: SheetModel[] = [];
   for (const k of kinds) {
     try {

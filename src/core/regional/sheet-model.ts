@@ -23,7 +23,7 @@ export interface TableBlock {
 }
 
 export interface ChartSpec {
-  kind: "barStacked100" | "columnClustered";
+  kind: "barStacked100" | "columnClustered" | "line";
   title: string;
   /** Index of the table block charted; `categoryColumn` gives the categories, `seriesColumns` the series. */
   table: number;
@@ -55,7 +55,7 @@ export interface KeyFigure {
   when: string;
 }
 
-export type SheetKind = "couverture" | "projets" | "contrats_am" | "remunerations_msp" | "remunerations_cpts";
+export type SheetKind = "couverture" | "projets" | "contrats_am" | "remunerations_msp" | "remunerations_cpts" | "ald_mt";
 
 export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
   couverture: "Couverture CPTS",
@@ -63,7 +63,11 @@ export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
   contrats_am: "Contrats AM",
   remunerations_msp: "Rémunérations MSP",
   remunerations_cpts: "Rémunérations CPTS",
+  ald_mt: "ALD sans médecin traitant",
 };
+
+/** Sheets of an optional table: written by « Tout produire » when their table is there, left out (and said) when not. */
+export const OPTIONAL_SHEETS: ReadonlySet<SheetKind> = new Set<SheetKind>(["ald_mt"]);
 
 export const SHEET_KINDS = Object.keys(SHEET_NAMES) as SheetKind[];
 

@@ -30,6 +30,9 @@ const KIND_BY_NAME: Readonly<Record<string, TableKind>> = {
   contrats_am: "contrats_am",
   contratsam: "contrats_am",
   contrats_assistants_medicaux: "contrats_am",
+  ald_mt: "ald_mt",
+  aldmt: "ald_mt",
+  ald_sans_mt: "ald_mt",
 };
 
 /** The source table an Excel table or sheet name stands for (`Contrats_AM`, `contrats am`…). */
@@ -40,6 +43,7 @@ export const TABLE_LABELS: Readonly<Record<TableKind, string>> = {
   cpts: "CPTS",
   msp: "MSP",
   contrats_am: "Contrats AM",
+  ald_mt: "ALD_MT",
 };
 
 /** A table as read from a workbook: header cells, then data rows (an Excel table's totals row left out). */
@@ -285,6 +289,16 @@ export interface RegionalTables {
   cpts: Cpts[];
   msp: Msp[];
   contratsAm: ContratAm[];
+  aldMt: AldMt[];
+}
+
+/** A row of ALD_MT: a CPAM's patients in ALD, and those of them without a médecin traitant, on a date. */
+export interface AldMt {
+  cpam: string;
+  date: string;
+  ald: number;
+  sansMt: number;
+  row: number;
 }
 
 type Cell = unknown;
@@ -720,4 +734,48 @@ function counts(r: RowReader, startColumn: string, endColumn: string): Counts | 
   const depart = r.read(startColumn) as number | undefined;
   const fin = r.read(endColumn) as number | undefined;
   return depart === undefined || fin === undefined ? undefined : { depart, fin };
+}
+
+/**
+ * The ALD_MT table: one row per CPAM and date, CPAM codes read in the table's region (the caisse numbers of the
+ * extraction: `41` is the caisse 041, Alpes-de-Haute-Provence). A CPAM given twice on one date, or more patients
+ * without MT than in ALD, is refused on its row.
+ */
+export function readAldMt(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): AldMt[] {
+  const cpamColumn = table.headers.findIndex((h) => typeof h === "string" && normalizeCode(h) === "cpam");
+  const cpamRegions = regions.size || cpamColumn < 0 ? regions : regionOfCpams(table.rows.map((row) => row[cpamColumn]));
+  const label = TABLE_LABELS.ald_mt;
+  const seen = new Map<string, number>();
+  return readRows("ald_mt", table, log, (r) => {
+    const row = r.row;
+    const cpam =
+      r.read("cpam") === undefined
+        ? undefined
+        : r.at("cpam", (v) => {
+            const read = readCpam(v, cpamRegions);
+            if ("error" in read) throw new DomainError("cpam", read.error);
+            if (read.reading) log.reading(label, "cpam", row, read.reading, `« ${describe(v)} » → ${read.caisse.code} (${read.caisse.nom})`);
+            return read.caisse.code;
+          });
+    const date = r.read("date") as string;
+    const ald = r.read("patients_ald") as number;
+    const sansMt = r.read("patients_ald_sans_mt") as number;
+    if (r.refused || cpam === undefined) return undefined;
+    if (sansMt > ald) {
+      log.problem({
+        table: label,
+        column: "patients_ald_sans_mt",
+        row,
+        message: `${frNumber(sansMt)} patients en ALD sans médecin traitant pour ${frNumber(ald)} patients en ALD : ce sont des patients en ALD ; vérifier la saisie (colonnes inversées ?)`,
+      });
+      return undefined;
+    }
+    const key = `${cpam}|${date}`;
+    if (seen.has(key)) {
+      log.problem({ table: label, column: "cpam", row, message: `CPAM ${cpam} déjà donnée pour le ${frenchDate(date)} (ligne ${seen.get(key)})` });
+      return undefined;
+    }
+    seen.set(key, row);
+    return { cpam, date, ald, sansMt, row };
+  });
 }
