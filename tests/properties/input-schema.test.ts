@@ -17,6 +17,8 @@ import {
   problemText,
   ReadLog,
   readAldMt,
+  readCdsTable,
+  readMtDent,
   readCommunes,
   readContratsAm,
   readCpts,
@@ -79,6 +81,9 @@ const CLEAN: Readonly<Record<TableKind, Readonly<Record<string, unknown>>>> = {
   // Gironde's caisse, so that « 33 » reads as in Contrats AM; no patient without MT, so that any count of patients in
   // ALD (0 included) is consistent with it
   ald_mt: { cpam: "33", date: "07/02/2024", patients_ald: 32_358, patients_ald_sans_mt: 0 },
+  // no examination done, so that any count of eligible patients (0 included) is consistent with it
+  mt_dent: { cpam: "33", annee: 2023, patients_eligibles: 294, ebd_realises: 0, taux_moyen_ps: 0.198 },
+  cds: { id: "130000001", nom: "Centre de santé dentaire", departement: "13", type: "dentaire", specialite: "" },
 };
 
 const READERS: Readonly<Record<TableKind, (t: RawTable, log: ReadLog) => unknown[]>> = {
@@ -87,6 +92,8 @@ const READERS: Readonly<Record<TableKind, (t: RawTable, log: ReadLog) => unknown
   msp: readMspTable,
   contrats_am: readContratsAm,
   ald_mt: readAldMt,
+  mt_dent: readMtDent,
+  cds: readCdsTable,
 };
 
 /** The table with its clean row, one cell changed; the row is on Excel row 5 (header on row 4, below a title). */

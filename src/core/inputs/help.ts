@@ -15,6 +15,8 @@ const TABLE_TITLES: Readonly<Record<TableKind, string>> = {
   msp: "MSP",
   contrats_am: "Contrats_AM",
   ald_mt: "ALD_MT (facultatif)",
+  mt_dent: "MT_dent (facultatif)",
+  cds: "CDS (facultatif)",
 };
 
 const MSP_KIND_HELP: Readonly<Record<MspFieldEntry["kind"], string>> = {

@@ -15,7 +15,7 @@ import { describe } from "../dates";
 import { fail } from "../errors";
 import { communeKey, idKey, readCommuneCode, readDepartement, type CodeReading } from "../regional/codes";
 import { normalizeCode } from "../text";
-import { isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readRate } from "../values";
+import { isMissing, readCode, readBoolean, readNonNegative, readNonNegativeInteger, readRate } from "../values";
 
 /** What a column or field holds; each kind has one reader and one line of help. */
 export type Kind =
@@ -101,7 +101,22 @@ export interface ColumnEntry {
   key?: true;
 }
 
-export type TableKind = "communes" | "cpts" | "msp" | "contrats_am" | "ald_mt";
+export type TableKind = "communes" | "cpts" | "msp" | "contrats_am" | "ald_mt" | "mt_dent" | "cds";
+
+/** The types of centre de santé, as the région counts them. */
+export const CDS_TYPES = ["dentaire", "medical", "polyvalent", "infirmier"] as const;
+export type CdsType = (typeof CDS_TYPES)[number];
+const CDS_TYPE_CODES: Readonly<Record<string, CdsType>> = {
+  ...Object.fromEntries(
+    CDS_TYPES.flatMap((t) => [
+      [t, t],
+      [`${t}s`, t],
+      [`centre_${t}`, t],
+    ]),
+  ),
+  medicaux: "medical",
+  infirmiers: "infirmier",
+};
 
 /** Kinds of which 0 is no value (a code, a date): a 0 typed there is refused. */
 export const NO_ZERO: ReadonlySet<Kind> = new Set<Kind>(["commune", "departement", "cpam", "date", "year", "code"]);
@@ -115,6 +130,13 @@ const col = (code: string, label: string, kind: Kind, rest: Partial<ColumnEntry>
   zero: NO_ZERO.has(kind) ? "refused" : "value",
   ...rest,
 });
+
+/** A year on four digits (2023), for a table whose rows are years. */
+function readYear(value: unknown, column: string): number {
+  const n = readNonNegativeInteger(value, column);
+  if (n < 2000 || n > 2100) fail(column, `année sur quatre chiffres attendue (ex. 2023), reçu ${describe(value)}`);
+  return n;
+}
 
 /** The stages of a CPTS project (5: CPTS conventionnée). */
 export const STADE_CODES = ["1", "2", "2bis", "3", "4", "5"] as const;
@@ -258,6 +280,28 @@ export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> =
     col("date", "date de l'extraction", "date"),
     col("patients_ald", "bénéficiaires en ALD", "count"),
     col("patients_ald_sans_mt", "bénéficiaires en ALD sans médecin traitant déclaré", "count"),
+  ],
+  // the dispositif M'T dent, by CPAM and year: the examinations (EBD) done among the eligible patients
+  mt_dent: [
+    col("cpam", "CPAM : département ou numéro de caisse", "cpam"),
+    col("annee", "année du dispositif", "year", { read: (v, c) => readYear(v, c) }),
+    col("patients_eligibles", "patients éligibles à l'examen bucco-dentaire (EBD)", "count"),
+    col("ebd_realises", "examens bucco-dentaires réalisés", "count"),
+    col("taux_moyen_ps", "taux moyen des chirurgiens-dentistes ayant 12 mois d'activité sur la période", "rate", {
+      ...optional,
+      blank: { means: "absent", text: "non donné" },
+    }),
+  ],
+  // the centres de santé of the région, one row each
+  cds: [
+    col("id", "identifiant du centre (FINESS)", "id", { key: true }),
+    col("nom", "nom du centre", "text", { blank: { means: "absent" } }),
+    col("departement", "département du centre", "departement"),
+    col("type", "type : dentaire, medical, polyvalent ou infirmier", "code", {
+      codes: CDS_TYPES,
+      read: (v, c) => readCode(v, c, CDS_TYPE_CODES),
+    }),
+    col("specialite", "spécialité d'un centre médical (ophtalmologie…)", "text", { ...optional, blank: { means: "absent", text: "aucune" } }),
   ],
 };
 

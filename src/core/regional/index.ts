@@ -4,6 +4,8 @@
  * problem is listed with its table, column and row.
  */
 import { aldMtSheet } from "./ald-mt";
+import { cdsSheet } from "./cds";
+import { mtDentSheet } from "./mt-dent";
 import { amContractsSheet } from "./am-contracts";
 import { referenceDate, type BuildContext } from "./context";
 import { readDepartement, regionOf, regionOfDepartement } from "./codes";
@@ -20,6 +22,8 @@ import { maxOf } from "./aggregates";
 import {
   readCommunes,
   readAldMt,
+  readCdsTable,
+  readMtDent,
   readContratsAm,
   readCpts,
   readMspTable,
@@ -61,6 +65,8 @@ export const SHEET_NEEDS: Readonly<Record<SheetKind, readonly TableKind[]>> = {
   remunerations_msp: ["msp"],
   remunerations_cpts: ["cpts"],
   ald_mt: ["ald_mt"],
+  mt_dent: ["mt_dent"],
+  cds: ["cds"],
 };
 
 const BUILDERS: Readonly<Record<SheetKind, (ctx: BuildContext) => SheetModel>> = {
@@ -70,6 +76,8 @@ const BUILDERS: Readonly<Record<SheetKind, (ctx: BuildContext) => SheetModel>> =
   remunerations_msp: mspSheet,
   remunerations_cpts: cptsSheet,
   ald_mt: aldMtSheet,
+  mt_dent: mtDentSheet,
+  cds: cdsSheet,
 };
 
 export interface RegionalRequest {
@@ -167,6 +175,8 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
     msp: needed.has("msp") && t.msp ? readMspTable(t.msp, log) : [],
     contratsAm: needed.has("contrats_am") && t.contrats_am ? readContratsAm(t.contrats_am, log, workbookRegions(t)) : [],
     aldMt: needed.has("ald_mt") && t.ald_mt ? readAldMt(t.ald_mt, log, workbookRegions(t)) : [],
+    mtDent: needed.has("mt_dent") && t.mt_dent ? readMtDent(t.mt_dent, log, workbookRegions(t)) : [],
+    cds: needed.has("cds") && t.cds ? readCdsTable(t.cds, log) : [],
   };
   const chosen =
     date !== undefined

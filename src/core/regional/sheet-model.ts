@@ -55,7 +55,7 @@ export interface KeyFigure {
   when: string;
 }
 
-export type SheetKind = "couverture" | "projets" | "contrats_am" | "remunerations_msp" | "remunerations_cpts" | "ald_mt";
+export type SheetKind = "couverture" | "projets" | "contrats_am" | "remunerations_msp" | "remunerations_cpts" | "ald_mt" | "mt_dent" | "cds";
 
 export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
   couverture: "Couverture CPTS",
@@ -64,10 +64,12 @@ export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
   remunerations_msp: "Rémunérations MSP",
   remunerations_cpts: "Rémunérations CPTS",
   ald_mt: "ALD sans médecin traitant",
+  mt_dent: "M'T dent",
+  cds: "Centres de santé",
 };
 
 /** Sheets of an optional table: written by « Tout produire » when their table is there, left out (and said) when not. */
-export const OPTIONAL_SHEETS: ReadonlySet<SheetKind> = new Set<SheetKind>(["ald_mt"]);
+export const OPTIONAL_SHEETS: ReadonlySet<SheetKind> = new Set<SheetKind>(["ald_mt", "mt_dent", "cds"]);
 
 export const SHEET_KINDS = Object.keys(SHEET_NAMES) as SheetKind[];
 

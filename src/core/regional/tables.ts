@@ -18,7 +18,7 @@ import { frInteger, frNumber } from "../format";
 import { normalizeCode } from "../text";
 import { isMissing, ownValue } from "../values";
 import { readCpam, regionOfCpams } from "../inputs/cpam";
-import { keyOf, readColumn, STADE_CODES, TABLE_SCHEMA, type ColumnEntry, type TableKind } from "../inputs/schema";
+import { keyOf, readColumn, STADE_CODES, TABLE_SCHEMA, type CdsType, type ColumnEntry, type TableKind } from "../inputs/schema";
 import { departementOfCommune, idKey, type CodeReading } from "./codes";
 
 export type { TableKind };
@@ -33,6 +33,11 @@ const KIND_BY_NAME: Readonly<Record<string, TableKind>> = {
   ald_mt: "ald_mt",
   aldmt: "ald_mt",
   ald_sans_mt: "ald_mt",
+  mt_dent: "mt_dent",
+  mtdent: "mt_dent",
+  m_t_dent: "mt_dent",
+  cds: "cds",
+  centres_de_sante: "cds",
 };
 
 /** The source table an Excel table or sheet name stands for (`Contrats_AM`, `contrats am`…). */
@@ -44,6 +49,8 @@ export const TABLE_LABELS: Readonly<Record<TableKind, string>> = {
   msp: "MSP",
   contrats_am: "Contrats AM",
   ald_mt: "ALD_MT",
+  mt_dent: "MT_dent",
+  cds: "CDS",
 };
 
 /** A table as read from a workbook: header cells, then data rows (an Excel table's totals row left out). */
@@ -290,6 +297,28 @@ export interface RegionalTables {
   msp: Msp[];
   contratsAm: ContratAm[];
   aldMt: AldMt[];
+  mtDent: MtDent[];
+  cds: Cds[];
+}
+
+/** A row of MT_dent: a CPAM's eligible patients and the examinations done in a year. */
+export interface MtDent {
+  cpam: string;
+  annee: number;
+  eligibles: number;
+  realises: number;
+  tauxMoyenPs?: number;
+  row: number;
+}
+
+/** A centre de santé. */
+export interface Cds {
+  id: string;
+  nom?: string;
+  departement: string;
+  type: CdsType;
+  specialite?: string;
+  row: number;
 }
 
 /** A row of ALD_MT: a CPAM's patients in ALD, and those of them without a médecin traitant, on a date. */
@@ -777,5 +806,59 @@ export function readAldMt(table: RawTable, log: ReadLog, regions: ReadonlySet<st
     }
     seen.set(key, row);
     return { cpam, date, ald, sansMt, row };
+  });
+}
+
+/** The MT_dent table: one row per CPAM and year; more examinations than eligible patients, or a pair twice, refused. */
+export function readMtDent(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): MtDent[] {
+  const cpamColumn = table.headers.findIndex((h) => typeof h === "string" && normalizeCode(h) === "cpam");
+  const cpamRegions = regions.size || cpamColumn < 0 ? regions : regionOfCpams(table.rows.map((row) => row[cpamColumn]));
+  const label = TABLE_LABELS.mt_dent;
+  const seen = new Map<string, number>();
+  return readRows("mt_dent", table, log, (r) => {
+    const row = r.row;
+    const cpam =
+      r.read("cpam") === undefined
+        ? undefined
+        : r.at("cpam", (v) => {
+            const read = readCpam(v, cpamRegions);
+            if ("error" in read) throw new DomainError("cpam", read.error);
+            if (read.reading) log.reading(label, "cpam", row, read.reading, `« ${describe(v)} » → ${read.caisse.code} (${read.caisse.nom})`);
+            return read.caisse.code;
+          });
+    const annee = r.read("annee") as number;
+    const eligibles = r.read("patients_eligibles") as number;
+    const realises = r.read("ebd_realises") as number;
+    const tauxMoyenPs = r.read("taux_moyen_ps") as number | undefined;
+    if (r.refused || cpam === undefined) return undefined;
+    if (realises > eligibles) {
+      log.problem({
+        table: label,
+        column: "ebd_realises",
+        row,
+        message: `${frNumber(realises)} examens réalisés pour ${frNumber(eligibles)} patients éligibles : vérifier la saisie (colonnes inversées ?)`,
+      });
+      return undefined;
+    }
+    const key = `${cpam}|${annee}`;
+    if (seen.has(key)) {
+      log.problem({ table: label, column: "cpam", row, message: `CPAM ${cpam} déjà donnée pour ${annee} (ligne ${seen.get(key)})` });
+      return undefined;
+    }
+    seen.set(key, row);
+    return { cpam, annee, eligibles, realises, tauxMoyenPs, row };
+  });
+}
+
+/** The CDS table: one row per centre (its id is the key). */
+export function readCdsTable(table: RawTable, log: ReadLog): Cds[] {
+  return readRows("cds", table, log, (r) => {
+    const id = r.read("id") as string;
+    const nom = r.read("nom") as string | undefined;
+    const departement = r.read("departement") as string;
+    const type = r.read("type") as CdsType;
+    const specialite = r.read("specialite") as string | undefined;
+    if (r.refused) return undefined;
+    return { id, nom, departement, type, specialite, row: r.row };
   });
 }
