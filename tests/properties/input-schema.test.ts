@@ -18,6 +18,7 @@ import {
   ReadLog,
   readAldMt,
   readCdsTable,
+  readImt,
   readMtDent,
   readCommunes,
   readContratsAm,
@@ -83,6 +84,7 @@ const CLEAN: Readonly<Record<TableKind, Readonly<Record<string, unknown>>>> = {
   ald_mt: { cpam: "33", date: "07/02/2024", patients_ald: 32_358, patients_ald_sans_mt: 0 },
   // no examination done, so that any count of eligible patients (0 included) is consistent with it
   mt_dent: { cpam: "33", annee: 2023, patients_eligibles: 294, ebd_realises: 0, taux_moyen_ps: 0.198 },
+  imt: { cpam: "33", mois: "01/06/2023", nb_imt: 12 },
   cds: { id: "130000001", nom: "Centre de santé dentaire", departement: "13", type: "dentaire", specialite: "" },
 };
 
@@ -94,6 +96,7 @@ const READERS: Readonly<Record<TableKind, (t: RawTable, log: ReadLog) => unknown
   ald_mt: readAldMt,
   mt_dent: readMtDent,
   cds: readCdsTable,
+  imt: readImt,
 };
 
 /** The table with its clean row, one cell changed; the row is on Excel row 5 (header on row 4, below a title). */

@@ -84,3 +84,52 @@ describe("Centres de santé (PACA: 225 = 126 dentaires, 33 médicaux dont 19 oph
     );
   });
 });
+
+describe("Consultations IMT (consultation longue d'inscription MT d'un patient en ALD, 60 € depuis le 15/05/2023)", () => {
+  const imt = table(
+    "IMT",
+    ["cpam", "mois", "nb_imt"],
+    [
+      ["131", "01/05/2023", 10],
+      ["831", "01/05/2023", 4],
+      ["131", "01/06/2023", 25],
+      ["131", "15/07/2023", 30],
+      ["831", "01/07/2023", 6],
+      ["131", "01/05/2024", 99],
+    ],
+  );
+  const sheet = buildRegionalSheets({ tables: { imt }, date: "2024-04-02", kinds: ["imt"] }).sheets[0];
+
+  it("counts by month and CPAM, the months up to the reference date, at 60 € each (Journée CDS PACA 2024)", () => {
+    expect(sheet.tables[0].header).toEqual(["Mois", "13", "83", "Total", "Montant"]);
+    expect(sheet.tables[0].rows).toEqual([
+      ["05/2023", 10, 4, 14, 14 * 60],
+      ["06/2023", 25, 0, 25, 25 * 60],
+      ["07/2023", 30, 6, 36, 36 * 60],
+      ["Total", 65, 10, 75, 75 * 60],
+    ]);
+  });
+
+  it("pays a DROM caisse's consultation at the DROM tariff (72 €, to confirm)", () => {
+    const drom = table("IMT", ["cpam", "mois", "nb_imt"], [["971", "01/09/2023", 5]]);
+    const s = buildRegionalSheets({ tables: { imt: drom }, date: "2023-12-31", kinds: ["imt"] }).sheets[0];
+    expect(s.tables[0].rows.at(-1)).toEqual(["Total", 5, 5, 5 * 72]);
+  });
+
+  it("refuses a month before the consultation existed, and a month given twice", () => {
+    const bad = table(
+      "IMT",
+      ["cpam", "mois", "nb_imt"],
+      [
+        ["131", "01/04/2023", 3],
+        ["131", "01/06/2023", 3],
+        ["131", "20/06/2023", 4],
+      ],
+    );
+    const r = buildRegionalSheets({ tables: { imt: bad }, date: "2024-04-02", kinds: ["imt"] });
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ column: "mois", row: 2, message: "mois 04/2023 : la consultation IMT est facturable depuis le 15/05/2023" }),
+    );
+    expect(r.problems).toContainEqual(expect.objectContaining({ column: "mois", row: 4, message: "CPAM 13 déjà donnée pour le mois 06/2023 (ligne 3)" }));
+  });
+});

@@ -12,6 +12,7 @@ const REFS = {
   arreteAngine: { title: "arrêté du 17/08/2023 : protocole de coopération « odynophagie / angine »" },
   psyEnfant: { title: "dispositif « 100 % psy enfants » (forfait annoncé le 14/04/2021, inclusions jusqu'au 31/10/2021, fin le 31/01/2022)" },
   monSoutienPsy2022: { title: "dispositif MonPsy (décret du 04/04/2022), en vigueur le 05/04/2022" },
+  imt: { title: "consultation longue IMT, liste des actes et prestations (JO du 14/05/2023), facturable depuis le 15/05/2023" },
   monSoutienPsy2024: { title: "dispositif « Mon soutien psy » (séance à 50 €, 12 séances par an, à partir du 29/06/2024 ; décret 2025-424)" },
 } as const satisfies Record<string, Reference>;
 
@@ -111,4 +112,27 @@ export const PSY_PAY: Readonly<Record<PsyDispositif, Parameter<PsyPay>>> = {
   ]),
 };
 
-export const AIDES_PARAMETERS: readonly Parameter[] = [...Object.values(IPA_FORMATION), ...Object.values(SNP_PAY), ...Object.values(PSY_PAY)];
+// ---------------------------------------------------------------- consultation longue IMT
+
+/** The start of the IMT consultation (consultation longue d'inscription comme médecin traitant d'un patient en ALD). */
+export const IMT_START = "2023-05-15";
+
+export const IMT_TARIF = {
+  metropole: parameter<number>("aides.imt.metropole", "Consultation IMT (inscription médecin traitant d'un patient en ALD), métropole", "euros", [
+    {
+      from: IMT_START,
+      value: 60,
+      ...fromDeck(deckSlide("journeeCdsPaca2024", "« Action Zéro patient en ALD sans médecin traitant » : « valorisée à 60 € »")),
+    },
+  ]),
+  drom: parameter<number>("aides.imt.drom", "Consultation IMT, départements et régions d'outre-mer", "euros", [
+    { from: IMT_START, value: 72, ...toConfirm("tarif des DROM non repris dans la présentation (60 € en métropole)", "secondary", REFS.imt) },
+  ]),
+} as const;
+
+export const AIDES_PARAMETERS: readonly Parameter[] = [
+  ...Object.values(IPA_FORMATION),
+  ...Object.values(SNP_PAY),
+  ...Object.values(PSY_PAY),
+  ...Object.values(IMT_TARIF),
+];

@@ -17,6 +17,7 @@ const TABLE_TITLES: Readonly<Record<TableKind, string>> = {
   ald_mt: "ALD_MT (facultatif)",
   mt_dent: "MT_dent (facultatif)",
   cds: "CDS (facultatif)",
+  imt: "IMT (facultatif)",
 };
 
 const MSP_KIND_HELP: Readonly<Record<MspFieldEntry["kind"], string>> = {

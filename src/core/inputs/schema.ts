@@ -101,7 +101,7 @@ export interface ColumnEntry {
   key?: true;
 }
 
-export type TableKind = "communes" | "cpts" | "msp" | "contrats_am" | "ald_mt" | "mt_dent" | "cds";
+export type TableKind = "communes" | "cpts" | "msp" | "contrats_am" | "ald_mt" | "mt_dent" | "cds" | "imt";
 
 /** The types of centre de santé, as the région counts them. */
 export const CDS_TYPES = ["dentaire", "medical", "polyvalent", "infirmier"] as const;
@@ -302,6 +302,12 @@ export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> =
       read: (v, c) => readCode(v, c, CDS_TYPE_CODES),
     }),
     col("specialite", "spécialité d'un centre médical (ophtalmologie…)", "text", { ...optional, blank: { means: "absent", text: "aucune" } }),
+  ],
+  // the consultations IMT billed by the centres de santé, by CPAM and month
+  imt: [
+    col("cpam", "CPAM : département ou numéro de caisse", "cpam"),
+    col("mois", "mois (une date du mois : 01/06/2023)", "date"),
+    col("nb_imt", "consultations IMT facturées dans le mois", "count"),
   ],
 };
 

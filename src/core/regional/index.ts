@@ -5,6 +5,7 @@
  */
 import { aldMtSheet } from "./ald-mt";
 import { cdsSheet } from "./cds";
+import { imtSheet } from "./imt";
 import { mtDentSheet } from "./mt-dent";
 import { amContractsSheet } from "./am-contracts";
 import { referenceDate, type BuildContext } from "./context";
@@ -23,6 +24,7 @@ import {
   readCommunes,
   readAldMt,
   readCdsTable,
+  readImt,
   readMtDent,
   readContratsAm,
   readCpts,
@@ -67,6 +69,7 @@ export const SHEET_NEEDS: Readonly<Record<SheetKind, readonly TableKind[]>> = {
   ald_mt: ["ald_mt"],
   mt_dent: ["mt_dent"],
   cds: ["cds"],
+  imt: ["imt"],
 };
 
 const BUILDERS: Readonly<Record<SheetKind, (ctx: BuildContext) => SheetModel>> = {
@@ -78,6 +81,7 @@ const BUILDERS: Readonly<Record<SheetKind, (ctx: BuildContext) => SheetModel>> =
   ald_mt: aldMtSheet,
   mt_dent: mtDentSheet,
   cds: cdsSheet,
+  imt: imtSheet,
 };
 
 export interface RegionalRequest {
@@ -177,6 +181,7 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
     aldMt: needed.has("ald_mt") && t.ald_mt ? readAldMt(t.ald_mt, log, workbookRegions(t)) : [],
     mtDent: needed.has("mt_dent") && t.mt_dent ? readMtDent(t.mt_dent, log, workbookRegions(t)) : [],
     cds: needed.has("cds") && t.cds ? readCdsTable(t.cds, log) : [],
+    imt: needed.has("imt") && t.imt ? readImt(t.imt, log, workbookRegions(t)) : [],
   };
   const chosen =
     date !== undefined

@@ -55,7 +55,7 @@ export interface KeyFigure {
   when: string;
 }
 
-export type SheetKind = "couverture" | "projets" | "contrats_am" | "remunerations_msp" | "remunerations_cpts" | "ald_mt" | "mt_dent" | "cds";
+export type SheetKind = "couverture" | "projets" | "contrats_am" | "remunerations_msp" | "remunerations_cpts" | "ald_mt" | "mt_dent" | "cds" | "imt";
 
 export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
   couverture: "Couverture CPTS",
@@ -66,10 +66,11 @@ export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
   ald_mt: "ALD sans médecin traitant",
   mt_dent: "M'T dent",
   cds: "Centres de santé",
+  imt: "Consultations IMT",
 };
 
 /** Sheets of an optional table: written by « Tout produire » when their table is there, left out (and said) when not. */
-export const OPTIONAL_SHEETS: ReadonlySet<SheetKind> = new Set<SheetKind>(["ald_mt", "mt_dent", "cds"]);
+export const OPTIONAL_SHEETS: ReadonlySet<SheetKind> = new Set<SheetKind>(["ald_mt", "mt_dent", "cds", "imt"]);
 
 export const SHEET_KINDS = Object.keys(SHEET_NAMES) as SheetKind[];
 

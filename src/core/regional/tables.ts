@@ -17,6 +17,7 @@ import { entryAt } from "../params";
 import { frInteger, frNumber } from "../format";
 import { normalizeCode } from "../text";
 import { isMissing, ownValue } from "../values";
+import { IMT_START } from "../aides/params";
 import { readCpam, regionOfCpams } from "../inputs/cpam";
 import { keyOf, readColumn, STADE_CODES, TABLE_SCHEMA, type CdsType, type ColumnEntry, type TableKind } from "../inputs/schema";
 import { departementOfCommune, idKey, type CodeReading } from "./codes";
@@ -38,6 +39,7 @@ const KIND_BY_NAME: Readonly<Record<string, TableKind>> = {
   m_t_dent: "mt_dent",
   cds: "cds",
   centres_de_sante: "cds",
+  imt: "imt",
 };
 
 /** The source table an Excel table or sheet name stands for (`Contrats_AM`, `contrats am`…). */
@@ -51,6 +53,7 @@ export const TABLE_LABELS: Readonly<Record<TableKind, string>> = {
   ald_mt: "ALD_MT",
   mt_dent: "MT_dent",
   cds: "CDS",
+  imt: "IMT",
 };
 
 /** A table as read from a workbook: header cells, then data rows (an Excel table's totals row left out). */
@@ -299,6 +302,15 @@ export interface RegionalTables {
   aldMt: AldMt[];
   mtDent: MtDent[];
   cds: Cds[];
+  imt: Imt[];
+}
+
+/** A row of IMT: the consultations IMT a CPAM's centres billed in a month (`mois`: YYYY-MM). */
+export interface Imt {
+  cpam: string;
+  mois: string;
+  nb: number;
+  row: number;
 }
 
 /** A row of MT_dent: a CPAM's eligible patients and the examinations done in a year. */
@@ -860,5 +872,50 @@ export function readCdsTable(table: RawTable, log: ReadLog): Cds[] {
     const specialite = r.read("specialite") as string | undefined;
     if (r.refused) return undefined;
     return { id, nom, departement, type, specialite, row: r.row };
+  });
+}
+
+/** The IMT table: one row per CPAM and month; a month before the consultation existed (15/05/2023), or twice, refused. */
+export function readImt(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): Imt[] {
+  const cpamColumn = table.headers.findIndex((h) => typeof h === "string" && normalizeCode(h) === "cpam");
+  const cpamRegions = regions.size || cpamColumn < 0 ? regions : regionOfCpams(table.rows.map((row) => row[cpamColumn]));
+  const label = TABLE_LABELS.imt;
+  const seen = new Map<string, number>();
+  return readRows("imt", table, log, (r) => {
+    const row = r.row;
+    const cpam =
+      r.read("cpam") === undefined
+        ? undefined
+        : r.at("cpam", (v) => {
+            const read = readCpam(v, cpamRegions);
+            if ("error" in read) throw new DomainError("cpam", read.error);
+            if (read.reading) log.reading(label, "cpam", row, read.reading, `« ${describe(v)} » → ${read.caisse.code} (${read.caisse.nom})`);
+            return read.caisse.code;
+          });
+    const date = r.read("mois") as string;
+    const nb = r.read("nb_imt") as number;
+    if (r.refused || cpam === undefined) return undefined;
+    const mois = date.slice(0, 7);
+    if (mois < IMT_START.slice(0, 7)) {
+      log.problem({
+        table: label,
+        column: "mois",
+        row,
+        message: `mois ${mois.slice(5)}/${mois.slice(0, 4)} : la consultation IMT est facturable depuis le ${frenchDate(IMT_START)}`,
+      });
+      return undefined;
+    }
+    const key = `${cpam}|${mois}`;
+    if (seen.has(key)) {
+      log.problem({
+        table: label,
+        column: "mois",
+        row,
+        message: `CPAM ${cpam} déjà donnée pour le mois ${mois.slice(5)}/${mois.slice(0, 4)} (ligne ${seen.get(key)})`,
+      });
+      return undefined;
+    }
+    seen.set(key, row);
+    return { cpam, mois, nb, row };
   });
 }
