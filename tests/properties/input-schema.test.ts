@@ -18,6 +18,7 @@ import {
   ReadLog,
   readAldMt,
   readCdsTable,
+  readDepensesCds,
   readImt,
   readMtDent,
   readCommunes,
@@ -85,6 +86,7 @@ const CLEAN: Readonly<Record<TableKind, Readonly<Record<string, unknown>>>> = {
   // no examination done, so that any count of eligible patients (0 included) is consistent with it
   mt_dent: { cpam: "33", annee: 2023, patients_eligibles: 294, ebd_realises: 0, taux_moyen_ps: 0.198 },
   imt: { cpam: "33", mois: "01/06/2023", nb_imt: 12 },
+  depenses_cds: { annee: 2023, groupe: "Actes médicaux", prestation: "Consultations et visites", regime: "general", montant: 26_172_553, pcap_france: 0.16 },
   cds: { id: "130000001", nom: "Centre de santé dentaire", departement: "13", type: "dentaire", specialite: "" },
 };
 
@@ -97,6 +99,7 @@ const READERS: Readonly<Record<TableKind, (t: RawTable, log: ReadLog) => unknown
   mt_dent: readMtDent,
   cds: readCdsTable,
   imt: readImt,
+  depenses_cds: readDepensesCds,
 };
 
 /** The table with its clean row, one cell changed; the row is on Excel row 5 (header on row 4, below a title). */

@@ -133,3 +133,115 @@ describe("Consultations IMT (consultation longue d'inscription MT d'un patient e
     expect(r.problems).toContainEqual(expect.objectContaining({ column: "mois", row: 4, message: "CPAM 13 déjà donnée pour le mois 06/2023 (ligne 3)" }));
   });
 });
+
+describe("Suivi des dépenses 2023 des centres de santé (PACA, base de remboursement)", () => {
+  // prestation: [régime général, MSA, autres] amounts 2023 and their PCAP, as the deck prints them; France PCAP
+  const MEDICAUX: [string, [number, number][], number][] = [
+    [
+      "Consultations et visites",
+      [
+        [26_172_553, 0.006],
+        [387_032, 0.021],
+        [792_925, 0.032],
+      ],
+      0.16,
+    ],
+    [
+      "Actes techniques médicaux (hors imagerie)",
+      [
+        [20_766_608, 0.344],
+        [424_788, 0.412],
+        [359_437, 0.417],
+      ],
+      0.13,
+    ],
+    [
+      "Actes d'imagerie (hors échographie)",
+      [
+        [7_620_463, -0.042],
+        [132_626, -0.032],
+        [154_183, -0.027],
+      ],
+      -0.014,
+    ],
+    [
+      "Actes de chirurgie",
+      [
+        [4_445_925, -0.02],
+        [111_764, -0.015],
+        [72_181, 0.067],
+      ],
+      -0.036,
+    ],
+    [
+      "Actes échographie",
+      [
+        [3_845_992, 0.225],
+        [49_769, 0.019],
+        [66_802, 0.131],
+      ],
+      0.163,
+    ],
+  ];
+  const REGIMES = ["general", "msa", "autres"];
+  const rows: unknown[][] = [];
+  for (const [prestation, amounts, france] of MEDICAUX)
+    amounts.forEach(([m, pcap], i) => {
+      rows.push([2023, "Actes médicaux", prestation, REGIMES[i], m, france]);
+      // the previous year's amount, from the deck's change
+      rows.push([2022, "Actes médicaux", prestation, REGIMES[i], Math.round(m / (1 + pcap)), ""]);
+    });
+  // « Aides et rémunérations conventionnelles »: paid by the MSA in 2022, not in 2023 (the deck's −100,0 %)
+  rows.push([2023, "Autres dépenses", "Aides et rémunérations conventionnelles", "general", 9_026_080, 0.34]);
+  rows.push([2022, "Autres dépenses", "Aides et rémunérations conventionnelles", "general", Math.round(9_026_080 / 1.428), ""]);
+  rows.push([2022, "Autres dépenses", "Aides et rémunérations conventionnelles", "msa", 1_200, ""]);
+  const depenses = table("Depenses_CDS", ["annee", "groupe", "prestation", "regime", "montant", "pcap_france"], rows);
+  const result = buildRegionalSheets({ tables: { depenses_cds: depenses }, date: "2024-04-02", kinds: ["depenses_cds"] });
+  const sheet = result.sheets[0];
+  const pct1 = (v: unknown) => ((v as number) * 100).toFixed(1).replace(".", ",");
+
+  it("gives the Actes médicaux table: amounts, changes by régime, the région, France beside", () => {
+    expect(result.problems).toEqual([]);
+    expect(sheet.title).toBe("Suivi des dépenses 2023 des centres de santé");
+    const medicaux = sheet.tables.find((t) => t.title === "Actes médicaux 2023")!;
+    expect(medicaux.rows.map((r) => r[0])).toEqual([...MEDICAUX.map((m) => m[0]), "Total Actes médicaux"]);
+    MEDICAUX.forEach(([, amounts, france], i) => {
+      const row = medicaux.rows[i];
+      expect([row[1], row[3], row[5]]).toEqual(amounts.map((a) => a[0]));
+      expect([row[2], row[4], row[6]].map(pct1)).toEqual(amounts.map((a) => pct1(a[1])));
+      expect(row[9]).toBe(france);
+    });
+    // the deck's « Total Actes médicaux »: 62 851 541 / 1 105 979 / 1 445 528, +10,2 % for the région; its région
+    // total 65 403 049 sums amounts in cents, the three whole-euro amounts given here sum to 65 403 048
+    const total = medicaux.rows.at(-1)!;
+    expect([total[1], total[3], total[5], total[7]]).toEqual([62_851_541, 1_105_979, 1_445_528, 62_851_541 + 1_105_979 + 1_445_528]);
+    expect(Math.abs((total[8] as number) - 0.102)).toBeLessThan(0.001);
+    // Consultations et visites, région: 27 352 510
+    expect(medicaux.rows[0][7]).toBe(27_352_510);
+  });
+
+  it("says −100 % for a régime that paid last year and not this one, and sums the groups", () => {
+    const autres = sheet.tables.find((t) => t.title === "Autres dépenses 2023")!;
+    expect(autres.rows[0][3]).toBe("");
+    expect(autres.rows[0][4]).toBe(-1);
+    expect(pct1(autres.rows[0][2])).toBe("42,8");
+    const summary = sheet.tables[0];
+    expect(summary.rows.map((r) => r[0])).toEqual(["Total Actes médicaux", "Total Autres dépenses", "TOTAL"]);
+    expect(summary.rows.at(-1)![7]).toBe(65_403_048 + 9_026_080);
+  });
+
+  it("refuses a prestation given twice for a régime and a year", () => {
+    const bad = table(
+      "Depenses_CDS",
+      ["annee", "groupe", "prestation", "regime", "montant"],
+      [
+        [2023, "Actes médicaux", "Actes de chirurgie", "general", 10],
+        [2023, "Actes médicaux", "actes de chirurgie ", "Régime général", 11],
+      ],
+    );
+    const r = buildRegionalSheets({ tables: { depenses_cds: bad }, date: "2024-04-02", kinds: ["depenses_cds"] });
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ column: "prestation", row: 3, message: "« actes de chirurgie » déjà donnée pour general en 2023 (ligne 2)" }),
+    );
+  });
+});

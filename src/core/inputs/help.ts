@@ -18,6 +18,7 @@ const TABLE_TITLES: Readonly<Record<TableKind, string>> = {
   mt_dent: "MT_dent (facultatif)",
   cds: "CDS (facultatif)",
   imt: "IMT (facultatif)",
+  depenses_cds: "Depenses_CDS (facultatif)",
 };
 
 const MSP_KIND_HELP: Readonly<Record<MspFieldEntry["kind"], string>> = {

@@ -15,7 +15,7 @@ import { describe } from "../dates";
 import { fail } from "../errors";
 import { communeKey, idKey, readCommuneCode, readDepartement, type CodeReading } from "../regional/codes";
 import { normalizeCode } from "../text";
-import { isMissing, readCode, readBoolean, readNonNegative, readNonNegativeInteger, readRate } from "../values";
+import { isMissing, readCode, readBoolean, readNumber, readNonNegative, readNonNegativeInteger, readRate } from "../values";
 
 /** What a column or field holds; each kind has one reader and one line of help. */
 export type Kind =
@@ -101,7 +101,28 @@ export interface ColumnEntry {
   key?: true;
 }
 
-export type TableKind = "communes" | "cpts" | "msp" | "contrats_am" | "ald_mt" | "mt_dent" | "cds" | "imt";
+export type TableKind = "communes" | "cpts" | "msp" | "contrats_am" | "ald_mt" | "mt_dent" | "cds" | "imt" | "depenses_cds";
+
+/** The régimes of the expenses tables. */
+export const REGIMES_DEPENSES = ["general", "msa", "autres"] as const;
+export type RegimeDepenses = (typeof REGIMES_DEPENSES)[number];
+const REGIME_DEPENSES_CODES: Readonly<Record<string, RegimeDepenses>> = {
+  general: "general",
+  regime_general: "general",
+  rg: "general",
+  msa: "msa",
+  autres: "autres",
+  autre: "autres",
+  autres_regimes: "autres",
+};
+
+/** A change on the previous year (−7,5 % or −0,075; +300 % is 3): from −100 % up. */
+function readChange(value: unknown, column: string): number {
+  const n = readNumber(value, column);
+  if (n < -1) fail(column, `évolution d'au moins −100 % attendue (ex. −7,5 % ou −0,075), reçu ${describe(n)}`);
+  if (n >= 10) fail(column, `évolution saisie ${describe(n)} : saisir ${describe(n)} % ou ${describe(n / 100)}`);
+  return n;
+}
 
 /** The types of centre de santé, as the région counts them. */
 export const CDS_TYPES = ["dentaire", "medical", "polyvalent", "infirmier"] as const;
@@ -308,6 +329,19 @@ export const TABLE_SCHEMA: Readonly<Record<TableKind, readonly ColumnEntry[]>> =
     col("cpam", "CPAM : département ou numéro de caisse", "cpam"),
     col("mois", "mois (une date du mois : 01/06/2023)", "date"),
     col("nb_imt", "consultations IMT facturées dans le mois", "count"),
+  ],
+  // the expenses of the centres de santé (base de remboursement), by year, prestation and régime
+  depenses_cds: [
+    col("annee", "année des dépenses", "year", { read: (v, c) => readYear(v, c) }),
+    col("groupe", "groupe de prestations (Actes médicaux, Actes dentaires…)", "text"),
+    col("prestation", "prestation (Consultations et visites…)", "text"),
+    col("regime", "régime : general, msa ou autres", "code", { codes: REGIMES_DEPENSES, read: (v, c) => readCode(v, c, REGIME_DEPENSES_CODES) }),
+    col("montant", "montant en base de remboursement (euros)", "quantity"),
+    col("pcap_france", "évolution France sur la période comparable de l'année précédente (PCAP)", "rate", {
+      ...optional,
+      blank: { means: "absent", text: "non donnée" },
+      read: (v, c) => readChange(v, c),
+    }),
   ],
 };
 

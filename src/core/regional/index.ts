@@ -5,6 +5,7 @@
  */
 import { aldMtSheet } from "./ald-mt";
 import { cdsSheet } from "./cds";
+import { depensesCdsSheet } from "./depenses-cds";
 import { imtSheet } from "./imt";
 import { mtDentSheet } from "./mt-dent";
 import { amContractsSheet } from "./am-contracts";
@@ -24,6 +25,7 @@ import {
   readCommunes,
   readAldMt,
   readCdsTable,
+  readDepensesCds,
   readImt,
   readMtDent,
   readContratsAm,
@@ -70,6 +72,7 @@ export const SHEET_NEEDS: Readonly<Record<SheetKind, readonly TableKind[]>> = {
   mt_dent: ["mt_dent"],
   cds: ["cds"],
   imt: ["imt"],
+  depenses_cds: ["depenses_cds"],
 };
 
 const BUILDERS: Readonly<Record<SheetKind, (ctx: BuildContext) => SheetModel>> = {
@@ -82,6 +85,7 @@ const BUILDERS: Readonly<Record<SheetKind, (ctx: BuildContext) => SheetModel>> =
   mt_dent: mtDentSheet,
   cds: cdsSheet,
   imt: imtSheet,
+  depenses_cds: depensesCdsSheet,
 };
 
 export interface RegionalRequest {
@@ -182,6 +186,7 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
     mtDent: needed.has("mt_dent") && t.mt_dent ? readMtDent(t.mt_dent, log, workbookRegions(t)) : [],
     cds: needed.has("cds") && t.cds ? readCdsTable(t.cds, log) : [],
     imt: needed.has("imt") && t.imt ? readImt(t.imt, log, workbookRegions(t)) : [],
+    depensesCds: needed.has("depenses_cds") && t.depenses_cds ? readDepensesCds(t.depenses_cds, log) : [],
   };
   const chosen =
     date !== undefined

@@ -55,7 +55,8 @@ export interface KeyFigure {
   when: string;
 }
 
-export type SheetKind = "couverture" | "projets" | "contrats_am" | "remunerations_msp" | "remunerations_cpts" | "ald_mt" | "mt_dent" | "cds" | "imt";
+export type SheetKind =
+  "couverture" | "projets" | "contrats_am" | "remunerations_msp" | "remunerations_cpts" | "ald_mt" | "mt_dent" | "cds" | "imt" | "depenses_cds";
 
 export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
   couverture: "Couverture CPTS",
@@ -67,10 +68,11 @@ export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
   mt_dent: "M'T dent",
   cds: "Centres de santé",
   imt: "Consultations IMT",
+  depenses_cds: "Dépenses CDS",
 };
 
 /** Sheets of an optional table: written by « Tout produire » when their table is there, left out (and said) when not. */
-export const OPTIONAL_SHEETS: ReadonlySet<SheetKind> = new Set<SheetKind>(["ald_mt", "mt_dent", "cds", "imt"]);
+export const OPTIONAL_SHEETS: ReadonlySet<SheetKind> = new Set<SheetKind>(["ald_mt", "mt_dent", "cds", "imt", "depenses_cds"]);
 
 export const SHEET_KINDS = Object.keys(SHEET_NAMES) as SheetKind[];
 

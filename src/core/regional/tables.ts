@@ -19,7 +19,7 @@ import { normalizeCode } from "../text";
 import { isMissing, ownValue } from "../values";
 import { IMT_START } from "../aides/params";
 import { readCpam, regionOfCpams } from "../inputs/cpam";
-import { keyOf, readColumn, STADE_CODES, TABLE_SCHEMA, type CdsType, type ColumnEntry, type TableKind } from "../inputs/schema";
+import { keyOf, readColumn, STADE_CODES, TABLE_SCHEMA, type CdsType, type ColumnEntry, type RegimeDepenses, type TableKind } from "../inputs/schema";
 import { departementOfCommune, idKey, type CodeReading } from "./codes";
 
 export type { TableKind };
@@ -40,6 +40,8 @@ const KIND_BY_NAME: Readonly<Record<string, TableKind>> = {
   cds: "cds",
   centres_de_sante: "cds",
   imt: "imt",
+  depenses_cds: "depenses_cds",
+  depensescds: "depenses_cds",
 };
 
 /** The source table an Excel table or sheet name stands for (`Contrats_AM`, `contrats am`…). */
@@ -54,6 +56,7 @@ export const TABLE_LABELS: Readonly<Record<TableKind, string>> = {
   mt_dent: "MT_dent",
   cds: "CDS",
   imt: "IMT",
+  depenses_cds: "Depenses_CDS",
 };
 
 /** A table as read from a workbook: header cells, then data rows (an Excel table's totals row left out). */
@@ -303,6 +306,18 @@ export interface RegionalTables {
   mtDent: MtDent[];
   cds: Cds[];
   imt: Imt[];
+  depensesCds: DepenseCds[];
+}
+
+/** A row of Depenses_CDS: the amount of a prestation for a régime and a year. */
+export interface DepenseCds {
+  annee: number;
+  groupe: string;
+  prestation: string;
+  regime: RegimeDepenses;
+  montant: number;
+  pcapFrance?: number;
+  row: number;
 }
 
 /** A row of IMT: the consultations IMT a CPAM's centres billed in a month (`mois`: YYYY-MM). */
@@ -917,5 +932,28 @@ export function readImt(table: RawTable, log: ReadLog, regions: ReadonlySet<stri
     }
     seen.set(key, row);
     return { cpam, mois, nb, row };
+  });
+}
+
+/** The Depenses_CDS table: a prestation given twice for one régime and year is refused on its row. */
+export function readDepensesCds(table: RawTable, log: ReadLog): DepenseCds[] {
+  const label = TABLE_LABELS.depenses_cds;
+  const seen = new Map<string, number>();
+  return readRows("depenses_cds", table, log, (r) => {
+    const row = r.row;
+    const annee = r.read("annee") as number;
+    const groupe = r.read("groupe") as string;
+    const prestation = r.read("prestation") as string;
+    const regime = r.read("regime") as RegimeDepenses;
+    const montant = r.read("montant") as number;
+    const pcapFrance = r.read("pcap_france") as number | undefined;
+    if (r.refused) return undefined;
+    const key = `${annee}|${idKey(groupe)}|${idKey(prestation)}|${regime}`;
+    if (seen.has(key)) {
+      log.problem({ table: label, column: "prestation", row, message: `« ${prestation} » déjà donnée pour ${regime} en ${annee} (ligne ${seen.get(key)})` });
+      return undefined;
+    }
+    seen.set(key, row);
+    return { annee, groupe, prestation, regime, montant, pcapFrance, row };
   });
 }
