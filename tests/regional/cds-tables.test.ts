@@ -245,3 +245,43 @@ describe("Suivi des dépenses 2023 des centres de santé (PACA, base de rembours
     );
   });
 });
+
+describe("the centres de santé tables on the deck", () => {
+  it("shows the sheets' figures on their slides (M'T dent, centres de santé)", async () => {
+    const { buildDeck, deckBytes } = await import("../../src/deck/deck");
+    const JSZip = (await import("jszip")).default;
+    const mtDent = table(
+      "MT_dent",
+      ["cpam", "annee", "patients_eligibles", "ebd_realises"],
+      [
+        ["41", 2023, 294, 57],
+        ["131", 2023, 16_024, 2_624],
+      ],
+    );
+    const cds = table(
+      "CDS",
+      ["id", "nom", "departement", "type"],
+      [
+        ["A", "Centre A", "13", "dentaire"],
+        ["B", "Centre B", "13", "polyvalent"],
+      ],
+    );
+    const r = buildRegionalSheets({ tables: { mt_dent: mtDent, cds }, date: "2024-04-02", kinds: ["mt_dent", "cds"] });
+    expect(r.problems).toEqual([]);
+    const zip = await JSZip.loadAsync(
+      await deckBytes(buildDeck(r.sheets, { region: "PACA", annee: 2024, date: "2024-04-02", anneeNote: "", dateDonnees: "2024-04-16" }), "nodebuffer"),
+    );
+    const text = (
+      await Promise.all(
+        Object.keys(zip.files)
+          .filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+          .map((f) => zip.file(f)!.async("string")),
+      )
+    )
+      .join(" ")
+      .replace(/\u00a0/g, " ");
+    // 2 681 / 16 318 → 16,4 %; two centres, one dentaire, one polyvalent
+    for (const v of ["Dispositif M'T dent 2023", "16 318", "2 681", "16,4 %", "Centres de santé de la région : 2"])
+      expect(text).toContain(v.replace("'", "&apos;"));
+  });
+});
