@@ -5,7 +5,7 @@
 import { describe } from "../dates";
 import { fail } from "../errors";
 import { normalizeCode } from "../text";
-import { isBlank, ownValue, readNumber } from "../values";
+import { ownValue, readNumber } from "../values";
 import type { Bande, Regime } from "./params";
 
 const BANDES: Readonly<Record<string, Bande>> = {
@@ -19,9 +19,11 @@ const BANDES: Readonly<Record<string, Bande>> = {
   p95: "P95+",
 };
 
-/** `P50-P70`, `p50 - p70`, `≥ P95`, `P95+`…; empty (or a desktop blank cell's 0) means no band given. */
-export function readBande(value: unknown, argument = "bande"): Bande | undefined {
-  if (isBlank(value)) return undefined;
+/**
+ * `P50-P70`, `p50 - p70`, `≥ P95`, `P95+`… A cell holding a value: what a blank (or desktop Excel's 0) means is the
+ * input schema's (« aucune bande »), decided before this reader is called.
+ */
+export function readBande(value: unknown, argument = "bande"): Bande {
   const key = typeof value === "string" ? normalizeCode(value.replace(/\s+/g, "")).replace(/^[>≥=]+/, "") : "";
   const bande = ownValue(BANDES, key);
   if (!bande) fail(argument, `bande inconnue « ${describe(value)} » ; valeurs acceptées : P30-P50, P50-P70, P70-P90, P90-P95, P95+`);
@@ -30,9 +32,8 @@ export function readBande(value: unknown, argument = "bande"): Bande | undefined
 
 const REGIMES: Readonly<Record<string, Regime>> = { liberal: "liberal", cds: "cds", centre_de_sante: "cds", centres_de_sante: "cds" };
 
-/** `liberal` (the default when empty, or a desktop blank cell's 0) or `cds` (centre de santé). */
+/** `liberal` or `cds` (centre de santé); a blank (liberal by default) is the input schema's, decided before this reader. */
 export function readRegime(value: unknown, argument = "regime"): Regime {
-  if (isBlank(value)) return "liberal";
   const regime = typeof value === "string" ? ownValue(REGIMES, normalizeCode(value)) : undefined;
   if (!regime) fail(argument, `régime inconnu « ${describe(value)} » ; valeurs acceptées : liberal, cds`);
   return regime;

@@ -7,7 +7,7 @@ import { describe, frenchDate } from "../dates";
 import { fail, NotAvailableError } from "../errors";
 import { frNumber, frPercent } from "../format";
 import { entryAt } from "../params";
-import { isBlank, readNonNegative, readNumber } from "../values";
+import { readNonNegative, readNumber } from "../values";
 import { liberalOption } from "./index";
 import {
   CDS_ETP_PAR_MEDECIN,
@@ -98,11 +98,10 @@ export function readStartCount(value: unknown, argument: string): number {
 }
 
 /**
- * A count at the end of the period, given to a cell function: a blank (or 0, desktop Excel's blank cell) is refused, as
- * the web's blank is. Read as 0 patients, it made the increase −100 %: no aid from year 3 for a centre de santé.
+ * A count at the end of the period, given to a cell function. Its blank (or 0, desktop Excel's blank cell) is refused
+ * by the argument's declaration (arguments.ts), as the web's blank is: read as 0 patients it made the increase −100 %.
  */
 export function readEndCount(value: unknown, argument: string): number {
-  if (isBlank(value)) fail(argument, "effectif de fin de période non renseigné (ou 0, cellule vide d'Excel bureau) : le renseigner");
   return readNonNegative(value, argument);
 }
 
