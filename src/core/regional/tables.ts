@@ -453,7 +453,7 @@ class RowReader {
   constructor(
     private entries: ReadonlyMap<string, ColumnEntry>,
     private index: ReadonlyMap<string, number>,
-    private table: string,
+    readonly table: string,
     private problems: Problem[],
     readonly log: ReadLog,
     readonly date1904 = false,
@@ -716,22 +716,12 @@ function checkPrerequisiteColumns(msp: readonly Msp[], columns: ReadonlySet<Fiel
  * single region into which every CPAM value of the table reads.
  */
 export function readContratsAm(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): ContratAm[] {
-  const cpamColumn = table.headers.findIndex((h) => typeof h === "string" && normalizeCode(h) === "cpam");
-  const cpamRegions = regions.size || cpamColumn < 0 ? regions : regionOfCpams(table.rows.map((row) => row[cpamColumn]));
-  const label = TABLE_LABELS.contrats_am;
+  const cpamOf = cpamReader(table, log, regions);
   return readRows("contrats_am", table, log, (r) => {
     const row = r.row;
     const id = r.read("id") as string;
     // a CPAM code is read in the workbook's region: the schema refuses the blank, the region decides the caisse
-    const cpam =
-      r.read("cpam") === undefined
-        ? undefined
-        : r.at("cpam", (v) => {
-            const read = readCpam(v, cpamRegions);
-            if ("error" in read) throw new DomainError("cpam", read.error);
-            if (read.reading) log.reading(label, "cpam", row, read.reading, `« ${describe(v)} » → ${read.caisse.code} (${read.caisse.nom})`);
-            return read.caisse.code;
-          });
+    const cpam = cpamOf(r);
     const dateSignature = r.read("date_signature") as string;
     const etp = r.read("etp") as number;
     const regime = r.read("regime") as Regime;
@@ -793,26 +783,35 @@ function counts(r: RowReader, startColumn: string, endColumn: string): Counts | 
 }
 
 /**
+ * The CPAM cell of a row, read in the workbook's region (`regions`), else in the single region into which every CPAM
+ * value of the table reads (a caisse number such as 641 or 131 tells it); the reading said in Contrôles.
+ */
+function cpamReader(table: RawTable, log: ReadLog, regions: ReadonlySet<string>): (r: RowReader) => string | undefined {
+  const column = table.headers.findIndex((h) => typeof h === "string" && normalizeCode(h) === "cpam");
+  const inRegions = regions.size || column < 0 ? regions : regionOfCpams(table.rows.map((row) => row[column]));
+  return (r) =>
+    r.read("cpam") === undefined
+      ? undefined
+      : (r.at("cpam", (v) => {
+          const read = readCpam(v, inRegions);
+          if ("error" in read) throw new DomainError("cpam", read.error);
+          if (read.reading) log.reading(r.table, "cpam", r.row, read.reading, `« ${describe(v)} » → ${read.caisse.code} (${read.caisse.nom})`);
+          return read.caisse.code;
+        }) as string | undefined);
+}
+
+/**
  * The ALD_MT table: one row per CPAM and date, CPAM codes read in the table's region (the caisse numbers of the
  * extraction: `41` is the caisse 041, Alpes-de-Haute-Provence). A CPAM given twice on one date, or more patients
  * without MT than in ALD, is refused on its row.
  */
 export function readAldMt(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): AldMt[] {
-  const cpamColumn = table.headers.findIndex((h) => typeof h === "string" && normalizeCode(h) === "cpam");
-  const cpamRegions = regions.size || cpamColumn < 0 ? regions : regionOfCpams(table.rows.map((row) => row[cpamColumn]));
+  const cpamOf = cpamReader(table, log, regions);
   const label = TABLE_LABELS.ald_mt;
   const seen = new Map<string, number>();
   return readRows("ald_mt", table, log, (r) => {
     const row = r.row;
-    const cpam =
-      r.read("cpam") === undefined
-        ? undefined
-        : r.at("cpam", (v) => {
-            const read = readCpam(v, cpamRegions);
-            if ("error" in read) throw new DomainError("cpam", read.error);
-            if (read.reading) log.reading(label, "cpam", row, read.reading, `« ${describe(v)} » → ${read.caisse.code} (${read.caisse.nom})`);
-            return read.caisse.code;
-          });
+    const cpam = cpamOf(r);
     const date = r.read("date") as string;
     const ald = r.read("patients_ald") as number;
     const sansMt = r.read("patients_ald_sans_mt") as number;
@@ -838,21 +837,12 @@ export function readAldMt(table: RawTable, log: ReadLog, regions: ReadonlySet<st
 
 /** The MT_dent table: one row per CPAM and year; more examinations than eligible patients, or a pair twice, refused. */
 export function readMtDent(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): MtDent[] {
-  const cpamColumn = table.headers.findIndex((h) => typeof h === "string" && normalizeCode(h) === "cpam");
-  const cpamRegions = regions.size || cpamColumn < 0 ? regions : regionOfCpams(table.rows.map((row) => row[cpamColumn]));
+  const cpamOf = cpamReader(table, log, regions);
   const label = TABLE_LABELS.mt_dent;
   const seen = new Map<string, number>();
   return readRows("mt_dent", table, log, (r) => {
     const row = r.row;
-    const cpam =
-      r.read("cpam") === undefined
-        ? undefined
-        : r.at("cpam", (v) => {
-            const read = readCpam(v, cpamRegions);
-            if ("error" in read) throw new DomainError("cpam", read.error);
-            if (read.reading) log.reading(label, "cpam", row, read.reading, `« ${describe(v)} » → ${read.caisse.code} (${read.caisse.nom})`);
-            return read.caisse.code;
-          });
+    const cpam = cpamOf(r);
     const annee = r.read("annee") as number;
     const eligibles = r.read("patients_eligibles") as number;
     const realises = r.read("ebd_realises") as number;
@@ -892,21 +882,12 @@ export function readCdsTable(table: RawTable, log: ReadLog): Cds[] {
 
 /** The IMT table: one row per CPAM and month; a month before the consultation existed (15/05/2023), or twice, refused. */
 export function readImt(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): Imt[] {
-  const cpamColumn = table.headers.findIndex((h) => typeof h === "string" && normalizeCode(h) === "cpam");
-  const cpamRegions = regions.size || cpamColumn < 0 ? regions : regionOfCpams(table.rows.map((row) => row[cpamColumn]));
+  const cpamOf = cpamReader(table, log, regions);
   const label = TABLE_LABELS.imt;
   const seen = new Map<string, number>();
   return readRows("imt", table, log, (r) => {
     const row = r.row;
-    const cpam =
-      r.read("cpam") === undefined
-        ? undefined
-        : r.at("cpam", (v) => {
-            const read = readCpam(v, cpamRegions);
-            if ("error" in read) throw new DomainError("cpam", read.error);
-            if (read.reading) log.reading(label, "cpam", row, read.reading, `« ${describe(v)} » → ${read.caisse.code} (${read.caisse.nom})`);
-            return read.caisse.code;
-          });
+    const cpam = cpamOf(r);
     const date = r.read("mois") as string;
     const nb = r.read("nb_imt") as number;
     if (r.refused || cpam === undefined) return undefined;
