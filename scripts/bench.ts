@@ -85,6 +85,19 @@ pools["AM.ATTEINTE"] = Array.from({ length: POOL }, () => {
   ];
 });
 pools["AM.ETP_MAX"] = Array.from({ length: POOL }, () => [0.5 + Math.round(rnd() * 120) / 10]);
+// the companion aids, within their periods
+pools["IPA.AIDE_FORMATION"] = Array.from({ length: POOL }, () => [rnd() < 0.1, serial(2024, 9, 1 + Math.floor(rnd() * 28)), pick(["cds", "liberal", null])]);
+pools["SNP.PROTOCOLE"] = Array.from({ length: POOL }, () => {
+  const protocole = pick(["rhinite", "odynophagie", "eruption", "pollakiurie", "entorse", "lombalgie", "cystite", "angine"]);
+  const patients = Math.floor(rnd() * 200);
+  const second = ["pollakiurie", "entorse", "lombalgie"].includes(protocole) ? Math.floor(rnd() * patients) : null;
+  return [protocole, patients, second, serial(2024, 1 + Math.floor(rnd() * 12), 1)];
+});
+pools["PSY.FORFAIT"] = Array.from({ length: POOL }, () =>
+  rnd() < 0.5
+    ? ["psy_enfant", 1 + Math.floor(rnd() * 10), serial(2021, 6, 1 + Math.floor(rnd() * 28))]
+    : ["mon_soutien_psy", 1 + Math.floor(rnd() * 12), serial(2025, 1 + Math.floor(rnd() * 12), 1)],
+);
 // the detail functions take the arguments of the amount functions
 pools["CPTS.DETAIL"] = pools["CPTS.MISSION"];
 pools["AM.DETAIL"] = pools["AM.AID"];
