@@ -46,7 +46,13 @@ function schemaHtml() {
   const { require: tsRequire } = require("tsx/cjs/api");
   const help = tsRequire(SCHEMA_HELP, __filename);
   const parameters = tsRequire(PARAMETERS_HELP, __filename);
-  return { fields: help.mspFieldsHtml(), columns: help.tableColumnsHtml(), blanks: help.argumentBlanks(), parameters: parameters.parametersHtml() };
+  return {
+    fields: help.mspFieldsHtml(),
+    columns: help.tableColumnsHtml(),
+    blanks: help.argumentBlanks(),
+    parameters: parameters.parametersHtml(),
+    readings: parameters.readingsHtml(),
+  };
 }
 
 class HelpPagePlugin {
@@ -66,7 +72,8 @@ class HelpPagePlugin {
           .replace("<!-- REFERENCE -->", referenceHtml(metadata, schema.blanks))
           .replace("<!-- CHAMPS_MSP -->", schema.fields)
           .replace("<!-- COLONNES -->", schema.columns)
-          .replace("<!-- PARAMETRES -->", schema.parameters);
+          .replace("<!-- PARAMETRES -->", schema.parameters)
+          .replace("<!-- LECTURES -->", schema.readings);
         compilation.emitAsset("aide.html", new sources.RawSource(html));
       });
     });

@@ -11,6 +11,7 @@ import { frenchDate } from "./dates";
 import { frNumber, frPercent } from "./format";
 import { escapeHtml as escape } from "./inputs/help";
 import type { Dated, Parameter, Unit } from "./params";
+import { READINGS } from "./readings";
 
 export const PARAMETER_FAMILIES: readonly { id: string; title: string; parameters: readonly Parameter[] }[] = [
   { id: "parametres-aci-msp", title: "ACI MSP", parameters: MSP_PARAMETERS },
@@ -18,6 +19,19 @@ export const PARAMETER_FAMILIES: readonly { id: string; title: string; parameter
   { id: "parametres-am", title: "Aide à l'emploi d'un assistant médical", parameters: AM_PARAMETERS },
   { id: "parametres-aides", title: "Aides associées : formation IPA, protocoles SNP, psychologues", parameters: AIDES_PARAMETERS },
 ];
+
+/** The readings of the product (readings.ts), as the help page lists them: id, what is read, the choice, why. */
+export function readingsHtml(): string {
+  const rows = READINGS.map(
+    (r) => `<tr><th scope="row" id="${r.id}">${r.id}</th><td>${escape(r.title)}</td><td>${escape(r.choice)}</td><td>${escape(r.why)}</td></tr>`,
+  );
+  return [
+    '<table class="schema">',
+    "<thead><tr><th>Lecture</th><th>Ce qui est lu</th><th>Choix retenu</th><th>Pourquoi</th></tr></thead>",
+    `<tbody>\n${rows.join("\n")}\n</tbody>`,
+    "</table>",
+  ].join("\n");
+}
 
 /** « du 25/08/2019 au 02/09/2022 », or « depuis le 03/09/2022 » for a value still in force. */
 export function periodText(entry: Pick<Dated<unknown>, "from" | "to">): string {

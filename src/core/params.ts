@@ -133,5 +133,4 @@ export const TEXTS = {
     title: "avenant 5 à l'accord national des centres de santé (JORF du 15/03/2024)",
     url: "https://juriblio.fr/docs/avis-divers/183501793/annexe",
   },
-  reading: { title: "lecture retenue par le complément là où le texte laisse un choix" },
 } as const satisfies Record<string, Reference>;

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { argumentBlanks } from "../../src/core/inputs/help";
+import { READINGS } from "../../src/core/readings";
 import { PARAMETER_FAMILIES, periodText } from "../../src/core/parameters-help";
 import { MSP_FIELDS } from "../../src/core/inputs/msp-fields";
 import { TABLE_SCHEMA } from "../../src/core/inputs/schema";
@@ -113,6 +114,11 @@ describe("the support page the manifest points at", () => {
     expect(row("AM.ATTEINTE", "fa_depart")).toContain("les deux vides (ou 0) : indicateur non suivi");
     // the default of a blank sas cell, as the table reader applies it (said in Contrôles for a CPTS conventionnée)
     expect(page).toContain("lue comme VRAI (valeur par défaut de CPTS.MISSION) (dit dans Contrôles si stade = 5)");
+    // issue 21: every reading of the product, by its id, with what it reads and the choice
+    for (const r of READINGS) {
+      expect(text, r.id).toContain(r.id);
+      expect(text.replace(/\s+/g, " "), r.id).toContain(r.choice);
+    }
     // issue 25: every parameter of the three families, each dated value with its period, from the parameter files
     for (const family of PARAMETER_FAMILIES)
       for (const param of family.parameters) {

@@ -43,7 +43,7 @@ describe("crise sanitaire (guide: « Réponse aux crises sanitaires graves »)",
     const r = msp({ ...BASE, annee: 2023, annee_adhesion: 2023 });
     expect(r.declenche).toBe(true);
     expect(r.remarques.join(" ")).toMatch(
-      /dérogation nouvelle structure, lecture retenue : 3 prérequis sur 4 suffisent \(manquant : Réponse aux crises sanitaires graves\)/,
+      /dérogation nouvelle structure \(lecture L-10\) : 3 prérequis sur 4 suffisent \(manquant : Réponse aux crises sanitaires graves\)/,
     );
     const two = msp({ ...BASE, annee: 2023, annee_adhesion: 2023, coordination: 0 });
     expect(two.declenche).toBe(false);

@@ -116,7 +116,9 @@ describe("ALD sans médecin traitant (PACA, 07/02 → 02/04/2024)", () => {
     const all = buildRegionalSheets({ tables: { cpts }, date: "2024-04-02", kinds: ["projets", "ald_mt"] });
     expect(all.problems).toEqual([]);
     expect(all.sheets.map((s) => s.kind)).toEqual(["projets", "controles"]);
-    expect(all.warnings).toContain("« ALD sans médecin traitant » non produite : pas de tableau ALD_MT dans le classeur (tableau facultatif)");
+    expect(all.warnings).toContainEqual(
+      expect.stringMatching(/^feuilles des tableaux facultatifs non produites, faute de tableau dans le classeur : « ALD sans médecin traitant » \(ALD_MT\)/),
+    );
     // asked for alone, the table is required
     expect(buildRegionalSheets({ tables: { cpts }, date: "2024-04-02", kinds: ["ald_mt"] }).problems[0].message).toMatch(/^tableau introuvable/);
     expect(SHEET_KINDS).toContain("ald_mt");

@@ -5,6 +5,7 @@
  * ACI 2019: arrêté du 21/08/2019, in force 25/08/2019; table of seed 003.
  * Avenant 2: financial measures in force 03/09/2022; tables of seed 001.
  */
+import { readingReference } from "../readings";
 import { fromDeck, parameter, deckSlide, TEXTS, toConfirm, type Parameter, type Series } from "../params";
 
 /** Amounts for tailles 1, 2, 3 and 4, in euros per year. */
@@ -51,6 +52,7 @@ export const TAILLE_THRESHOLDS = parameter("cpts.taille.seuils", "Bornes des tai
     ...toConfirm(
       "le bilan de la négociation ACI CPTS 2019 écrit « > 80 000 » pour la taille 3 sans borne haute et ne dit pas à quelle taille appartiennent 40 000 et 80 000 ; bornes retenues par le complément",
       "reading",
+      readingReference("L-09"),
       deckSlide("bilanNegociationCpts2019", "tailles"),
       {
         title: "ARS Hauts-de-France, tailles de CPTS (T3 80 000 – 175 000)",

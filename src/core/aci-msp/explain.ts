@@ -4,6 +4,7 @@
  * for ACI.MSP_DETAIL. No remark restates a number: each one comes from the step, so it cannot disagree with a
  * parameter. POINTS and EUROS never build a step (their trace is undefined).
  */
+import { cite } from "../readings";
 import { frenchDate } from "../dates";
 import { frNumber, frPercent } from "../format";
 import type { FieldCode } from "./fields";
@@ -276,7 +277,7 @@ export function wholeRemarks(f: WholeFacts): string[] {
       `prérequis manquant(s) : ${f.missing.join(", ")}${f.derogation ? ` (${f.requis} sur ${f.total} suffisent les premières années civiles)` : ""} : aucune rémunération`,
     );
   } else if (f.missing.length) {
-    remarks.push(`dérogation nouvelle structure, lecture retenue : ${f.requis} prérequis sur ${f.total} suffisent (manquant : ${f.missing.join(", ")})`);
+    remarks.push(`dérogation nouvelle structure (${cite("L-10")}) : ${f.requis} prérequis sur ${f.total} suffisent (manquant : ${f.missing.join(", ")})`);
   }
   if (f.ignoredFields.length) remarks.push(`champs de l'avenant 1 ignorés pour ${f.annee} : ${f.ignoredFields.join(", ")}`);
   if (f.defaultYearVersion !== undefined) remarks.push(`annee non renseignée : règles de ${f.annee} (${f.defaultYearVersion})`);

@@ -6,6 +6,7 @@
  * Avenant 1 values come from the CNAM's guide to the indicators (October 2022), the payer's own reading
  * (notes/cnam-guide-aci-msp.md): they are confirmed, citing the guide. ACI 2017 values come from seed 002.
  */
+import { readingReference } from "../readings";
 import { entryAt, fromDeck, fromText, parameter, deckSlide, TEXTS, toConfirm, type Dated, type Parameter, type Reference, type Source } from "../params";
 
 export type IndicatorType = "prérequis" | "socle" | "optionnel";
@@ -85,7 +86,7 @@ export const MSP = {
         "ameli dit que le total des points « peut être majoré » sans préciser l'assiette ; le complément retient les points variables liés à la patientèle",
         "reading",
         TEXTS.ameliMsp,
-        TEXTS.reading,
+        readingReference("L-08"),
       ),
     ),
   ]),

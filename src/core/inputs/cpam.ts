@@ -6,6 +6,7 @@
  * Provence-Alpes-Côte d'Azur workbook and the département 41 in a Centre-Val de Loire one: a value is read in the
  * workbook's region, and one that reads into it both ways, or neither, is refused.
  */
+import { cite } from "../readings";
 import { DEPARTEMENTS } from "../regional/departements-data";
 
 export interface Caisse {
@@ -104,7 +105,7 @@ export function readCpam(value: unknown, regions: ReadonlySet<string>): CpamRead
   const regionText = [...regions].join(", ");
   if (inRegion.length === 1) {
     const caisse = inRegion[0];
-    const reading = text === caisse.code ? undefined : "code CPAM lu dans la région du classeur (numéro de caisse ou code de département)";
+    const reading = text === caisse.code ? undefined : `code CPAM lu dans la région du classeur (numéro de caisse ou code de département ; ${cite("L-07")})`;
     return { caisse, reading };
   }
   if (inRegion.length > 1) {

@@ -4,6 +4,7 @@
  * patients in ALD, and the share with an MT (1 − sans MT / en ALD); the region summed; the change between the first
  * and the last date; the share with an MT date by date, charted. Only the extractions up to the reference date.
  */
+import { cite } from "../readings";
 import { frenchDate } from "../dates";
 import { caisseOf } from "../inputs/cpam";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
@@ -83,7 +84,7 @@ export function aldMtSheet(ctx: BuildContext): SheetModel {
       referenceNote(ctx.date),
       sourcesNote(ctx, ["ald_mt"]),
       ...(cpams.length ? [`Caisses : ${cpams.map(caisseLabel).join(" ; ")}.`] : []),
-      "Lecture : taux de patients en ALD avec médecin traitant = 1 − patients en ALD sans MT / patients en ALD ; ligne Région : somme des CPAM ; extractions jusqu'à la date de référence.",
+      `Lecture : taux de patients en ALD avec médecin traitant = 1 − patients en ALD sans MT / patients en ALD ; ligne Région : somme des CPAM ; extractions jusqu'à la date de référence ; ${cite("L-11")}.`,
       ...(dates.length ? [] : [`Aucune extraction du tableau ALD_MT au plus tard le ${frenchDate(ctx.date)}.`]),
     ],
     tables: [

@@ -4,6 +4,7 @@
  * 53 % / 37 % / 10 %), and the aid due for the contract years starting in the
  * reference year, computed by the same rules as AM.AID.
  */
+import { cite } from "../readings";
 import { amAid, liberalOption, type AidAmount } from "../assistant-medical";
 import { amAchievement, amEtpMax, type Settlement } from "../assistant-medical/objectives";
 import { frNumber } from "../format";
@@ -182,7 +183,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   aidRows.push(["Région", aidCount, aidTotal]);
   if (prorated.length)
     ctx.warnings.push(
-      `Contrats AM : ${prorated.length} contrat(s) dont l'année de contrat ${annee} est coupée par date_fin (premier jour sans contrat), aide proratisée aux jours en vigueur [à confirmer : lecture du complément, les textes ne disent rien d'une fin en cours d'année] : ${prorated.slice(0, ROWS_NAMED).join(" ; ")}${prorated.length > ROWS_NAMED ? ` et ${prorated.length - ROWS_NAMED} autres` : ""}`,
+      `Contrats AM : ${prorated.length} contrat(s) dont l'année de contrat ${annee} est coupée par date_fin (premier jour sans contrat), aide proratisée aux jours en vigueur [${cite("L-06")}, à confirmer : lecture du complément, les textes ne disent rien d'une fin en cours d'année] : ${prorated.slice(0, ROWS_NAMED).join(" ; ")}${prorated.length > ROWS_NAMED ? ` et ${prorated.length - ROWS_NAMED} autres` : ""}`,
     );
   const followRows = [...cpams.map((cpam) => followRow(cpam, follow.get(cpam)!)), followRow("Région", regionFollow)];
 

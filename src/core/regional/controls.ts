@@ -4,13 +4,14 @@ import { frenchDate } from "../dates";
  * the slides sees it — the reference year and why, each reading applied to cells (a département name read as its
  * code…), each warning of the sheets (unknown CPTS ids, CPTS counted as projects at the date…).
  */
+import { cite } from "../readings";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { CONTROLS_SHEET_NAME, type CellValue, type SheetModel } from "./sheet-model";
 import { readingText, type Reading, type TableKind } from "./tables";
 
 export function controlsSheet(ctx: BuildContext, anneeNote: string, readings: readonly Reading[]): SheetModel {
   const rows: CellValue[][] = [
-    ["Année de référence", anneeNote],
+    ["Année de référence", `${anneeNote} (${cite("L-01")})`],
     ...readings.map((r) => ["Lecture appliquée", readingText(r)]),
     ...ctx.warnings.map((w) => ["Avertissement", w]),
   ];

@@ -5,6 +5,7 @@ import { frenchDate } from "../dates";
  * or blanche (no CPTS). Weighted by population, département and region alike:
  * the region is not the mean of the départements (seed 001).
  */
+import { cite } from "../readings";
 import { frInteger } from "../format";
 import { cell, groupBy, share } from "./aggregates";
 import { departementName } from "./codes";
@@ -69,7 +70,7 @@ export function coverageSheet(ctx: BuildContext): SheetModel {
       referenceNote(ctx.date),
       sourcesNote(ctx, ["communes", "cpts"]),
       "Règles : zone couverte = commune d'une CPTS conventionnée (stade 5, contrat ACI signé) ; zone grise = projet de CPTS (stades 1 à 4) ; zone blanche = aucune CPTS.",
-      "Taux pondérés par la population, pour chaque département et pour la région (la région n'est pas la moyenne des départements).",
+      `Taux pondérés par la population (${cite("L-03")}), pour chaque département et pour la région (la région n'est pas la moyenne des départements).`,
     ],
     tables: [
       {

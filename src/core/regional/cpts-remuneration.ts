@@ -3,6 +3,7 @@
  * mean, min, max (seed 001: N = 18, mean 224 550 €, min 91 250 €, max
  * 300 000 €). Each CPTS's amount comes from the same rules as CPTS.MISSION.
  */
+import { cite } from "../readings";
 import { AVENANT_2_START, cptsMission, cptsTaille, cptsVersion, type MissionCode, type Taille } from "../aci-cpts";
 import { daysInYear, daysToYearEnd, frenchDate, yearOf } from "../dates";
 import { roundCents } from "../money";
@@ -121,7 +122,7 @@ export function cptsSheet(ctx: BuildContext): SheetModel {
       referenceNote(ctx.date),
       sourcesNote(ctx, ["cpts"]),
       `Règles : ACI CPTS ${cptsVersion(referenceDate(annee))}${cptsVersion(referenceDate(annee)) === "avenant 2" ? ` (en vigueur le ${frenchDate(AVENANT_2_START)})` : ""}, calcul identique à CPTS.MISSION, au 31/12/${annee} ; CPTS conventionnées (stade 5) au ${when}.`,
-      `Lecture : montants dus au titre de ${annee} aux CPTS sous contrat pendant l'année ; fonctionnement versé en entier l'année de la signature puis chaque année ; missions : enveloppe annuelle proratisée par jours depuis la signature la première année${annee === yearOf(AVENANT_2_START) ? `, et en ${annee} barèmes 2019 jusqu'au 02/09 puis avenant 2 à partir du ${frenchDate(AVENANT_2_START)}, chacun au prorata des jours` : ""} ; part variable aux taux d'atteinte du tableau (100 % s'ils manquent) ; plan de crise rédigé la première année de l'avenant 2 puis mis à jour, aucune crise déclarée ; supplément de fonctionnement de +75 % compté l'année de son versement.`,
+      `Lecture : montants dus au titre de ${annee} aux CPTS sous contrat pendant l'année ; fonctionnement versé en entier l'année de la signature puis chaque année ; missions : enveloppe annuelle proratisée par jours depuis la signature la première année${annee === yearOf(AVENANT_2_START) ? `, et en ${annee} barèmes 2019 jusqu'au 02/09 puis avenant 2 à partir du ${frenchDate(AVENANT_2_START)}, chacun au prorata des jours` : ""} ; part variable aux taux d'atteinte du tableau (100 % s'ils manquent) ; plan de crise rédigé la première année de l'avenant 2 puis mis à jour, aucune crise déclarée ; supplément de fonctionnement de +75 % compté l'année de son versement (${cite("L-04")}).`,
       ...empty,
     ],
     tables: [

@@ -4,6 +4,7 @@
  * comparable de l'année précédente, from the previous year's rows of the table), by régime and for the région, the
  * France change beside it where the table gives it; one summary table by group, then one table per group.
  */
+import { cite } from "../readings";
 import { REGIMES_DEPENSES, type RegimeDepenses } from "../inputs/schema";
 import { idKey } from "./codes";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
@@ -96,7 +97,7 @@ export function depensesCdsSheet(ctx: BuildContext): SheetModel {
     notes: [
       referenceNote(ctx.date),
       sourcesNote(ctx, ["depenses_cds"]),
-      `Lecture : montants en base de remboursement ; évolution (PCAP) = montant ${annee ?? "de l'année"} / montant de l'année précédente du tableau − 1, vide sans montant l'année précédente ; une prestation sans montant une année qui en avait l'année précédente est à −100 % ; évolution France telle que le tableau la donne, sur les lignes de prestation.`,
+      `Lecture : montants en base de remboursement ; évolution (PCAP) = montant ${annee ?? "de l'année"} / montant de l'année précédente du tableau − 1, vide sans montant l'année précédente ; une prestation sans montant une année qui en avait l'année précédente est à −100 % ; évolution France telle que le tableau la donne, sur les lignes de prestation (${cite("L-11")}).`,
       ...(annee === undefined
         ? [`Aucune ligne du tableau Depenses_CDS pour ${ctx.annee} ou avant.`]
         : years.includes(annee - 1)

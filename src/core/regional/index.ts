@@ -205,9 +205,10 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
   const sources = Object.fromEntries([...needed].filter((k) => t[k]).map((k) => [k, { source: t[k]!.source, rows: dataRows(t[k]!) }]));
   const ctx: BuildContext = { tables, annee: chosen.annee, date: date ?? referenceDate(chosen.annee), sources, warnings: [], problems };
   warnLateSignatures(ctx);
-  for (const k of leftOut)
+  // one line for all of them: most workbooks have none of the optional tables
+  if (leftOut.length)
     ctx.warnings.push(
-      `« ${SHEET_NAMES[k]} » non produite : pas de tableau ${SHEET_NEEDS[k].map((t) => TABLE_LABELS[t]).join(", ")} dans le classeur (tableau facultatif)`,
+      `feuilles des tableaux facultatifs non produites, faute de tableau dans le classeur : ${leftOut.map((k) => `« ${SHEET_NAMES[k]} » (${SHEET_NEEDS[k].map((t) => TABLE_LABELS[t]).join(", ")})`).join(", ")}`,
     );
   const sheets: SheetModel[] = [];
   for (const k of kinds) {

@@ -3,6 +3,7 @@
  * mean remuneration N and N−1, the evolution computed on the MSP paid both
  * years (seed 000: +2.8 % on 43 MSP), and the weight of each axis.
  */
+import { cite } from "../readings";
 import { INDICATORS, mspRulesFor, type Axe } from "../aci-msp";
 import { cell, groupBy, share, summarize, summaryCells } from "./aggregates";
 import { departementName } from "./codes";
@@ -127,7 +128,7 @@ export function mspSheet(ctx: BuildContext): SheetModel {
       referenceNote(ctx.date),
       sourcesNote(ctx, ["msp"]),
       `Règles : ${versions.length ? versions.join(" ; ") : "aucune ligne pour ces années"} (calcul identique à ACI.MSP_EUROS, ${INDICATORS.length} indicateurs).`,
-      `Évolution calculée sur les ${evo.count} MSP rémunérées au titre de ${annee - 1} et de ${annee}.`,
+      `Évolution calculée sur les ${evo.count} MSP rémunérées au titre de ${annee - 1} et de ${annee} (${cite("L-05")}).`,
       ...empty(annee, n),
       ...empty(annee - 1, n1),
     ],

@@ -4,6 +4,7 @@
  * rate of the dentists with 12 months of activity where the table gives it; the région summed. The latest year of the
  * table up to the reference year.
  */
+import { cite } from "../readings";
 import { caisseOf } from "../inputs/cpam";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
@@ -33,7 +34,7 @@ export function mtDentSheet(ctx: BuildContext): SheetModel {
       referenceNote(ctx.date),
       sourcesNote(ctx, ["mt_dent"]),
       ...(caisses.length ? [`Caisses : ${caisses.map((c) => `${c!.code} = ${c!.nom} (caisse ${c!.numero})`).join(" ; ")}.`] : []),
-      "Lecture : taux de réalisation = examens réalisés / patients éligibles ; ligne Région : somme des CPAM ; taux moyen des chirurgiens-dentistes ayant 12 mois d'activité tel que le tableau le donne (pas de moyenne régionale recalculée).",
+      `Lecture : taux de réalisation = examens réalisés / patients éligibles ; ligne Région : somme des CPAM ; taux moyen des chirurgiens-dentistes ayant 12 mois d'activité tel que le tableau le donne (pas de moyenne régionale recalculée) ; ${cite("L-11")}.`,
       ...(annee === undefined
         ? [`Aucune ligne du tableau MT_dent pour ${ctx.annee} ou avant.`]
         : years.length > 1

@@ -1,5 +1,6 @@
 import { frenchDate } from "../dates";
 /** CPTS pipeline: how many projects at each stage (seed 001, « Revue des projets CPTS »). */
+import { cite } from "../readings";
 import { groupBy } from "./aggregates";
 import { departementName } from "./codes";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
@@ -29,7 +30,7 @@ export function projectsSheet(ctx: BuildContext): SheetModel {
       referenceNote(ctx.date),
       sourcesNote(ctx, ["cpts"]),
       "Stades : 1 émergence, 2 lettre d'intention, 2bis mission précoce, 3 projet de santé, 4 co-construction de l'ACI, 5 conventionnée.",
-      `Lecture : une CPTS dont le contrat ACI est signé après le ${frenchDate(date)} est comptée au stade 4 (projet), comme dans la couverture et les rémunérations.`,
+      `Lecture : une CPTS dont le contrat ACI est signé après le ${frenchDate(date)} est comptée au stade 4 (projet), comme dans la couverture et les rémunérations (${cite("L-02")}).`,
     ],
     tables: [
       {
