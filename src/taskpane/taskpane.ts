@@ -5,12 +5,14 @@
  * set with textContent, never as HTML.
  */
 import { frenchDate } from "../core/dates";
-import { SHEET_KINDS, SHEET_NAMES, TABLE_LABELS, type SheetKind, type TableKind } from "../core/regional";
+import { OPTIONAL_SHEETS, SHEET_KINDS, SHEET_NAMES, SHEET_NEEDS, TABLE_LABELS, type SheetKind, type TableKind } from "../core/regional";
 import { defaultChoice, readWorkbook, type Inventory } from "./excel-io";
 import { generateDeck, generateSheets } from "./generate";
 import { svgToPng } from "./picture";
 
 const KINDS = Object.keys(TABLE_LABELS) as TableKind[];
+/** The tables only optional sheets need (ALD_MT…): « Tout produire » does without them. */
+const OPTIONAL_TABLES = new Set<TableKind>([...OPTIONAL_SHEETS].flatMap((k) => SHEET_NEEDS[k]));
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -37,6 +39,7 @@ function buildUi(root: HTMLElement): Ui {
   for (const kind of KINDS) {
     const row = el("tr");
     const label = el("label", { for: `source-${kind}` }, TABLE_LABELS[kind]);
+    if (OPTIONAL_TABLES.has(kind)) label.append(el("span", { class: "discret" }, " (facultatif)"));
     const select = el("select", { id: `source-${kind}` });
     selects[kind] = select;
     const th = el("th");
