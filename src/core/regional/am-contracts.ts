@@ -5,10 +5,11 @@
  * reference year, computed by the same rules as AM.AID.
  */
 import { cite } from "../readings";
-import { amAid, liberalOption, type AidAmount } from "../assistant-medical";
-import { amAchievement, amEtpMax, type Settlement } from "../assistant-medical/objectives";
+import { liberalOption } from "../assistant-medical";
+import { amEtpMax, type Settlement } from "../assistant-medical/objectives";
+import { activeAt, aidOfYear, contractYearIn } from "../assistant-medical/year";
 import { frNumber } from "../format";
-import { addYears, frenchDate, utcFromIso, yearOf } from "../dates";
+import { frenchDate, yearOf } from "../dates";
 import { DomainError } from "../errors";
 import { roundCents as roundEuros } from "../money";
 import { caisseOf } from "../inputs/cpam";
@@ -17,10 +18,7 @@ import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
 import { ROWS_NAMED, TABLE_LABELS, type ContratAm } from "./tables";
 
-/** A contract runs at `date` when signed by then and not ended before. */
-export function activeAt(c: ContratAm, date: string): boolean {
-  return c.dateSignature <= date && (!c.dateFin || c.dateFin > date);
-}
+export { activeAt, aidOfYear, contractYearIn, followUp, yearInForce } from "../assistant-medical/year";
 
 export type OptionLabel = "1/3 ETP" | "1/2 ETP" | "1 ETP" | "Centre de santé";
 export const OPTION_LABELS: readonly OptionLabel[] = ["1/3 ETP", "1/2 ETP", "1 ETP", "Centre de santé"];
@@ -29,54 +27,6 @@ export function optionOf(c: ContratAm): OptionLabel | undefined {
   if (c.regime === "cds") return "Centre de santé";
   const o = liberalOption(c.etp);
   return o === "1/3" ? "1/3 ETP" : o === "1/2" ? "1/2 ETP" : o === "1" ? "1 ETP" : undefined;
-}
-
-/**
- * The contract year that starts in `year` (one anniversary per year), if the contract is still in force on its first
- * day: `date_fin` is the first day without contract, so a year starting on it is not due.
- */
-export function contractYearIn(c: ContratAm, year: number): number | undefined {
-  const k = year - yearOf(c.dateSignature) + 1;
-  if (k < 1) return undefined;
-  const start = addYears(c.dateSignature, k - 1);
-  return c.dateFin && c.dateFin <= start ? undefined : k;
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * The share of contract year `k` in force when `date_fin` cuts it: its days before `date_fin` over the year's days
- * (a reading to confirm: the texts say nothing of a contract ended mid-year); 1 for a year `date_fin` does not cut.
- */
-export function yearInForce(c: ContratAm, k: number): { share: number; days: number; of: number } {
-  const start = addYears(c.dateSignature, k - 1);
-  const end = addYears(c.dateSignature, k);
-  const of = Math.round((utcFromIso(end) - utcFromIso(start)) / DAY_MS);
-  if (!c.dateFin || c.dateFin >= end) return { share: 1, days: of, of };
-  const days = Math.round((utcFromIso(c.dateFin) - utcFromIso(start)) / DAY_MS);
-  return { share: days / of, days, of };
-}
-
-/** The objective's follow-up of a contract year 3 or later, when the table gives the counts (AM.ATTEINTE's rules). */
-export function followUp(c: ContratAm, k: number): { taux: number; settlement: Settlement } | undefined {
-  if (k < 3 || c.objectif === undefined || (!c.pmt && !c.fa)) return undefined;
-  return amAchievement({ objectif: c.objectif, pmt: c.pmt, fa: c.fa, regime: c.regime });
-}
-
-/**
- * The aid of the contract year that starts in `year`: at the computed achievement from year 3 when followed, else
- * 100 %; prorated to its days in force when `date_fin` cuts it (`days` < `of`).
- */
-export function aidOfYear(c: ContratAm, year: number): (AidAmount & { full: number; settlement?: Settlement; days: number; of: number }) | undefined {
-  const k = contractYearIn(c, year);
-  if (k === undefined) return undefined;
-  const { share, days, of } = yearInForce(c, k);
-  const prorate = (amount: number) => (share === 1 ? amount : roundEuros(amount * share));
-  const input = { regime: c.regime, etp: c.etp, anneeContrat: k, dateSignature: c.dateSignature, bande: c.bande, atteinte: 1 };
-  const full = amAid(input);
-  const f = followUp(c, k);
-  const aid = f ? amAid({ ...input, atteinte: f.taux }) : full;
-  return { ...aid, montant: prorate(aid.montant), full: prorate(full.montant), settlement: f?.settlement, days, of };
 }
 
 /** Contract years 3+ of a CPAM (or the region): how their objective was met, the aid at 100 % and the aid due. */

@@ -1,0 +1,77 @@
+/**
+ * What an assistant médical contract pays for a calendar year, as the regional sheets count it: the contract year that
+ * starts in that year (one anniversary a year), in force on its first day; cut by `date_fin` (the first day without
+ * contract), prorated to its days in force (lecture L-06, to confirm); from year 3, at the achievement the follow-up
+ * gives (AM.ATTEINTE's rules), else 100 %. The rules of AM.AID, one contract at a time.
+ */
+import { addYears, utcFromIso, yearOf } from "../dates";
+import { roundCents as roundEuros } from "../money";
+import { amAid, type AidAmount } from "./index";
+import { amAchievement, type Counts, type Settlement } from "./objectives";
+import type { Bande, Regime } from "./params";
+
+/** The fields of a contract these rules read (a row of the Contrats AM table has them). */
+export interface AmContract {
+  dateSignature: string;
+  /** First day without contract. */
+  dateFin?: string;
+  regime: Regime;
+  etp: number;
+  bande?: Bande;
+  objectif?: number;
+  pmt?: Counts;
+  fa?: Counts;
+}
+
+/** A contract runs at `date` when signed by then and not ended before. */
+export function activeAt(c: AmContract, date: string): boolean {
+  return c.dateSignature <= date && (!c.dateFin || c.dateFin > date);
+}
+
+/**
+ * The contract year that starts in `year` (one anniversary per year), if the contract is still in force on its first
+ * day: `date_fin` is the first day without contract, so a year starting on it is not due.
+ */
+export function contractYearIn(c: AmContract, year: number): number | undefined {
+  const k = year - yearOf(c.dateSignature) + 1;
+  if (k < 1) return undefined;
+  const start = addYears(c.dateSignature, k - 1);
+  return c.dateFin && c.dateFin <= start ? undefined : k;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The share of contract year `k` in force when `date_fin` cuts it: its days before `date_fin` over the year's days
+ * (a reading to confirm: the texts say nothing of a contract ended mid-year); 1 for a year `date_fin` does not cut.
+ */
+export function yearInForce(c: AmContract, k: number): { share: number; days: number; of: number } {
+  const start = addYears(c.dateSignature, k - 1);
+  const end = addYears(c.dateSignature, k);
+  const of = Math.round((utcFromIso(end) - utcFromIso(start)) / DAY_MS);
+  if (!c.dateFin || c.dateFin >= end) return { share: 1, days: of, of };
+  const days = Math.round((utcFromIso(c.dateFin) - utcFromIso(start)) / DAY_MS);
+  return { share: days / of, days, of };
+}
+
+/** The objective's follow-up of a contract year 3 or later, when the table gives the counts (AM.ATTEINTE's rules). */
+export function followUp(c: AmContract, k: number): { taux: number; settlement: Settlement } | undefined {
+  if (k < 3 || c.objectif === undefined || (!c.pmt && !c.fa)) return undefined;
+  return amAchievement({ objectif: c.objectif, pmt: c.pmt, fa: c.fa, regime: c.regime });
+}
+
+/**
+ * The aid of the contract year that starts in `year`: at the computed achievement from year 3 when followed, else
+ * 100 %; prorated to its days in force when `date_fin` cuts it (`days` < `of`).
+ */
+export function aidOfYear(c: AmContract, year: number): (AidAmount & { full: number; settlement?: Settlement; days: number; of: number }) | undefined {
+  const k = contractYearIn(c, year);
+  if (k === undefined) return undefined;
+  const { share, days, of } = yearInForce(c, k);
+  const prorate = (amount: number) => (share === 1 ? amount : roundEuros(amount * share));
+  const input = { regime: c.regime, etp: c.etp, anneeContrat: k, dateSignature: c.dateSignature, bande: c.bande, atteinte: 1 };
+  const full = amAid(input);
+  const f = followUp(c, k);
+  const aid = f ? amAid({ ...input, atteinte: f.taux }) : full;
+  return { ...aid, montant: prorate(aid.montant), full: prorate(full.montant), settlement: f?.settlement, days, of };
+}
