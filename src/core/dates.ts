@@ -3,6 +3,7 @@
  * conversions from what Excel hands over (serial numbers, text dates).
  * Everything is computed in UTC so no time zone can shift a day.
  */
+import { memo } from "./memo";
 import { fail } from "./errors";
 
 const MS_PER_DAY = 86_400_000;
@@ -19,9 +20,6 @@ export function utcFromIso(iso: string): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 }
 
-const SERIAL_CACHE = new Map<number, string>();
-const SERIAL_CACHE_MAX = 50_000;
-
 /**
  * A cell holding a time of day alone, as ExcelJS dates it (Excel's day 0, 30/12/1899, plus the time): the fraction of a
  * day Office.js gives for the same cell (12:00 is 0,5); undefined for any other date.
@@ -37,17 +35,14 @@ export function frenchTime(dayFraction: number): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
+const isoOfDay = memo((day: number): string => {
+  // Excel counts a 29/02/1900 that never existed: serials 1 to 59 are one day later than the UTC count.
+  const offset = day < 61 ? day + 1 : day;
+  return isoFromUtc(EXCEL_EPOCH_UTC + offset * MS_PER_DAY);
+}, 50_000);
+
 export function isoFromExcelSerial(serial: number): string {
-  const day = Math.floor(serial);
-  let iso = SERIAL_CACHE.get(day);
-  if (iso === undefined) {
-    // Excel counts a 29/02/1900 that never existed: serials 1 to 59 are one day later than the UTC count.
-    const offset = day < 61 ? day + 1 : day;
-    iso = isoFromUtc(EXCEL_EPOCH_UTC + offset * MS_PER_DAY);
-    if (SERIAL_CACHE.size >= SERIAL_CACHE_MAX) SERIAL_CACHE.clear();
-    SERIAL_CACHE.set(day, iso);
-  }
-  return iso;
+  return isoOfDay(Math.floor(serial));
 }
 
 export function excelSerialFromIso(iso: string): number {
@@ -112,21 +107,15 @@ function validIso(y: number, m: number, d: number): string | undefined {
   return d <= last ? `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` : undefined;
 }
 
-/** Text dates already read: a table repeats the same dates many times. */
-const TEXT_DATE_CACHE = new Map<string, string | undefined>();
-const TEXT_DATE_CACHE_MAX = 50_000;
-
-function parseTextDate(text: string): string | undefined {
-  if (TEXT_DATE_CACHE.has(text)) return TEXT_DATE_CACHE.get(text);
+/** A text date (remembered: a table repeats the same dates many times). */
+const parseTextDate = memo((text: string): string | undefined => {
   let iso: string | undefined;
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   if (m) iso = validIso(Number(m[3]), Number(m[2]), Number(m[1]));
   m = iso ? null : /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(text);
   if (m) iso = validIso(Number(m[1]), Number(m[2]), Number(m[3]));
-  if (TEXT_DATE_CACHE.size >= TEXT_DATE_CACHE_MAX) TEXT_DATE_CACHE.clear();
-  TEXT_DATE_CACHE.set(text, iso);
   return iso;
-}
+}, 50_000);
 
 /** Whole numbers read as a year rather than as an Excel date: their serial dates fall in 1905, before every rule. */
 const YEAR_LIKE = { min: 1900, max: 2100 };

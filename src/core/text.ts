@@ -4,21 +4,14 @@
  * an extraction leaves behind (zero-width space and joiners, word joiner, byte-order mark, soft hyphen) are dropped.
  * This is the one key of an id wherever it is compared, grouped or joined.
  */
-const CACHE = new Map<string, string>();
-const CACHE_MAX = 10_000;
+import { memo } from "./memo";
 
-export function normalizeCode(text: string): string {
-  let code = CACHE.get(text);
-  if (code === undefined) {
-    code = text
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad]/g, "")
-      .toLowerCase()
-      .trim()
-      .replace(/[\s\-–—'’]+/g, "_");
-    // the same few codes come back in every recalculated cell: keep them, within bounds
-    if (CACHE.size >= CACHE_MAX) CACHE.clear();
-    CACHE.set(text, code);
-  }
-  return code;
-}
+// the same few codes come back in every recalculated cell: remembered
+export const normalizeCode = memo((text: string): string =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad]/g, "")
+    .toLowerCase()
+    .trim()
+    .replace(/[\s\-–—'’]+/g, "_"),
+);

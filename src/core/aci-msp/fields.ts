@@ -10,6 +10,7 @@ import { frNumber, frPercent } from "../format";
 import { roundCents } from "../money";
 import { MSP_FIELDS, requiredWhenText, type MspFieldEntry, type MspFieldKind, type Since } from "../inputs/msp-fields";
 import type { YearRules } from "./params";
+import { memo } from "../memo";
 import { normalizeCode } from "../text";
 import { isBlank, isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readNumber, readRate } from "../values";
 
@@ -141,18 +142,8 @@ const ZEROS: readonly number[] = doubles(FIELD_CODES.length);
 
 const BY_NORMALIZED: ReadonlyMap<string, FieldCode> = new Map(FIELD_CODES.map((c) => [normalizeCode(c), c]));
 
-/** Headers already seen: the same header row is read again at every recalculation. */
-const HEADER_CACHE = new Map<string, FieldCode | undefined>();
-const HEADER_CACHE_MAX = 10_000;
-
-/** The field code of a header cell, or `undefined` when it is not one. */
-export function fieldCode(header: string): FieldCode | undefined {
-  if (HEADER_CACHE.has(header)) return HEADER_CACHE.get(header);
-  const code = BY_NORMALIZED.get(normalizeCode(header));
-  if (HEADER_CACHE.size >= HEADER_CACHE_MAX) HEADER_CACHE.clear();
-  HEADER_CACHE.set(header, code);
-  return code;
-}
+/** The field code of a header cell, or `undefined` when it is not one (remembered: the same header row is read again at every recalculation). */
+export const fieldCode = memo((header: string): FieldCode | undefined => BY_NORMALIZED.get(normalizeCode(header)));
 
 const SPEC_AT: readonly Kind[] = FIELD_CODES.map((c) => FIELDS[c]);
 

@@ -6,6 +6,7 @@
  * Avenant 1 values come from the CNAM's guide to the indicators (October 2022), the payer's own reading
  * (notes/cnam-guide-aci-msp.md): they are confirmed, citing the guide. ACI 2017 values come from seed 002.
  */
+import { memo } from "../memo";
 import { readingReference } from "../readings";
 import { entryAt, fromDeck, fromText, parameter, deckSlide, TEXTS, toConfirm, type Dated, type Parameter, type Reference, type Source } from "../params";
 
@@ -258,17 +259,11 @@ type ValueOf<P> = P extends Parameter<infer T> ? T : never;
 /** The parameters in force for one remuneration year: each leaf's period on 01/01, or undefined when none. */
 export type YearRules = { readonly annee: number } & { readonly [K in keyof Msp]: Dated<ValueOf<Msp[K]>> | undefined };
 
-const YEAR_CACHE = new Map<number, YearRules>();
-
-export function yearRules(annee: number): YearRules {
-  let rules = YEAR_CACHE.get(annee);
-  if (!rules) {
-    const date = `${annee}-01-01`;
-    rules = { annee, ...Object.fromEntries(Object.entries(MSP).map(([k, p]) => [k, entryAt((p as Parameter).series, date)])) } as YearRules;
-    YEAR_CACHE.set(annee, rules);
-  }
-  return rules;
-}
+/** The rules of a year (remembered: every cell of a year asks for the same ones). */
+export const yearRules = memo((annee: number): YearRules => {
+  const date = `${annee}-01-01`;
+  return { annee, ...Object.fromEntries(Object.entries(MSP).map(([k, p]) => [k, entryAt((p as Parameter).series, date)])) } as YearRules;
+}, 1_000);
 
 export const FIRST_MSP_YEAR = 2017;
 

@@ -1,0 +1,35 @@
+/** The rules core's one cache (issue 21 item 4): same answers as the function, bounded, `undefined` remembered. */
+import { describe, expect, it } from "vitest";
+import { memo } from "../../src/core/memo";
+import { normalizeCode } from "../../src/core/text";
+
+describe("memo", () => {
+  it("answers as the function does and computes each key once", () => {
+    let calls = 0;
+    const square = memo((n: number) => (calls++, n * n));
+    expect([square(3), square(3), square(4)]).toEqual([9, 9, 16]);
+    expect(calls).toBe(2);
+  });
+
+  it("remembers an undefined answer (a header that is no field)", () => {
+    let calls = 0;
+    const none = memo((_: string) => (calls++, undefined));
+    none("x");
+    none("x");
+    expect(calls).toBe(1);
+  });
+
+  it("never holds more than its bound: emptied, then filled again", () => {
+    let calls = 0;
+    const f = memo((n: number) => (calls++, n), 3);
+    for (const n of [1, 2, 3, 4, 1]) f(n);
+    // 1, 2, 3 held; 4 empties it; 1 is computed again
+    expect(calls).toBe(5);
+  });
+
+  it("keeps normalizeCode's answers (codes matched without case, accents or spaces)", () => {
+    expect(normalizeCode("  Prévention ")).toBe("prevention");
+    expect(normalizeCode("Mon soutien psy")).toBe("mon_soutien_psy");
+    expect(normalizeCode("Mon soutien psy")).toBe("mon_soutien_psy");
+  });
+});
