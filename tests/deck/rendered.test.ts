@@ -6,14 +6,14 @@
  * as PNG images in tests/artifacts/deck/ to be looked at. Needs soffice, pdftotext, pdftoppm and Liberation Sans
  * (scripts/test-deps.mjs: npm test installs them as root).
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { writeSample } from "../../scripts/make-sample";
 import { runRegional } from "../../scripts/regional";
+import { renderedPages, type Page, type Word } from "../support/pdf-pages";
 
 const SAMPLE = resolve(__dirname, "../../examples/region-exemple.xlsx");
 const ARTIFACTS = resolve(__dirname, "../artifacts");
@@ -36,39 +36,6 @@ const WORKBOOKS: { name: string; artifacts: string; workbook: (dir: string) => P
   },
 ];
 
-interface Word {
-  text: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
-interface Page {
-  width: number;
-  height: number;
-  words: Word[];
-}
-
-/** The pages of pdftotext's -bbox output. */
-function pagesOf(html: string): Page[] {
-  return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((m) => ({
-    width: Number(m[1]),
-    height: Number(m[2]),
-    words: [...m[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({
-      xMin: Number(w[1]),
-      yMin: Number(w[2]),
-      xMax: Number(w[3]),
-      yMax: Number(w[4]),
-      text: w[5]
-        .replace(/&amp;/g, "&")
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'"),
-    })),
-  }));
-}
-
 /** Share of the smaller box that two word boxes have in common. */
 function overlap(a: Word, b: Word): number {
   const w = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
@@ -77,12 +44,6 @@ function overlap(a: Word, b: Word): number {
   const area = (x: Word) => (x.xMax - x.xMin) * (x.yMax - x.yMin);
   return (w * h) / Math.min(area(a), area(b));
 }
-
-const run = (command: string, args: string[]) => {
-  const r = spawnSync(command, args, { encoding: "utf8", timeout: 180_000 });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} : ${r.stderr || r.error}`);
-  return r.stdout;
-};
 
 describe.each(WORKBOOKS)("$name rendered by LibreOffice Impress", ({ artifacts, workbook, sample }) => {
   const dir = mkdtempSync(join(tmpdir(), "deck-render-"));
@@ -96,12 +57,7 @@ describe.each(WORKBOOKS)("$name rendered by LibreOffice Impress", ({ artifacts, 
     expect(await runRegional([await workbook(dir), deck, "--annee", "2022"])).toBe(0);
     const zip = await JSZip.loadAsync(readFileSync(deck));
     slideCount = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length;
-    // a profile of its own: a LibreOffice already open elsewhere would otherwise take the conversion
-    run("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, deck]);
-    pages = pagesOf(run("pdftotext", ["-bbox", join(dir, "commission.pdf"), "-"]));
-    rmSync(out, { recursive: true, force: true });
-    mkdirSync(out, { recursive: true });
-    run("pdftoppm", ["-r", "50", "-png", join(dir, "commission.pdf"), join(out, "diapositive")]);
+    pages = renderedPages(deck, dir, out, "diapositive", 50);
   });
   afterAll(() => {
     vi.restoreAllMocks();

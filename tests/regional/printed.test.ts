@@ -6,58 +6,17 @@
  * page. The pages are saved as PNG images in tests/artifacts/feuilles/ to be looked at. Needs soffice with Calc,
  * pdftotext and pdftoppm (scripts/test-deps.mjs).
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runRegional } from "../../scripts/regional";
 import { buildRegionalSheets, layoutSheet, type SheetModel } from "../../src/core/regional";
 import { readSourceTables } from "../../src/offline/xlsx";
+import { renderedPages, type Page } from "../support/pdf-pages";
 
 const SAMPLE = resolve(__dirname, "../../examples/region-exemple.xlsx");
 const ARTIFACTS = resolve(__dirname, "../artifacts/feuilles");
-
-interface Word {
-  text: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
-interface Page {
-  width: number;
-  height: number;
-  words: Word[];
-}
-
-const decode = (t: string) =>
-  t
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'");
-
-function pagesOf(html: string): Page[] {
-  return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((m) => ({
-    width: Number(m[1]),
-    height: Number(m[2]),
-    words: [...m[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({
-      xMin: Number(w[1]),
-      yMin: Number(w[2]),
-      xMax: Number(w[3]),
-      yMax: Number(w[4]),
-      text: decode(w[5]),
-    })),
-  }));
-}
-
-const run = (command: string, args: string[]) => {
-  const r = spawnSync(command, args, { encoding: "utf8", timeout: 180_000 });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} : ${r.stderr || r.error}`);
-  return r.stdout;
-};
 
 /** The words of a line of the page (those whose top is within 2 pt of `y`), left to right, as one text. */
 const lineAt = (p: Page, y: number) =>
@@ -85,11 +44,7 @@ describe("the sample region's workbook printed by LibreOffice Calc", () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     expect(await runRegional([SAMPLE, workbook, "--annee", "2022"])).toBe(0);
     models = buildRegionalSheets({ tables: await readSourceTables(SAMPLE), annee: 2022 }).sheets;
-    run("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, workbook]);
-    pages = pagesOf(run("pdftotext", ["-bbox", join(dir, "sortie.pdf"), "-"]));
-    rmSync(ARTIFACTS, { recursive: true, force: true });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    run("pdftoppm", ["-r", "60", "-png", join(dir, "sortie.pdf"), join(ARTIFACTS, "page")]);
+    pages = renderedPages(workbook, dir, ARTIFACTS, "page", 60);
   });
   afterAll(() => {
     vi.restoreAllMocks();
