@@ -58,6 +58,13 @@ for (const c of CAISSES) {
 /** The caisse of a grouping key (`16`, `641`), for its name. */
 export const caisseOf = (code: string): Caisse | undefined => BY_CODE.get(code);
 
+/** A CPAM as the sheets' « Caisses : » note names it: « 04 = CPAM Alpes-de-Haute-Provence (caisse 041) ». */
+export function caisseLabel(code: string): string {
+  const caisse = caisseOf(code);
+  if (!caisse) return code;
+  return `${code} = ${caisse.nom}${caisse.numero !== code ? ` (caisse ${caisse.numero})` : ""}`;
+}
+
 /**
  * The département codes of a single-caisse département a text may be: `16`, `016` (extra zero), `1` (lost zero). A
  * text that is a caisse number as written (`011`, the Ain) is that caisse, never a département with an extra zero:

@@ -6,18 +6,13 @@
  */
 import { cite } from "../readings";
 import { frenchDate } from "../dates";
-import { caisseOf } from "../inputs/cpam";
+import { caisseLabel } from "../inputs/cpam";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
 import type { AldMt } from "./tables";
 
 /** The share of patients in ALD who have a médecin traitant. */
 export const withMtRate = (ald: number, sansMt: number): number | "" => (ald > 0 ? 1 - sansMt / ald : "");
-
-function caisseLabel(code: string): string {
-  const caisse = caisseOf(code);
-  return caisse ? `${code} = ${caisse.nom} (caisse ${caisse.numero})` : code;
-}
 
 export function aldMtSheet(ctx: BuildContext): SheetModel {
   const rows = ctx.tables.aldMt.filter((r) => r.date <= ctx.date);
@@ -71,7 +66,10 @@ export function aldMtSheet(ctx: BuildContext): SheetModel {
   ];
   const byDate: CellValue[][] = dates.map((d, i) => [
     fd[i],
-    ...cpams.map((c) => (at.get(`${c}|${d}`) ? withMtRate(at.get(`${c}|${d}`)!.ald, at.get(`${c}|${d}`)!.sansMt) : "")),
+    ...cpams.map((c) => {
+      const r = at.get(`${c}|${d}`);
+      return r ? withMtRate(r.ald, r.sansMt) : "";
+    }),
     withMtRate(region[i].ald, region[i].sansMt),
   ]);
   const lastRate = dates.length ? withMtRate(region[last].ald, region[last].sansMt) : "";

@@ -12,7 +12,7 @@ import { frNumber } from "../format";
 import { frenchDate, yearOf } from "../dates";
 import { DomainError } from "../errors";
 import { roundCents as roundEuros } from "../money";
-import { caisseOf } from "../inputs/cpam";
+import { caisseLabel } from "../inputs/cpam";
 import { cell, minOf, share } from "./aggregates";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
@@ -59,11 +59,6 @@ const followRow = (label: string, f: FollowTally): CellValue[] => [
 ];
 
 /** A CPAM key with its caisse's name and number: « 04 = CPAM Alpes-de-Haute-Provence (caisse 041) ». */
-function caisseLabel(code: string): string {
-  const caisse = caisseOf(code);
-  if (!caisse) return code;
-  return `${code} = ${caisse.nom}${caisse.numero !== code ? ` (caisse ${caisse.numero})` : ""}`;
-}
 
 export function amContractsSheet(ctx: BuildContext): SheetModel {
   const contracts = ctx.tables.contratsAm;

@@ -5,7 +5,7 @@
  * table up to the reference year.
  */
 import { cite } from "../readings";
-import { caisseOf } from "../inputs/cpam";
+import { caisseLabel } from "../inputs/cpam";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
 
@@ -21,7 +21,6 @@ export function mtDentSheet(ctx: BuildContext): SheetModel {
     ...rows.map((r) => [r.cpam, r.eligibles, r.realises, rate(r.realises, r.eligibles), r.tauxMoyenPs ?? ""]),
     ["Région", eligibles, realises, rate(realises, eligibles), ""],
   ];
-  const caisses = rows.map((r) => caisseOf(r.cpam)).filter((c) => c !== undefined);
   return {
     kind: "mt_dent",
     name: SHEET_NAMES.mt_dent,
@@ -33,7 +32,7 @@ export function mtDentSheet(ctx: BuildContext): SheetModel {
     notes: [
       referenceNote(ctx.date),
       sourcesNote(ctx, ["mt_dent"]),
-      ...(caisses.length ? [`Caisses : ${caisses.map((c) => `${c!.code} = ${c!.nom} (caisse ${c!.numero})`).join(" ; ")}.`] : []),
+      ...(rows.length ? [`Caisses : ${rows.map((r) => caisseLabel(r.cpam)).join(" ; ")}.`] : []),
       `Lecture : taux de réalisation = examens réalisés / patients éligibles ; ligne Région : somme des CPAM ; taux moyen des chirurgiens-dentistes ayant 12 mois d'activité tel que le tableau le donne (pas de moyenne régionale recalculée) ; ${cite("L-11")}.`,
       ...(annee === undefined
         ? [`Aucune ligne du tableau MT_dent pour ${ctx.annee} ou avant.`]

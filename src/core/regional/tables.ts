@@ -801,6 +801,24 @@ function cpamReader(table: RawTable, log: ReadLog, regions: ReadonlySet<string>)
 }
 
 /**
+ * A table's rows keyed by values once read (a CPAM code read in its region, a date whatever its spelling, where the
+ * schema's `key` compares the cells as typed): `first(key, column, row, what)` is true for the first row with a key
+ * and refuses a later one, naming the first (« … (ligne 3) »).
+ */
+function firstRows(label: string, log: ReadLog): (key: string, column: string, row: number, what: string) => boolean {
+  const seen = new Map<string, number>();
+  return (key, column, row, what) => {
+    const first = seen.get(key);
+    if (first !== undefined) {
+      log.problem({ table: label, column, row, message: `${what} (ligne ${first})` });
+      return false;
+    }
+    seen.set(key, row);
+    return true;
+  };
+}
+
+/**
  * The ALD_MT table: one row per CPAM and date, CPAM codes read in the table's region (the caisse numbers of the
  * extraction: `41` is the caisse 041, Alpes-de-Haute-Provence). A CPAM given twice on one date, or more patients
  * without MT than in ALD, is refused on its row.
@@ -808,7 +826,7 @@ function cpamReader(table: RawTable, log: ReadLog, regions: ReadonlySet<string>)
 export function readAldMt(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): AldMt[] {
   const cpamOf = cpamReader(table, log, regions);
   const label = TABLE_LABELS.ald_mt;
-  const seen = new Map<string, number>();
+  const first = firstRows(label, log);
   return readRows("ald_mt", table, log, (r) => {
     const row = r.row;
     const cpam = cpamOf(r);
@@ -825,12 +843,7 @@ export function readAldMt(table: RawTable, log: ReadLog, regions: ReadonlySet<st
       });
       return undefined;
     }
-    const key = `${cpam}|${date}`;
-    if (seen.has(key)) {
-      log.problem({ table: label, column: "cpam", row, message: `CPAM ${cpam} déjà donnée pour le ${frenchDate(date)} (ligne ${seen.get(key)})` });
-      return undefined;
-    }
-    seen.set(key, row);
+    if (!first(`${cpam}|${date}`, "cpam", row, `CPAM ${cpam} déjà donnée pour le ${frenchDate(date)}`)) return undefined;
     return { cpam, date, ald, sansMt, row };
   });
 }
@@ -839,7 +852,7 @@ export function readAldMt(table: RawTable, log: ReadLog, regions: ReadonlySet<st
 export function readMtDent(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): MtDent[] {
   const cpamOf = cpamReader(table, log, regions);
   const label = TABLE_LABELS.mt_dent;
-  const seen = new Map<string, number>();
+  const first = firstRows(label, log);
   return readRows("mt_dent", table, log, (r) => {
     const row = r.row;
     const cpam = cpamOf(r);
@@ -857,12 +870,7 @@ export function readMtDent(table: RawTable, log: ReadLog, regions: ReadonlySet<s
       });
       return undefined;
     }
-    const key = `${cpam}|${annee}`;
-    if (seen.has(key)) {
-      log.problem({ table: label, column: "cpam", row, message: `CPAM ${cpam} déjà donnée pour ${annee} (ligne ${seen.get(key)})` });
-      return undefined;
-    }
-    seen.set(key, row);
+    if (!first(`${cpam}|${annee}`, "cpam", row, `CPAM ${cpam} déjà donnée pour ${annee}`)) return undefined;
     return { cpam, annee, eligibles, realises, tauxMoyenPs, row };
   });
 }
@@ -884,7 +892,7 @@ export function readCdsTable(table: RawTable, log: ReadLog): Cds[] {
 export function readImt(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): Imt[] {
   const cpamOf = cpamReader(table, log, regions);
   const label = TABLE_LABELS.imt;
-  const seen = new Map<string, number>();
+  const first = firstRows(label, log);
   return readRows("imt", table, log, (r) => {
     const row = r.row;
     const cpam = cpamOf(r);
@@ -901,17 +909,7 @@ export function readImt(table: RawTable, log: ReadLog, regions: ReadonlySet<stri
       });
       return undefined;
     }
-    const key = `${cpam}|${mois}`;
-    if (seen.has(key)) {
-      log.problem({
-        table: label,
-        column: "mois",
-        row,
-        message: `CPAM ${cpam} déjà donnée pour le mois ${mois.slice(5)}/${mois.slice(0, 4)} (ligne ${seen.get(key)})`,
-      });
-      return undefined;
-    }
-    seen.set(key, row);
+    if (!first(`${cpam}|${mois}`, "mois", row, `CPAM ${cpam} déjà donnée pour le mois ${mois.slice(5)}/${mois.slice(0, 4)}`)) return undefined;
     return { cpam, mois, nb, row };
   });
 }
@@ -919,7 +917,7 @@ export function readImt(table: RawTable, log: ReadLog, regions: ReadonlySet<stri
 /** The Depenses_CDS table: a prestation given twice for one régime and year is refused on its row. */
 export function readDepensesCds(table: RawTable, log: ReadLog): DepenseCds[] {
   const label = TABLE_LABELS.depenses_cds;
-  const seen = new Map<string, number>();
+  const first = firstRows(label, log);
   return readRows("depenses_cds", table, log, (r) => {
     const row = r.row;
     const annee = r.read("annee") as number;
@@ -929,12 +927,8 @@ export function readDepensesCds(table: RawTable, log: ReadLog): DepenseCds[] {
     const montant = r.read("montant") as number;
     const pcapFrance = r.read("pcap_france") as number | undefined;
     if (r.refused) return undefined;
-    const key = `${annee}|${idKey(groupe)}|${idKey(prestation)}|${regime}`;
-    if (seen.has(key)) {
-      log.problem({ table: label, column: "prestation", row, message: `« ${prestation} » déjà donnée pour ${regime} en ${annee} (ligne ${seen.get(key)})` });
+    if (!first(`${annee}|${idKey(groupe)}|${idKey(prestation)}|${regime}`, "prestation", row, `« ${prestation} » déjà donnée pour ${regime} en ${annee}`))
       return undefined;
-    }
-    seen.set(key, row);
     return { annee, groupe, prestation, regime, montant, pcapFrance, row };
   });
 }
