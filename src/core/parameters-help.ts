@@ -9,8 +9,8 @@ import { AIDES_PARAMETERS } from "./aides/params";
 import { AM_PARAMETERS } from "./assistant-medical/params";
 import { frenchDate } from "./dates";
 import { frNumber, frPercent } from "./format";
-import { escapeHtml as escape } from "./inputs/help";
-import type { Dated, Parameter, Unit } from "./params";
+import { escapeHtml as escape, helpTable } from "./inputs/help";
+import { periodText, type Dated, type Parameter, type Unit } from "./params";
 import { READINGS } from "./readings";
 
 export const PARAMETER_FAMILIES: readonly { id: string; title: string; parameters: readonly Parameter[] }[] = [
@@ -25,18 +25,10 @@ export function readingsHtml(): string {
   const rows = READINGS.map(
     (r) => `<tr><th scope="row" id="${r.id}">${r.id}</th><td>${escape(r.title)}</td><td>${escape(r.choice)}</td><td>${escape(r.why)}</td></tr>`,
   );
-  return [
-    '<table class="schema">',
-    "<thead><tr><th>Lecture</th><th>Ce qui est lu</th><th>Choix retenu</th><th>Pourquoi</th></tr></thead>",
-    `<tbody>\n${rows.join("\n")}\n</tbody>`,
-    "</table>",
-  ].join("\n");
+  return helpTable('class="schema"', ["Lecture", "Ce qui est lu", "Choix retenu", "Pourquoi"], rows);
 }
 
-/** « du 25/08/2019 au 02/09/2022 », or « depuis le 03/09/2022 » for a value still in force. */
-export function periodText(entry: Pick<Dated<unknown>, "from" | "to">): string {
-  return entry.to ? `du ${frenchDate(entry.from)} au ${frenchDate(entry.to)}` : `depuis le ${frenchDate(entry.from)}`;
-}
+export { periodText };
 
 /** A key of a value table in words: « amplitudeSansMinoration » → « amplitude sans minoration ». */
 const keyText = (key: string) =>
@@ -100,12 +92,7 @@ export function parametersHtml(): string {
           `<tr${entry.status === "to-confirm" ? ' class="a-confirmer"' : ""}>${i === 0 ? `<th scope="row" rowspan="${p.series.length}">${escape(p.label)}<br /><code class="discret">${escape(p.id)}</code> <span class="discret">(${UNIT_WORD[p.unit]})</span></th>` : ""}<td>${escape(periodText(entry))}</td><td>${escape(valueText(entry.value, p.unit))}</td><td>${referencesHtml(entry)}</td><td>${escape(statusText(entry))}</td></tr>`,
       ),
     );
-    return [
-      `<h3 id="${family.id}">${escape(family.title)}</h3>`,
-      '<table class="schema parametres">',
-      "<thead><tr><th>Paramètre</th><th>Période</th><th>Valeur</th><th>Source</th><th>Statut</th></tr></thead>",
-      `<tbody>\n${rows.join("\n")}\n</tbody>`,
-      "</table>",
-    ].join("\n");
+    const table = helpTable('class="schema parametres"', ["Paramètre", "Période", "Valeur", "Source", "Statut"], rows);
+    return `<h3 id="${family.id}">${escape(family.title)}</h3>\n${table}`;
   }).join("\n");
 }

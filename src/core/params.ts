@@ -4,6 +4,7 @@
  * it comes from (a title, and a URL where one exists: ../shared/notes/domain-rules.md lists them), the kind of source
  * and, separately, whether the value is confirmed or still to confirm (and why).
  */
+import { frenchDate } from "./dates";
 
 /** A text a value comes from: title (seed deck and slide, official text, CNAM guide…) and its address if public. */
 export interface Reference {
@@ -50,6 +51,11 @@ export interface Parameter<T = unknown> {
 }
 
 export const parameter = <T>(id: string, label: string, unit: Unit, series: Series<T>): Parameter<T> => ({ id, label, unit, series });
+
+/** « du 25/08/2019 au 02/09/2022 », or « depuis le 03/09/2022 » for a value still in force. */
+export function periodText(entry: Pick<Dated<unknown>, "from" | "to">): string {
+  return entry.to ? `du ${frenchDate(entry.from)} au ${frenchDate(entry.to)}` : `depuis le ${frenchDate(entry.from)}`;
+}
 
 /** The entry of `series` in force on `date` (ISO), or `undefined` when none is. */
 export function entryAt<T>(series: Series<T>, date: string): Dated<T> | undefined {

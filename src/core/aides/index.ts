@@ -6,7 +6,7 @@
 import { frenchDate } from "../dates";
 import { fail, NotAvailableError } from "../errors";
 import { frNumber } from "../format";
-import { entryAt, type Parameter } from "../params";
+import { entryAt, periodText, type Parameter } from "../params";
 import { IPA_FORMATION, PSY_PAY, SNP_PAY, type PsyDispositif, type SnpProtocole } from "./params";
 
 export * from "./params";
@@ -15,9 +15,7 @@ export * from "./params";
 function inForce<T>(p: Parameter<T>, date: string, argument: string, none: string) {
   const entry = entryAt(p.series, date);
   if (entry) return entry;
-  const first = p.series[0];
-  const last = p.series[p.series.length - 1];
-  const period = last.to ? `du ${frenchDate(first.from)} au ${frenchDate(last.to)}` : `depuis le ${frenchDate(first.from)}`;
+  const period = periodText({ from: p.series[0].from, to: p.series[p.series.length - 1].to });
   throw new NotAvailableError(argument, `${none} au ${frenchDate(date)} : en vigueur ${period}`);
 }
 

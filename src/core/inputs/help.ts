@@ -9,6 +9,16 @@ import { KIND_HELP, NO_ZERO, TABLE_SCHEMA, type ColumnEntry, type TableKind } fr
 /** Text made safe inside the help page's HTML. */
 export const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** A table of the help page: its opening tag's attributes, its header cells and its rows (already HTML). */
+export function helpTable(attributes: string, headers: readonly string[], rows: readonly string[]): string {
+  return [
+    `<table ${attributes}>`,
+    `<thead><tr>${headers.map((h) => `<th>${h}</th>`).join("")}</tr></thead>`,
+    `<tbody>\n${rows.join("\n")}\n</tbody>`,
+    "</table>",
+  ].join("\n");
+}
+
 const TABLE_TITLES: Readonly<Record<TableKind, string>> = {
   communes: "Communes",
   cpts: "CPTS",
@@ -53,12 +63,7 @@ export function mspFieldsHtml(): string {
     const since = field.since === "avenant 1" ? "avenant 1 (rémunérations à partir de 2022)" : "ACI de 2017";
     return `<tr><th scope="row"><code>${escapeHtml(code)}</code></th><td>${escapeHtml(field.label)}</td><td>${escapeHtml(mspFieldType(field))}</td><td>${escapeHtml(mspFieldBlank(field))}</td><td>${escapeHtml(since)}</td></tr>`;
   });
-  return [
-    '<table class="schema" id="champs-msp">',
-    "<thead><tr><th>Code</th><th>Libellé</th><th>Saisie</th><th>Cellule vide</th><th>Texte</th></tr></thead>",
-    `<tbody>\n${rows.join("\n")}\n</tbody>`,
-    "</table>",
-  ].join("\n");
+  return helpTable('class="schema" id="champs-msp"', ["Code", "Libellé", "Saisie", "Cellule vide", "Texte"], rows);
 }
 
 /** What a blank cell of a column means, in words. */
@@ -90,13 +95,8 @@ export function tableColumnsHtml(): string {
           `<tr><th scope="row"><code>${escapeHtml(c.code)}</code></th><td>${escapeHtml(c.label)}</td><td>${escapeHtml(columnType(c))}</td><td>${escapeHtml(columnBlank(c))}</td><td>${c.required ? "oui" : "non"}${c.key ? " ; clé de la ligne (sans doublon)" : ""}</td></tr>`,
       );
       const msp = kind === "msp" ? '\n<p>Puis les champs de l\'ACI MSP (<a href="#champs-msp">liste ci-dessus</a>), une colonne par champ.</p>' : "";
-      return [
-        `<h3 id="tableau-${kind}">Tableau <code>${TABLE_TITLES[kind]}</code></h3>`,
-        '<table class="schema">',
-        "<thead><tr><th>Colonne</th><th>Libellé</th><th>Saisie</th><th>Cellule vide</th><th>Colonne obligatoire</th></tr></thead>",
-        `<tbody>\n${rows.join("\n")}\n</tbody>`,
-        `</table>${msp}`,
-      ].join("\n");
+      const columns = helpTable('class="schema"', ["Colonne", "Libellé", "Saisie", "Cellule vide", "Colonne obligatoire"], rows);
+      return `<h3 id="tableau-${kind}">Tableau <code>${TABLE_TITLES[kind]}</code></h3>\n${columns}${msp}`;
     })
     .join("\n");
 }
