@@ -50,6 +50,13 @@ export const cell = (n: number | undefined): CellValue => (n === undefined ? "" 
 /** Count, mean, min, max and total as cells; an empty group's total is empty too. */
 export const summaryCells = (s: Summary): CellValue[] => [s.count, cell(s.mean), cell(s.min), cell(s.max), s.count ? s.total : ""];
 
+/**
+ * The sheets' two orders, one collator each (a `localeCompare` with options builds one per comparison): codes in
+ * natural order (« 2 » before « 10 », « 2bis » after « 2 », caisse « 041 » before « 131 »), labels in French order.
+ */
+export const byCode: (a: string, b: string) => number = new Intl.Collator("fr", { numeric: true }).compare;
+export const byLabel: (a: string, b: string) => number = new Intl.Collator("fr").compare;
+
 /** Groups items by a key, keeping first-seen order, then sorts keys naturally (« 2 » before « 10 », « 2bis » after « 2 »). */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -59,5 +66,5 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
     if (list) list.push(item);
     else groups.set(k, [item]);
   }
-  return new Map([...groups.entries()].sort(([a], [b]) => a.localeCompare(b, "fr", { numeric: true })));
+  return new Map([...groups.entries()].sort(([a], [b]) => byCode(a, b)));
 }

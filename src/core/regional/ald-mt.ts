@@ -10,6 +10,7 @@ import { caisseLabel } from "../inputs/cpam";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
 import type { AldMt } from "./tables";
+import { byCode } from "./aggregates";
 
 /** The share of patients in ALD who have a médecin traitant. */
 export const withMtRate = (ald: number, sansMt: number): number | "" => (ald > 0 ? 1 - sansMt / ald : "");
@@ -17,7 +18,7 @@ export const withMtRate = (ald: number, sansMt: number): number | "" => (ald > 0
 export function aldMtSheet(ctx: BuildContext): SheetModel {
   const rows = ctx.tables.aldMt.filter((r) => r.date <= ctx.date);
   const dates = [...new Set(rows.map((r) => r.date))].sort();
-  const cpams = [...new Set(rows.map((r) => r.cpam))].sort((a, b) => a.localeCompare(b, "fr", { numeric: true }));
+  const cpams = [...new Set(rows.map((r) => r.cpam))].sort(byCode);
   const at = new Map<string, AldMt>(rows.map((r) => [`${r.cpam}|${r.date}`, r]));
   // the région: the sum of the CPAM given that day (a CPAM missing on a date is said)
   const missing: string[] = [];

@@ -13,7 +13,7 @@ import { frenchDate, yearOf } from "../dates";
 import { DomainError } from "../errors";
 import { roundCents as roundEuros } from "../money";
 import { caisseLabel } from "../inputs/cpam";
-import { cell, minOf, share } from "./aggregates";
+import { byCode, cell, minOf, share } from "./aggregates";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
 import { ROWS_NAMED, TABLE_LABELS, type ContratAm } from "./tables";
@@ -66,7 +66,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   const signatureYears = contracts.map((c) => yearOf(c.dateSignature));
   const firstYear = minOf(signatureYears, annee);
   const years = Array.from({ length: annee - firstYear + 1 }, (_, i) => firstYear + i);
-  const cpams = [...new Set(contracts.map((c) => c.cpam))].sort((a, b) => a.localeCompare(b, "fr", { numeric: true }));
+  const cpams = [...new Set(contracts.map((c) => c.cpam))].sort(byCode);
   // one pass over the contracts signed by the reference date: signed in each year, and active at each 31/12 (the
   // reference date for its own year)
   const date = ctx.date;
@@ -134,7 +134,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
 
   // centres de santé apart (seed 004 counts them by CPAM): contracts in force at 31/12 and ETP of assistants
   const centres = inScope.filter((c) => c.regime === "cds" && activeAt(c, date));
-  const cdsCpams = [...new Set(centres.map((c) => c.cpam))].sort((a, b) => a.localeCompare(b, "fr", { numeric: true }));
+  const cdsCpams = [...new Set(centres.map((c) => c.cpam))].sort(byCode);
   const cdsRows: CellValue[][] = cdsCpams.map((cpam) => {
     const list = centres.filter((c) => c.cpam === cpam);
     return [cpam, list.length, list.reduce((t, c) => t + c.etp, 0)];

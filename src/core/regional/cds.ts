@@ -8,12 +8,13 @@ import { idKey } from "./codes";
 import { departementName } from "./codes";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
+import { byCode, byLabel } from "./aggregates";
 
 const TYPE_LABELS: Readonly<Record<CdsType, string>> = { dentaire: "Dentaires", medical: "Médicaux", polyvalent: "Polyvalents", infirmier: "Infirmiers" };
 
 export function cdsSheet(ctx: BuildContext): SheetModel {
   const centres = ctx.tables.cds;
-  const departements = [...new Set(centres.map((c) => c.departement))].sort((a, b) => a.localeCompare(b, "fr", { numeric: true }));
+  const departements = [...new Set(centres.map((c) => c.departement))].sort(byCode);
   const count = (list: typeof centres) => CDS_TYPES.map((t) => list.filter((c) => c.type === t).length);
   const rows: CellValue[][] = [
     ...departements.map((d) => {
@@ -31,7 +32,7 @@ export function cdsSheet(ctx: BuildContext): SheetModel {
     bySpecialite.set(key, entry);
   }
   const medical = centres.filter((c) => c.type === "medical").length;
-  const specialites = [...bySpecialite.values()].sort((a, b) => b.n - a.n || a.label.localeCompare(b.label, "fr"));
+  const specialites = [...bySpecialite.values()].sort((a, b) => b.n - a.n || byLabel(a.label, b.label));
   return {
     kind: "cds",
     name: SHEET_NAMES.cds,

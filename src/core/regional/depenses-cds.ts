@@ -10,6 +10,7 @@ import { idKey } from "./codes";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type NumberFormat, type SheetModel, type TableBlock } from "./sheet-model";
 import type { DepenseCds } from "./tables";
+import { byLabel } from "./aggregates";
 
 type Amounts = Record<RegimeDepenses, number | undefined>;
 const empty = (): Amounts => ({ general: undefined, msa: undefined, autres: undefined });
@@ -62,7 +63,7 @@ export function depensesCdsSheet(ctx: BuildContext): SheetModel {
     }
     return { now, before };
   };
-  const ordered = [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, "fr"));
+  const ordered = [...groups.values()].sort((a, b) => byLabel(a.label, b.label));
   const groupTotals = ordered.map((g) => ({ label: g.label, ...totalOf([...g.prestations.values()]) }));
   const grand = totalOf(groupTotals);
   const regionTotal = (a: Amounts) => REGIMES_DEPENSES.reduce((t, r) => t + (a[r] ?? 0), 0);

@@ -9,6 +9,7 @@ import { caisseOf } from "../inputs/cpam";
 import { entryAt } from "../params";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
+import { byCode } from "./aggregates";
 
 const monthText = (mois: string) => `${mois.slice(5)}/${mois.slice(0, 4)}`;
 const isDrom = (cpam: string) => (caisseOf(cpam)?.departement ?? cpam).startsWith("97");
@@ -16,7 +17,7 @@ const isDrom = (cpam: string) => (caisseOf(cpam)?.departement ?? cpam).startsWit
 export function imtSheet(ctx: BuildContext): SheetModel {
   const rows = ctx.tables.imt.filter((r) => r.mois <= ctx.date.slice(0, 7));
   const months = [...new Set(rows.map((r) => r.mois))].sort();
-  const cpams = [...new Set(rows.map((r) => r.cpam))].sort((a, b) => a.localeCompare(b, "fr", { numeric: true }));
+  const cpams = [...new Set(rows.map((r) => r.cpam))].sort(byCode);
   const at = new Map(rows.map((r) => [`${r.cpam}|${r.mois}`, r.nb]));
   // the tariff in force on the month's last day (the consultation starts on 15/05/2023)
   const tariff = (cpam: string, mois: string) => entryAt((isDrom(cpam) ? IMT_TARIF.drom : IMT_TARIF.metropole).series, `${mois}-28`)?.value ?? 0;

@@ -8,13 +8,14 @@ import { cite } from "../readings";
 import { caisseLabel } from "../inputs/cpam";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
+import { byCode } from "./aggregates";
 
 const rate = (n: number, d: number): CellValue => (d > 0 ? n / d : "");
 
 export function mtDentSheet(ctx: BuildContext): SheetModel {
   const years = [...new Set(ctx.tables.mtDent.map((r) => r.annee))].filter((y) => y <= ctx.annee).sort();
   const annee = years.at(-1);
-  const rows = ctx.tables.mtDent.filter((r) => r.annee === annee).sort((a, b) => a.cpam.localeCompare(b.cpam, "fr", { numeric: true }));
+  const rows = ctx.tables.mtDent.filter((r) => r.annee === annee).sort((a, b) => byCode(a.cpam, b.cpam));
   const eligibles = rows.reduce((t, r) => t + r.eligibles, 0);
   const realises = rows.reduce((t, r) => t + r.realises, 0);
   const body: CellValue[][] = [
