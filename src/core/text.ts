@@ -7,7 +7,7 @@
 import { memo } from "./memo";
 
 // the same few codes come back in every recalculated cell: remembered
-export const normalizeCode = memo((text: string): string =>
+const normalized = memo((text: string): string =>
   text
     .normalize("NFD")
     .replace(/[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad]/g, "")
@@ -15,3 +15,12 @@ export const normalizeCode = memo((text: string): string =>
     .trim()
     .replace(/[\s\-–—'’]+/g, "_"),
 );
+
+/** Printable ASCII without a space, a dash or an apostrophe: nothing to fold but the case. */
+const PLAIN = /^[!-&(-,.-~]*$/;
+
+/**
+ * The key of a code. Most are plain (`MSP12`, `CPTS_033`): lower-cased without the memo, which the ids of a national
+ * table, each seen once, would otherwise fill and clear over and over.
+ */
+export const normalizeCode = (text: string): string => (PLAIN.test(text) ? text.toLowerCase() : normalized(text));

@@ -1,4 +1,5 @@
 /** The rules core's one cache (issue 21 item 4): same answers as the function, bounded, `undefined` remembered. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { memo } from "../../src/core/memo";
 import { normalizeCode } from "../../src/core/text";
@@ -31,5 +32,25 @@ describe("memo", () => {
     expect(normalizeCode("  Prévention ")).toBe("prevention");
     expect(normalizeCode("Mon soutien psy")).toBe("mon_soutien_psy");
     expect(normalizeCode("Mon soutien psy")).toBe("mon_soutien_psy");
+  });
+
+  it("folds a plain ASCII code by its case alone, as the full folding would (the fast path of normalizeCode)", () => {
+    // the full folding, written out: accents and invisible characters dropped, case, spaces and dashes
+    const full = (t: string) =>
+      t
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad]/g, "")
+        .toLowerCase()
+        .trim()
+        .replace(/[\s\-–—'’]+/g, "_");
+    const chars = fc.constantFrom(..."aZ09_-' .,/(é\u00a0\u200bÉ\t’–".split(""));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: chars }), fc.string({ unit: "grapheme-ascii" })), (t) => normalizeCode(t) === full(t)),
+      {
+        numRuns: 2_000,
+      },
+    );
+    expect(normalizeCode("CPTS_033")).toBe("cpts_033");
+    expect(normalizeCode("MSP-Nord 2")).toBe("msp_nord_2");
   });
 });

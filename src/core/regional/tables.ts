@@ -474,23 +474,34 @@ class RowReader {
     try {
       return read(this.get(column));
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      if (!this.covered.has(`${this.row}:${this.index.get(column)}`))
-        this.problems.push({ table: this.table, column, row: this.row, message: error.message.replace(/^[^:]+ : /, "") });
-      this.refused = true;
-      return undefined;
+      return this.refuse(column, error);
     }
   }
+  /** A cell refused: its problem logged (unless the host's issue already covers it), the row marked. */
+  private refuse(column: string, error: unknown): undefined {
+    if (!(error instanceof DomainError)) throw error;
+    if (!this.covered.has(`${this.row}:${this.index.get(column)}`))
+      this.problems.push({ table: this.table, column, row: this.row, message: error.message.replace(/^[^:]+ : /, "") });
+    this.refused = true;
+    return undefined;
+  }
+  /** Whether a column of the current row holds a value (for the schema's conditions); bound once. */
+  private readonly given = (column: string): boolean => !isMissing(this.get(column));
   /**
    * A cell read as the schema declares its column: a refused value is a problem on the cell (`refused` set, undefined
    * returned); a default the declaration says is written into « Contrôles »; a territorial code's reading is logged;
-   * a date is read in the workbook's date system and checked against the first day of its rules.
+   * a date is read in the workbook's date system and checked against the first day of its rules. No closure per cell:
+   * national tables run to tens of thousands of rows.
    */
   read(column: string): unknown {
     const entry = this.entries.get(column)!;
     const raw = this.get(column);
-    const read = this.at(column, (v) => readColumn(entry, v, this.record, (c) => !isMissing(this.get(c))));
-    if (read === undefined) return undefined;
+    let read: ReturnType<typeof readColumn>;
+    try {
+      read = readColumn(entry, raw, this.record, this.given);
+    } catch (error) {
+      return this.refuse(column, error);
+    }
     if (read.said) this.log.reading(this.table, column, this.row, read.said, "");
     let value = read.value;
     if (!read.blank && (entry.kind === "commune" || entry.kind === "departement")) {
@@ -498,14 +509,16 @@ class RowReader {
       if (code.reading) this.log.reading(this.table, column, this.row, code.reading, `« ${describe(raw)} » → ${code.code}`);
       value = code.code;
     } else if (!read.blank && entry.kind === "date") {
-      value = this.at(column, (v) => {
-        const iso = parseDate(dateCell(v, this.date1904), column);
+      try {
+        const iso = parseDate(dateCell(raw, this.date1904), column);
         const earliest = entry.earliest;
         if (earliest && iso < earliest.date)
           fail(column, `date du ${frenchDate(iso)} antérieure à ${earliest.text} (${frenchDate(earliest.date)}) : vérifier l'année`);
         if (iso > LATEST_DATE) fail(column, `date du ${frenchDate(iso)} invraisemblable : vérifier l'année`);
-        return iso;
-      });
+        value = iso;
+      } catch (error) {
+        return this.refuse(column, error);
+      }
     }
     this.record[column] = value;
     return value;
@@ -568,7 +581,8 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
     }
     const keyText = (k: number) => text(values[k]);
     const id = keyColumns.length === 1 ? keyText(keyColumns[0]) : keyColumns.map(keyText).join(" / ");
-    const key = keyColumns.map((k, j) => keyOf(keyEntries[j], values[k])).join("\u0000");
+    const key =
+      keyColumns.length === 1 ? keyOf(keyEntries[0], values[keyColumns[0]]) : keyColumns.map((k, j) => keyOf(keyEntries[j], values[k])).join("\u0000");
     if (text(values[keyColumns[0]])) keys.push({ id, key, row: reader.row });
     const item = build(reader);
     if (item !== undefined) out.push(item);
