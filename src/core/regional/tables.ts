@@ -803,11 +803,18 @@ function counts(r: RowReader, startColumn: string, endColumn: string): Counts | 
 function cpamReader(table: RawTable, log: ReadLog, regions: ReadonlySet<string>): (r: RowReader) => string | undefined {
   const column = table.headers.findIndex((h) => typeof h === "string" && normalizeCode(h) === "cpam");
   const inRegions = regions.size || column < 0 ? regions : regionOfCpams(table.rows.map((row) => row[column]));
+  // a table holds a few dozen distinct CPAM cells over thousands of rows: each read once (the reading is pure)
+  const readings = new Map<unknown, ReturnType<typeof readCpam>>();
+  const readOnce = (v: unknown) => {
+    let read = readings.get(v);
+    if (!read) readings.set(v, (read = readCpam(v, inRegions)));
+    return read;
+  };
   return (r) =>
     r.read("cpam") === undefined
       ? undefined
       : (r.at("cpam", (v) => {
-          const read = readCpam(v, inRegions);
+          const read = readOnce(v);
           if ("error" in read) throw new DomainError("cpam", read.error);
           if (read.reading) log.reading(r.table, "cpam", r.row, read.reading, `« ${describe(v)} » → ${read.caisse.code} (${read.caisse.nom})`);
           return read.caisse.code;
