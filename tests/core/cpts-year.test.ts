@@ -4,6 +4,7 @@
  * 47 000 € (2019 total with the SNP volet) then 100 000 € with a SAS (avenant 2, 03/09/2022); crisis plan 35 000 €.
  */
 import { describe, expect, it } from "vitest";
+import { CPTS_RULE_CHANGES, cptsVersion } from "../../src/core/aci-cpts";
 import { cptsYear, segmentsOf, type CptsContract } from "../../src/core/aci-cpts/year";
 
 const cents = (v: number) => Math.round(v * 100) / 100;
@@ -48,5 +49,13 @@ describe("a CPTS's calendar year", () => {
     expect(cptsYear(T2, 2020)).toBeUndefined();
     expect(cptsYear({ ...T2, dateSignature: "2022-10-01" }, 2022, "2022-06-30")).toBeUndefined();
     expect(cptsYear({ ...T2, dateSignature: "2022-10-01" }, 2022)).toBeDefined();
+  });
+
+  it("the year's cuts and the version come from the dated values: the avenant 2's first day, 03/09/2022", () => {
+    // CPR ACI CPTS Nouvelle-Aquitaine (19/01/2023): avenant 2 financial measures in force on 03/09/2022
+    expect(CPTS_RULE_CHANGES).toEqual(["2022-09-03"]);
+    expect([cptsVersion("2019-08-25"), cptsVersion("2022-09-02"), cptsVersion("2022-09-03")]).toEqual(["ACI 2019", "ACI 2019", "avenant 2"]);
+    // a contract signed after the cut has one part only
+    expect(segmentsOf("2022-10-01", 2022)).toEqual([{ start: "2022-10-01", days: 92 }]);
   });
 });

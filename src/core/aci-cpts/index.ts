@@ -7,10 +7,13 @@ import {
   ACCES_SANS_SAS,
   ACCES_TOTAL_INCLUT,
   ACI_CPTS_2019_START,
-  AVENANT_2_START,
+  CPTS_RULE_CHANGES,
+  CPTS_VERSION,
   MAJORATION_TAILLE_4,
   MISSIONS,
+  SUPPLEMENT_VERSE_LE,
   TAILLE_THRESHOLDS,
+  type CptsVersion,
   type Envelope,
   type MissionCode,
 } from "./params";
@@ -48,7 +51,7 @@ export interface MissionAmount {
   /** The amount for the volet asked. */
   montant: number;
   majorationTaux: number;
-  version: "ACI 2019" | "avenant 2";
+  version: CptsVersion;
   /** False when the mission does not exist under the rules in force (amount 0). */
   enVigueur: boolean;
   source: string;
@@ -63,8 +66,12 @@ export interface MissionAmount {
 export const sasPicksTable = (mission: MissionCode, date: string): boolean =>
   ACCES_SANS_SAS.missions.includes(mission) && entryAt(ACCES_SANS_SAS.series, date) !== undefined;
 
-export function cptsVersion(date: string): MissionAmount["version"] {
-  return date >= AVENANT_2_START ? "avenant 2" : "ACI 2019";
+/** The first day the territory's SAS picks the accès-aux-soins table (avenant 2). */
+export const SAS_PICKS_FROM = ACCES_SANS_SAS.series[0].from;
+
+/** The text of the ACI CPTS in force on `date` (its version leaf). */
+export function cptsVersion(date: string): CptsVersion {
+  return entryAt(CPTS_VERSION.series, date)?.value ?? CPTS_VERSION.series[0].value;
 }
 
 const NOTHING_INCLUDED: MissionAmount["inclus"] = [];
@@ -115,4 +122,4 @@ export function cptsMission(input: MissionInput): MissionAmount {
   };
 }
 
-export { ACI_CPTS_2019_START, AVENANT_2_START };
+export { ACI_CPTS_2019_START, CPTS_RULE_CHANGES, CPTS_VERSION, SUPPLEMENT_VERSE_LE, type CptsVersion };

@@ -233,8 +233,22 @@ export const ACCES_TOTAL_INCLUT = parameter<readonly MissionCode[]>(
   ],
 );
 
+/** The +75 % fonctionnement supplement is paid on the avenant 2's first day, or at the signature when later. */
+export const SUPPLEMENT_VERSE_LE = AVENANT_2_START;
+
+/**
+ * The texts of the ACI CPTS, in order: the family's version leaf (each holds until the next `from`). A new avenant is
+ * a new entry here and its dated values in the series above.
+ */
+export type CptsVersion = "ACI 2019" | "avenant 2";
+export const CPTS_VERSION = parameter<CptsVersion>("cpts.version", "Texte en vigueur", "code", [
+  { from: ACI_CPTS_2019_START, to: DAY_BEFORE_AVENANT_2, value: "ACI 2019", ...ACI_2019 },
+  { from: AVENANT_2_START, value: "avenant 2", ...avenant2("« Les nouveautés de l'avenant 2 »") },
+]);
+
 /** Every parameter of the ACI CPTS family (ids for the parameter-model invariants and the detail outputs). */
 export const CPTS_PARAMETERS: readonly Parameter[] = [
+  CPTS_VERSION,
   TAILLE_THRESHOLDS,
   ...(Object.entries(MISSIONS) as [MissionCode, { label: string; series: Series<Envelope> }][]).map(([code, m]) =>
     parameter(`cpts.mission.${code}`, m.label, "euros", m.series),
@@ -243,3 +257,11 @@ export const CPTS_PARAMETERS: readonly Parameter[] = [
   parameter("cpts.majoration_taille_4", "Majoration des CPTS de taille 4 (100 membres au moins)", "rate", MAJORATION_TAILLE_4.series),
   ACCES_TOTAL_INCLUT,
 ];
+
+/**
+ * The days on which some value of the family changes after its first text (a value holds until the next `from`): the
+ * cuts of a calendar year, each part under its own rules. Derived, not named: an avenant's date is its values' `from`.
+ */
+export const CPTS_RULE_CHANGES: readonly string[] = [
+  ...new Set(CPTS_PARAMETERS.flatMap((p) => p.series.map((e) => e.from)).filter((d) => d > ACI_CPTS_2019_START)),
+].sort();

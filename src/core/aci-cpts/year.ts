@@ -5,7 +5,7 @@
  */
 import { daysInYear, daysToYearEnd, yearOf } from "../dates";
 import { roundCents } from "../money";
-import { AVENANT_2_START, cptsMission, cptsTaille, type MissionCode, type Taille } from "./index";
+import { CPTS_RULE_CHANGES, cptsMission, cptsTaille, MISSIONS, SUPPLEMENT_VERSE_LE, type MissionCode, type Taille } from "./index";
 
 /** The fields of a CPTS these rules read (a row of the CPTS table has them). */
 export interface CptsContract {
@@ -46,15 +46,16 @@ interface Segment {
 }
 
 /**
- * The days of `annee` a contract signed on `signature` was in force, split at the avenant 2 (03/09/2022): the first
- * contract year runs from the signature; in 2022, the 2019 tables until 02/09 and avenant 2 from 03/09.
+ * The days of `annee` a contract signed on `signature` was in force, split on every day a value of the family changes
+ * (`CPTS_RULE_CHANGES`: the avenant 2 on 03/09/2022): the first contract year runs from the signature; in 2022, the
+ * 2019 tables until 02/09 and avenant 2 from 03/09.
  */
 export function segmentsOf(signature: string, annee: number): Segment[] {
   const yearStart = `${annee}-01-01`;
   const yearEnd = `${annee}-12-31`;
   if (signature > yearEnd) return [];
   const start = signature > yearStart ? signature : yearStart;
-  const cuts = start < AVENANT_2_START && AVENANT_2_START <= yearEnd ? [start, AVENANT_2_START] : [start];
+  const cuts = [start, ...CPTS_RULE_CHANGES.filter((d) => d > start && d <= yearEnd)];
   return cuts.map((from, i) => ({ start: from, days: i + 1 < cuts.length ? daysBetween(from, cuts[i + 1]) : daysToYearEnd(from) }));
 }
 
@@ -77,8 +78,10 @@ export function cptsYear<C extends CptsContract>(cpts: C, annee: number, asOf = 
   const yearDays = daysInYear(annee);
   const segments = segmentsOf(cpts.dateSignature, annee);
   const due = (mission: MissionCode, atteinte = 1) => segments.reduce((sum, s) => sum + (pay(mission, atteinte, s.start) * s.days) / yearDays, 0);
-  const avenant2Year = yearOf(cpts.dateSignature > AVENANT_2_START ? cpts.dateSignature : AVENANT_2_START);
-  const supplement = avenant2Year === annee ? pay("fonctionnement_supplement", 1, cpts.dateSignature) : 0;
+  const signature = cpts.dateSignature;
+  // the year of a day for this contract: that day, or its signature when later
+  const yearFrom = (day: string) => yearOf(signature > day ? signature : day);
+  const supplement = yearFrom(SUPPLEMENT_VERSE_LE) === annee ? pay("fonctionnement_supplement", 1, signature) : 0;
   const missions: Record<MissionGroup, number> = {
     Fonctionnement: pay("fonctionnement") + supplement,
     // the accès total includes the 2019 SNP compensation volet where the 2019 table applies (CPTS.MISSION does it)
@@ -87,7 +90,8 @@ export function cptsYear<C extends CptsContract>(cpts: C, annee: number, asOf = 
     Prévention: due("prevention", cpts.atteinte.prevention),
     "Qualité et pertinence": cpts.qualite ? due("qualite", cpts.atteinte.qualite) : 0,
     "Accompagnement des PS": cpts.accompagnement ? due("accompagnement", cpts.atteinte.accompagnement) : 0,
-    "Crises sanitaires": due(annee === avenant2Year ? "crise_redaction" : "crise_mise_a_jour"),
+    // the crisis plan is drafted the first year the mission exists for the contract, then updated
+    "Crises sanitaires": due(annee === yearFrom(MISSIONS.crise_redaction.series[0].from) ? "crise_redaction" : "crise_mise_a_jour"),
   };
   for (const g of MISSION_GROUPS) missions[g] = roundCents(missions[g]);
   const total = roundCents(MISSION_GROUPS.reduce((s, g) => s + missions[g], 0));

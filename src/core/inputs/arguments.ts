@@ -5,7 +5,7 @@
  * rate), the help says to omit the argument. The adapters read every argument through `readArgument`, and the help
  * page shows the declared blank beside each argument.
  */
-import { AVENANT_2_START, MISSIONS, sasPicksTable, type MissionCode, type Taille, type Volet } from "../aci-cpts";
+import { SAS_PICKS_FROM, MISSIONS, sasPicksTable, type MissionCode, type Taille, type Volet } from "../aci-cpts";
 import { PSY_DISPOSITIFS, SNP_PROTOCOLES, type PsyDispositif, type SnpProtocole } from "../aides/params";
 import { readBande, readEtp, readRegime } from "../assistant-medical/codes";
 import { readEndCount, readStartCount } from "../assistant-medical/objectives";
@@ -171,7 +171,7 @@ export function readCountPair(
  */
 export const SAS = {
   code: "sas",
-  blankText: `vide : VRAI ; 0 refusé pour la mission accès aux soins à partir du ${frenchDate(AVENANT_2_START)} (le SAS y choisit le barème)`,
+  blankText: `vide : VRAI ; 0 refusé pour la mission accès aux soins à partir du ${frenchDate(SAS_PICKS_FROM)} (le SAS y choisit le barème)`,
   read(value: unknown, mission: MissionCode, date: string): boolean {
     if (value === 0) {
       if (!sasPicksTable(mission, date)) return true;

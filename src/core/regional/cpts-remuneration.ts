@@ -4,9 +4,10 @@
  * 300 000 €). Each CPTS's amount comes from the same rules as CPTS.MISSION.
  */
 import { cite } from "../readings";
-import { AVENANT_2_START, cptsVersion, type Taille } from "../aci-cpts";
+import { CPTS_RULE_CHANGES, CPTS_VERSION, cptsVersion, type Taille } from "../aci-cpts";
 import { cptsYear, MISSION_GROUPS, type CptsYear } from "../aci-cpts/year";
-import { frenchDate, yearOf } from "../dates";
+import { frenchDate, isoFromUtc, utcFromIso, yearOf } from "../dates";
+import { entryAt } from "../params";
 import { cell, summarize, summaryCells } from "./aggregates";
 import { referenceDate, referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
@@ -42,6 +43,12 @@ export function cptsSheet(ctx: BuildContext): SheetModel {
         } : aucun montant.`,
       ];
   const formats = ["text", "integer", "euro", "euro", "euro", "euro"] as const;
+  const version = entryAt(CPTS_VERSION.series, referenceDate(annee)) ?? CPTS_VERSION.series[0];
+  // the year's cuts, from the days a value of the ACI CPTS changes: « barèmes 2019 jusqu'au 02/09 puis avenant 2 à partir du 03/09/2022 »
+  const cuts = CPTS_RULE_CHANGES.filter((d) => yearOf(d) === annee).map(
+    (d) =>
+      `${tablesOf(cptsVersion(dayBefore(d)))} jusqu'au ${frenchDate(dayBefore(d)).slice(0, 5)} puis ${tablesOf(cptsVersion(d))} à partir du ${frenchDate(d)}`,
+  );
   return {
     kind: "remunerations_cpts",
     name: SHEET_NAMES.remunerations_cpts,
@@ -49,8 +56,8 @@ export function cptsSheet(ctx: BuildContext): SheetModel {
     notes: [
       referenceNote(ctx.date),
       sourcesNote(ctx, ["cpts"]),
-      `Règles : ACI CPTS ${cptsVersion(referenceDate(annee))}${cptsVersion(referenceDate(annee)) === "avenant 2" ? ` (en vigueur le ${frenchDate(AVENANT_2_START)})` : ""}, calcul identique à CPTS.MISSION, au 31/12/${annee} ; CPTS conventionnées (stade 5) au ${when}.`,
-      `Lecture : montants dus au titre de ${annee} aux CPTS sous contrat pendant l'année ; fonctionnement versé en entier l'année de la signature puis chaque année ; missions : enveloppe annuelle proratisée par jours depuis la signature la première année${annee === yearOf(AVENANT_2_START) ? `, et en ${annee} barèmes 2019 jusqu'au 02/09 puis avenant 2 à partir du ${frenchDate(AVENANT_2_START)}, chacun au prorata des jours` : ""} ; part variable aux taux d'atteinte du tableau (100 % s'ils manquent) ; plan de crise rédigé la première année de l'avenant 2 puis mis à jour, aucune crise déclarée ; supplément de fonctionnement de +75 % compté l'année de son versement (${cite("L-04")}).`,
+      `Règles : ACI CPTS ${version.value}${version !== CPTS_VERSION.series[0] ? ` (en vigueur le ${frenchDate(version.from)})` : ""}, calcul identique à CPTS.MISSION, au 31/12/${annee} ; CPTS conventionnées (stade 5) au ${when}.`,
+      `Lecture : montants dus au titre de ${annee} aux CPTS sous contrat pendant l'année ; fonctionnement versé en entier l'année de la signature puis chaque année ; missions : enveloppe annuelle proratisée par jours depuis la signature la première année${cuts.length ? `, et en ${annee} ${cuts.join(" puis ")}, chacun au prorata des jours` : ""} ; part variable aux taux d'atteinte du tableau (100 % s'ils manquent) ; plan de crise rédigé la première année de l'avenant 2 puis mis à jour, aucune crise déclarée ; supplément de fonctionnement de +75 % compté l'année de son versement (${cite("L-04")}).`,
       ...empty,
     ],
     tables: [
@@ -93,3 +100,7 @@ export function cptsSheet(ctx: BuildContext): SheetModel {
     ],
   };
 }
+
+const dayBefore = (iso: string) => isoFromUtc(utcFromIso(iso) - 86_400_000);
+/** A text's tables as the notes name them: « barèmes 2019 » for the ACI 2019, an avenant by its name. */
+const tablesOf = (version: string) => version.replace(/^ACI /, "barèmes ");
