@@ -9,7 +9,7 @@ import { fail } from "../errors";
 import { frNumber, frPercent } from "../format";
 import { roundCents } from "../money";
 import { MSP_FIELDS, requiredWhenText, type MspFieldEntry, type MspFieldKind, type Since } from "../inputs/msp-fields";
-import type { YearRules } from "./params";
+import { isLaterText, MSP_TEXTS, type YearRules } from "./params";
 import { memo } from "../memo";
 import { normalizeCode } from "../text";
 import { isBlank, isMissing, readBoolean, readNonNegative, readNonNegativeInteger, readNumber, readRate } from "../values";
@@ -22,8 +22,10 @@ export type { Since };
 export type FieldCode = keyof typeof FIELDS;
 export const FIELD_CODES = Object.keys(FIELDS) as FieldCode[];
 export const FIELD_LABELS: Readonly<Record<FieldCode, string>> = Object.fromEntries(FIELD_CODES.map((c) => [c, FIELDS[c].label])) as Record<FieldCode, string>;
-/** Fields created by avenant 1: given for an ACI 2017 year, they are ignored and the detail says so. */
-export const AVENANT_1_FIELDS: readonly FieldCode[] = FIELD_CODES.filter((c) => (FIELDS[c] as Field).since === "avenant 1");
+/** By text of the ACI MSP, the fields later texts created: given for a year under that text, they are ignored and said. */
+export const LATER_FIELDS: ReadonlyMap<string, readonly FieldCode[]> = new Map(
+  MSP_TEXTS.map((version) => [version, FIELD_CODES.filter((c) => isLaterText((FIELDS[c] as Field).since, version))]),
+);
 
 export type DateField = "si_date" | "date_adhesion" | "si_avance_date";
 export type NumberField = Exclude<FieldCode, DateField>;
@@ -122,7 +124,7 @@ export function checkRequired(values: FieldValues, rules: YearRules, version: Si
   for (const r of REQUIRED) {
     if (v[r.at] !== 0 || (r.field >= 0 && !(v[r.field] > 0)) || r.unless.some((u) => v[u] > 0)) continue;
     // the `unless` fields of a later text than the year's are not named
-    const condition = requiredWhenText(r.when, (f) => (FIELDS[f as FieldCode] as Field).since !== "avenant 1" || version === "avenant 1");
+    const condition = requiredWhenText(r.when, (f) => !isLaterText((FIELDS[f as FieldCode] as Field).since, version));
     const detail = r.when.detail ? ` (${parameterText(r.when.detail, rules)})` : "";
     fail(r.code, `champ non renseigné (ou 0)${r.when.always ? "" : ` alors que ${condition}`} : ${r.when.why}${detail} ; le renseigner`);
   }

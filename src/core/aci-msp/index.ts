@@ -27,7 +27,7 @@ import {
 } from "./explain";
 import {
   anyGiven,
-  AVENANT_1_FIELDS,
+  LATER_FIELDS,
   doubles,
   newMspInput,
   readMspRow,
@@ -55,8 +55,8 @@ const ANNEE_ADHESION = fieldIndex("annee_adhesion");
 /** Per indicator, the index of the field without which it pays nothing, and whether its rule then says why. */
 const GATE_AT = INDICATORS.map((def) => fieldIndex(def.gate));
 const EXPLAINS_GATE = INDICATORS.map((def) => def.explainsGate === true);
-const AVENANT_1_MASK = givenMask(AVENANT_1_FIELDS);
-const AVENANT_1_AT = AVENANT_1_FIELDS.map(fieldIndex);
+/** By text, the fields of later texts: their codes, « given » mask and positions. */
+const LATER = new Map([...LATER_FIELDS].map(([version, fields]) => [version, { fields, mask: givenMask(fields), at: fields.map(fieldIndex) }] as const));
 
 /** `from`'s numbers written into `to` (an evaluation's record, reused from cell to cell). */
 function copyValues(from: Values, to: Values): Values {
@@ -280,19 +280,20 @@ function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation):
   let values = input.values;
   let siAvanceDate = input.siAvanceDate;
   let ignoredFields = NO_FIELD;
-  if (rules.version!.value === "ACI 2017" && anyGiven(input, AVENANT_1_MASK)) {
+  const later = LATER.get(rules.version!.value as string)!;
+  if (later.fields.length && anyGiven(input, later.mask)) {
     const ignored: FieldCode[] = [];
-    for (let k = 0; k < AVENANT_1_FIELDS.length; k++) {
-      const at = AVENANT_1_AT[k];
+    for (let k = 0; k < later.fields.length; k++) {
+      const at = later.at[k];
       if (!givenAt(input, at)) continue;
-      if (AVENANT_1_FIELDS[k] === "si_avance_date") {
-        ignored.push(AVENANT_1_FIELDS[k]);
+      if (later.fields[k] === "si_avance_date") {
+        ignored.push(later.fields[k]);
         siAvanceDate = undefined;
       } else if (values.at[at] !== 0) {
         // the evaluation's own copy of the inputs, refilled (the input itself is the caller's)
         if (values === input.values) values = copyValues(input.values, into.ignoring);
         values.at[at] = 0;
-        ignored.push(AVENANT_1_FIELDS[k]);
+        ignored.push(later.fields[k]);
       }
     }
     ignoredFields = ignored;

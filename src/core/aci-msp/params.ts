@@ -270,4 +270,11 @@ export const FIRST_MSP_YEAR = 2017;
 /** Every parameter of the ACI MSP family. */
 export const MSP_PARAMETERS: readonly Parameter[] = Object.values(MSP);
 
+/** The texts of the ACI MSP, in order: the version leaf's values (« ACI 2017 », « avenant 1 »). */
+export const MSP_TEXTS: readonly string[] = MSP.version.series.map((e) => e.value);
+
+/** Whether a field created by the text `since` (the first when unsaid) comes after `version` (a year under it ignores it). */
+export const isLaterText = (since: string | undefined, version: string): boolean =>
+  since !== undefined && MSP_TEXTS.indexOf(since) > MSP_TEXTS.indexOf(version);
+
 export type { Reference };

@@ -3,20 +3,7 @@ import { addYears, describe, frenchDate } from "../dates";
 import { fail } from "../errors";
 import { roundCents } from "../money";
 import { confidenceOf, entryAt, referenceText, type Confidence, type Reference } from "../params";
-import {
-  AVENANT_7_START,
-  CDS,
-  CDS_MAX_ETP,
-  CDS_AVENANT_3_START,
-  CDS_START,
-  CM_2024_START,
-  LIBERAL,
-  OPTION_TIERS_FERMEE,
-  type AidTable,
-  type Bande,
-  type Option,
-  type Regime,
-} from "./params";
+import { AM_VERSION, CDS, CDS_MAX_ETP, LIBERAL, OPTION_TIERS_FERMEE, type AidTable, type Bande, type Option, type Regime } from "./params";
 
 export type { Bande, Option, Regime } from "./params";
 
@@ -82,13 +69,14 @@ export function amAid(input: AidInput): AidAmount {
     if (option === "1/3" && fermee?.value) {
       fail("etp", `l'option 1/3 ETP est fermée aux contrats signés depuis le ${frenchDate(fermee.from)} (règlement arbitral) ; choisir 0,5 ou 1 ETP`);
     }
-    if (dateSignature < AVENANT_7_START)
-      fail("date_signature", `l'aide à l'emploi d'un assistant médical existe depuis le ${frenchDate(AVENANT_7_START)} (avenant 7)`);
+    const first = AM_VERSION.liberal.series[0].from;
+    if (dateSignature < first) fail("date_signature", `l'aide à l'emploi d'un assistant médical existe depuis le ${frenchDate(first)} (avenant 7)`);
     entry = entryAt(LIBERAL[option], dateReference);
     multiplier = 1;
   } else {
-    if (dateSignature < CDS_AVENANT_3_START) {
-      fail("date_signature", `l'aide à l'emploi d'un assistant médical en centre de santé existe depuis le ${frenchDate(CDS_AVENANT_3_START)} (avenant 3)`);
+    const first = AM_VERSION.cds.series[0].from;
+    if (dateSignature < first) {
+      fail("date_signature", `l'aide à l'emploi d'un assistant médical en centre de santé existe depuis le ${frenchDate(first)} (avenant 3)`);
     }
     const max = entryAt(CDS_MAX_ETP.series, dateSignature)!.value;
     if (!(etp > 0) || etp > max)
@@ -105,14 +93,7 @@ export function amAid(input: AidInput): AidAmount {
     montant: roundCents(bareme * multiplier * rate),
     bareme,
     dateReference: regime === "cds" ? dateSignature : dateReference,
-    version:
-      regime === "cds"
-        ? entry.from === CDS_START
-          ? "avenant 5 centres de santé"
-          : "avenant 3 centres de santé"
-        : dateReference >= CM_2024_START
-          ? "convention médicale 2024"
-          : "avenant 7 (convention médicale 2016)",
+    version: entryAt(regime === "cds" ? AM_VERSION.cds.series : AM_VERSION.liberal.series, regime === "cds" ? dateSignature : dateReference)!.value,
     source: referenceText(entry),
     confidence: confidenceOf(entry),
     references: entry.references,

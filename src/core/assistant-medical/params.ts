@@ -187,8 +187,26 @@ export const OBJECTIFS_CDS = parameter<ObjectiveGrid>("am.objectifs.cds", "Objec
   },
 ]);
 
+/**
+ * The texts of the aid, in order, the family's version leaves (each holds until the next `from`): for a médecin
+ * libéral, the text in force on the contract year's first day; for a centre de santé, the one of its signature (each
+ * avenant created its own contract). A new text is a new entry here and its dated values in the series above.
+ */
+export const AM_VERSION = {
+  liberal: parameter<string>("am.version.liberal", "Texte en vigueur (médecins libéraux)", "code", [
+    { from: AVENANT_7_START, to: DAY_BEFORE_CM_2024, value: "avenant 7 (convention médicale 2016)", ...fromText("secondary", TEXTS.avenant7) },
+    { from: CM_2024_START, value: "convention médicale 2024", ...CM_2024 },
+  ]),
+  cds: parameter<string>("am.version.cds", "Texte en vigueur (centres de santé)", "code", [
+    { from: CDS_AVENANT_3_START, to: DAY_BEFORE_CDS_AVENANT_5, value: "avenant 3 centres de santé", ...fromText("secondary", TEXTS.cdsAvenant3) },
+    { from: CDS_START, value: "avenant 5 centres de santé", ...fromText("secondary", TEXTS.cdsAvenant5) },
+  ]),
+};
+
 /** Every parameter of the assistant médical family. */
 export const AM_PARAMETERS: readonly Parameter[] = [
+  AM_VERSION.liberal,
+  AM_VERSION.cds,
   ...(Object.entries(LIBERAL) as [Option, Series<AidTable>][]).map(([o, series]) =>
     parameter(`am.liberal.${o}`, `Aide, option ${o} ETP (libéral)`, "euros", series),
   ),
