@@ -139,7 +139,8 @@ export function readCpam(value: unknown, regions: ReadonlySet<string>): CpamRead
  */
 export function regionOfCpams(values: readonly unknown[]): Set<string> {
   let common: Set<string> | undefined;
-  for (const v of values) {
+  // an intersection: each distinct cell once (a national table repeats a few dozen over thousands of rows)
+  for (const v of new Set(values)) {
     const { candidates } = cpamCandidates(v);
     if (!candidates.length) continue;
     const regions = new Set(candidates.map((c) => c.region));

@@ -424,22 +424,28 @@ export interface ColumnValue {
   said?: string;
 }
 
+/** A blank cell of a column that may stay empty: one shared answer (tables run to tens of thousands of rows). */
+const ABSENT: ColumnValue = Object.freeze({ value: undefined, blank: true });
+
+/** Whether a condition of the schema holds on the row read so far. */
+const holds = (c: Condition | undefined, row: Readonly<Record<string, unknown>>, given: (column: string) => boolean) =>
+  c !== undefined && (c.given ? given(c.column) : row[c.column] === c.is);
+
 /**
  * Reads one cell as its entry declares, throwing a DomainError naming the column for a refused value; `row` holds the
  * values already read (for `when` and `requiredWhen`), `given` says whether a cell of the row is not empty. Dates, years and CPAM codes come back as typed, for the table
  * reader, which knows the date system and the region.
  */
 export function readColumn(entry: ColumnEntry, value: unknown, row: Readonly<Record<string, unknown>>, given: (column: string) => boolean): ColumnValue {
-  const holds = (c: Condition | undefined) => c !== undefined && (c.given ? given(c.column) : row[c.column] === c.is);
   if (isMissing(value) || (value === 0 && entry.zero === "blank")) {
     const blank = entry.blank;
     if (blank.means === "refused") return fail(entry.code, blank.message ?? "valeur obligatoire manquante");
-    if (holds(entry.requiredWhen)) {
+    if (holds(entry.requiredWhen, row, given)) {
       const when = entry.requiredWhen!;
       return fail(entry.code, when.message ?? `valeur obligatoire manquante pour ${when.text}`);
     }
-    if (blank.means === "absent") return { value: undefined, blank: true };
-    return { value: blank.value, blank: true, said: blank.said && (!blank.when || holds(blank.when)) ? blank.said : undefined };
+    if (blank.means === "absent") return ABSENT;
+    return { value: blank.value, blank: true, said: blank.said && (!blank.when || holds(blank.when, row, given)) ? blank.said : undefined };
   }
   if (value === 0 && entry.zero === "refused") {
     // the kind's own reader words the refusal (« effectif de départ strictement positif attendu »)

@@ -804,19 +804,22 @@ function cpamReader(table: RawTable, log: ReadLog, regions: ReadonlySet<string>)
   const column = table.headers.findIndex((h) => typeof h === "string" && normalizeCode(h) === "cpam");
   const inRegions = regions.size || column < 0 ? regions : regionOfCpams(table.rows.map((row) => row[column]));
   // a table holds a few dozen distinct CPAM cells over thousands of rows: each read once (the reading is pure)
-  const readings = new Map<unknown, ReturnType<typeof readCpam>>();
+  const readings = new Map<unknown, { read: ReturnType<typeof readCpam>; example: string }>();
   const readOnce = (v: unknown) => {
-    let read = readings.get(v);
-    if (!read) readings.set(v, (read = readCpam(v, inRegions)));
-    return read;
+    let once = readings.get(v);
+    if (!once) {
+      const read = readCpam(v, inRegions);
+      readings.set(v, (once = { read, example: "error" in read ? "" : `« ${describe(v)} » → ${read.caisse.code} (${read.caisse.nom})` }));
+    }
+    return once;
   };
   return (r) =>
     r.read("cpam") === undefined
       ? undefined
       : (r.at("cpam", (v) => {
-          const read = readOnce(v);
+          const { read, example } = readOnce(v);
           if ("error" in read) throw new DomainError("cpam", read.error);
-          if (read.reading) log.reading(r.table, "cpam", r.row, read.reading, `« ${describe(v)} » → ${read.caisse.code} (${read.caisse.nom})`);
+          if (read.reading) log.reading(r.table, "cpam", r.row, read.reading, example);
           return read.caisse.code;
         }) as string | undefined);
 }
