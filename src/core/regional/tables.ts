@@ -450,16 +450,20 @@ class RowReader {
   refused = false;
   /** Cells an issue of the host already refuses (merged cells), `row:index`: their problems are not repeated. */
   covered = new Set<string>();
+  /** Each declared column's entry and position in the header (`undefined`: the table has no such column), resolved once. */
+  private readonly slots: ReadonlyMap<string, { entry: ColumnEntry; at: number | undefined }>;
   constructor(
-    private entries: ReadonlyMap<string, ColumnEntry>,
+    entries: ReadonlyMap<string, ColumnEntry>,
     private index: ReadonlyMap<string, number>,
     readonly table: string,
     private problems: Problem[],
     readonly log: ReadLog,
     readonly date1904 = false,
-  ) {}
+  ) {
+    this.slots = new Map([...entries].map(([code, entry]) => [code, { entry, at: index.get(code) }]));
+  }
   get(column: string): Cell {
-    const i = this.index.get(column);
+    const i = this.slots.get(column)?.at ?? this.index.get(column);
     return i === undefined ? undefined : this.values[i];
   }
   /** Sets the row read next. */
@@ -494,8 +498,8 @@ class RowReader {
    * national tables run to tens of thousands of rows.
    */
   read(column: string): unknown {
-    const entry = this.entries.get(column)!;
-    const raw = this.get(column);
+    const { entry, at } = this.slots.get(column)!;
+    const raw = at === undefined ? undefined : this.values[at];
     let read: ReturnType<typeof readColumn>;
     try {
       read = readColumn(entry, raw, this.record, this.given);
