@@ -41,6 +41,11 @@ describe("Rémunérations CPTS: the amounts due for the year", () => {
     expect(byMission.find((r) => r[0] === "Accès aux soins")![2]).toBe(cents((47_000 * 245) / 365 + (100_000 * 120) / 365));
     expect(byMission.find((r) => r[0] === "Crises sanitaires")![2]).toBe(cents((35_000 * 120) / 365));
     expect(sheet.notes.join(" ")).toMatch(/en 2022 barèmes 2019 jusqu'au 02\/09 puis avenant 2 à partir du 03\/09\/2022/);
+    // the text in force at 31/12, from the version leaf: avenant 2 since 03/09/2022; the ACI 2019 before, no cut
+    expect(sheet.notes.join(" ")).toMatch(/Règles : ACI CPTS avenant 2 \(en vigueur le 03\/09\/2022\), calcul/);
+    const sheet2021 = buildRegionalSheets({ tables: { cpts }, annee: 2021, kinds: ["remunerations_cpts"] }).sheets[0];
+    expect(sheet2021.notes.join(" ")).toMatch(/Règles : ACI CPTS ACI 2019, calcul/);
+    expect(sheet2021.notes.join(" ")).not.toMatch(/jusqu'au 02\/09/);
   });
 
   it("a taille × mission table: count, mean, min, max; empty groups empty", () => {
