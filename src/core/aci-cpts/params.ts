@@ -243,7 +243,7 @@ export const SUPPLEMENT_VERSE_LE = AVENANT_2_START;
 export type CptsVersion = "ACI 2019" | "avenant 2";
 export const CPTS_VERSION = parameter<CptsVersion>("cpts.version", "Texte en vigueur", "code", [
   { from: ACI_CPTS_2019_START, to: DAY_BEFORE_AVENANT_2, value: "ACI 2019", ...ACI_2019 },
-  { from: AVENANT_2_START, value: "avenant 2", ...avenant2("« Les nouveautés de l'avenant 2 »") },
+  { from: AVENANT_2_START, value: "avenant 2", ...avenant2("« Avenant 2 - calendrier : opposition, approbation, entrée en vigueur »") },
 ]);
 
 /** Every parameter of the ACI CPTS family (ids for the parameter-model invariants and the detail outputs). */
