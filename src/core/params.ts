@@ -4,6 +4,7 @@
  * it comes from (a title, and a URL where one exists: ../shared/notes/domain-rules.md lists them), the kind of source
  * and, separately, whether the value is confirmed or still to confirm (and why).
  */
+import { memoByObject } from "./memo";
 import { frenchDate } from "./dates";
 
 /** A text a value comes from: title (seed deck and slide, official text, CNAM guide…) and its address if public. */
@@ -65,17 +66,10 @@ export function entryAt<T>(series: Series<T>, date: string): Dated<T> | undefine
   return undefined;
 }
 
-const REFERENCE_TEXT = new WeakMap<Source, string>();
-
 /** « title (url) ; title » — the references of a value, as the outputs show them (built once per value). */
-export function referenceText(s: Source): string {
-  let text = REFERENCE_TEXT.get(s);
-  if (text === undefined) {
-    text = s.references.map((r) => (r.url ? `${r.title} (${r.url})` : r.title)).join(" ; ");
-    REFERENCE_TEXT.set(s, text);
-  }
-  return text;
-}
+export const referenceText: (s: Source) => string = memoByObject((s: Source) =>
+  s.references.map((r) => (r.url ? `${r.title} (${r.url})` : r.title)).join(" ; "),
+);
 
 export const confidenceOf = (s: Source): Confidence => (s.status === "to-confirm" ? "to-confirm" : s.kind === "deck" ? "deck" : "official");
 

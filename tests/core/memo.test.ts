@@ -1,7 +1,7 @@
 /** The rules core's one cache (issue 21 item 4): same answers as the function, bounded, `undefined` remembered. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { memo } from "../../src/core/memo";
+import { memo, memoByObject } from "../../src/core/memo";
 import { normalizeCode } from "../../src/core/text";
 
 describe("memo", () => {
@@ -52,5 +52,13 @@ describe("memo", () => {
     );
     expect(normalizeCode("CPTS_033")).toBe("cpts_033");
     expect(normalizeCode("MSP-Nord 2")).toBe("msp_nord_2");
+  });
+
+  it("memoByObject computes once per object and tells two equal objects apart", () => {
+    let calls = 0;
+    const size = memoByObject((o: { n: number }) => (calls++, o.n * 2));
+    const a = { n: 2 };
+    expect([size(a), size(a), size({ n: 2 })]).toEqual([4, 4, 4]);
+    expect(calls).toBe(2);
   });
 });
