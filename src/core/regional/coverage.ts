@@ -24,19 +24,21 @@ export interface CoverageRow {
   blanche?: number;
 }
 
-/** The zone of a commune at `date`, its CPTS found by id key (without case, accents or surrounding spaces). */
-export function zoneOf(commune: Commune, cptsByKey: ReadonlyMap<string, Cpts>, date: string): Zone {
-  if (!commune.cptsKey) return "blanche";
-  const cpts = cptsByKey.get(commune.cptsKey);
-  if (!cpts) return "blanche";
-  return stadeAt(cpts, date) === "5" ? "couverte" : "grise";
+/**
+ * The zone of each commune at `date`: « couverte » when its CPTS (found by id key, without case, accents or
+ * surrounding spaces) is conventionnée then, « grise » when it is still in project, « blanche » without a CPTS known to
+ * the CPTS table. Each CPTS's stage is read once, not once per commune.
+ */
+export function zonesAt(cpts: readonly Cpts[], date: string): (commune: Commune) => Zone {
+  const byKey = new Map<string, Zone>(cpts.map((c) => [c.key, stadeAt(c, date) === "5" ? "couverte" : "grise"]));
+  return (commune) => (commune.cptsKey ? byKey.get(commune.cptsKey) : undefined) ?? "blanche";
 }
 
 export function coverage(communes: readonly Commune[], cpts: readonly Cpts[], date: string): { departements: CoverageRow[]; region: CoverageRow } {
-  const cptsById = new Map(cpts.map((c) => [c.key, c]));
+  const zoneOf = zonesAt(cpts, date);
   const rowFor = (departement: string, list: readonly Commune[]): CoverageRow => {
     const pop: Record<Zone, number> = { couverte: 0, grise: 0, blanche: 0 };
-    for (const c of list) pop[zoneOf(c, cptsById, date)] += c.population;
+    for (const c of list) pop[zoneOf(c)] += c.population;
     const population = pop.couverte + pop.grise + pop.blanche;
     return { departement, population, couverte: share(pop.couverte, population), grise: share(pop.grise, population), blanche: share(pop.blanche, population) };
   };
