@@ -135,8 +135,12 @@ out(
   `## 1. Custom function evaluations per second (one core; the built dist/functions.js; ${ROUNDS} rounds of ${fmt(CALLS_PER_ROUND)} calls per function over 10 000 distinct argument sets after ${fmt(WARM_UP)} warm-up calls, every function in turn in each round; median round)`,
 );
 out("");
-/** Evaluations per second asked (issue 10): 10^6 for the amounts, 0.3 × 10^6 for the spilled details. */
-const TARGETS: Record<string, number> = { "ACI.MSP_DETAIL": 3e5, "CPTS.DETAIL": 3e5, "AM.DETAIL": 3e5 };
+/**
+ * Evaluations per second asked (issue 21, which retired issue 10's 1 M/s for the MSP): every CPTS, AM and companion
+ * function at 1 µs a call or less, ACI.MSP_POINTS and ACI.MSP_EUROS at 2 µs, ACI.MSP_DETAIL at 10 µs (measured again
+ * below as Excel sends them, with fresh arrays).
+ */
+const TARGETS: Record<string, number> = { "ACI.MSP_POINTS": 5e5, "ACI.MSP_EUROS": 5e5, "ACI.MSP_DETAIL": 1e5 };
 out("| Function | Calls (all rounds) | µs per call (median round) | Evaluations / s (median round) | Slowest – fastest round | Target / s |");
 out("|---|---|---|---|---|---|");
 /** Calls `fn` on `calls` argument sets of its pool; returns the refusals (#VALUE!, part of the mix). */
