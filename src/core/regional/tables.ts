@@ -417,15 +417,6 @@ function checkEmptyTable(kind: TableKind, table: RawTable, problems: Problem[]):
   return true;
 }
 
-function checkDuplicates(label: string, ids: { id: string; key: string; row: number }[], problems: Problem[], key = "id"): void {
-  const seen = new Map<string, number>();
-  for (const { id, key: k, row } of ids) {
-    const first = seen.get(k);
-    if (first !== undefined) problems.push({ table: label, column: key, row, message: `identifiant « ${id} » déjà utilisé ligne ${first}` });
-    else seen.set(k, row);
-  }
-}
-
 /** Columns whose values must be unique across the table, as the schema declares (`key`). */
 const KEYS: Readonly<Record<TableKind, readonly ColumnEntry[]>> = Object.fromEntries(
   Object.entries(TABLE_SCHEMA).map(([kind, entries]) => [kind, entries.filter((e) => e.key)]),
@@ -552,8 +543,12 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   const index = indexColumns(kind, table, problems);
   if (!index || !checkEmptyTable(kind, table, problems)) return [];
   const out: T[] = [];
-  const keys: { id: string; key: string; row: number }[] = [];
+  // the key of each row, checked in the same pass: a later row with a key already seen is refused naming the first
+  // (said after the rows' own problems)
+  const firstRowOf = new Map<string, number>();
+  const duplicates: Problem[] = [];
   const keyEntries = KEYS[kind];
+  const keyLabel = keyEntries.map((e) => e.code).join(", ");
   const keyColumns = keyEntries.map((c) => index.get(c.code)!);
   const reader = new RowReader(COLUMNS[kind], index, label, problems, log, table.date1904);
   for (const issue of table.issues ?? []) {
@@ -583,15 +578,20 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
       });
       continue;
     }
-    const keyText = (k: number) => text(values[k]);
-    const id = keyColumns.length === 1 ? keyText(keyColumns[0]) : keyColumns.map(keyText).join(" / ");
-    const key =
-      keyColumns.length === 1 ? keyOf(keyEntries[0], values[keyColumns[0]]) : keyColumns.map((k, j) => keyOf(keyEntries[j], values[k])).join("\u0000");
-    if (text(values[keyColumns[0]])) keys.push({ id, key, row: reader.row });
+    if (text(values[keyColumns[0]])) {
+      const key =
+        keyColumns.length === 1 ? keyOf(keyEntries[0], values[keyColumns[0]]) : keyColumns.map((k, j) => keyOf(keyEntries[j], values[k])).join("\u0000");
+      const first = firstRowOf.get(key);
+      if (first === undefined) firstRowOf.set(key, reader.row);
+      else {
+        const id = keyColumns.map((k) => text(values[k])).join(" / ");
+        duplicates.push({ table: label, column: keyLabel, row: reader.row, message: `identifiant « ${id} » déjà utilisé ligne ${first}` });
+      }
+    }
     const item = build(reader);
     if (item !== undefined) out.push(item);
   }
-  checkDuplicates(label, keys, problems, keyEntries.map((e) => e.code).join(", "));
+  problems.push(...duplicates);
   return out;
 }
 
