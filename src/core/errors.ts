@@ -5,11 +5,14 @@
  */
 export class DomainError extends Error {
   readonly argument: string;
+  /** What is wrong, without the argument's name: a table problem names its column apart. */
+  readonly reason: string;
 
   constructor(argument: string, message: string) {
     super(`${argument} : ${message}`);
     this.name = "DomainError";
     this.argument = argument;
+    this.reason = message;
   }
 }
 

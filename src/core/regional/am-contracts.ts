@@ -115,7 +115,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
         table: TABLE_LABELS.contrats_am,
         column: error.argument,
         row: c.row,
-        message: `contrat ${c.id}, aide de ${annee} : ${error.message.replace(/^[^:]+ : /, "")}`,
+        message: `contrat ${c.id}, aide de ${annee} : ${error.reason}`,
       });
     }
   }

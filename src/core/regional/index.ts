@@ -217,7 +217,7 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
     } catch (error) {
       // a rule refusing what the readers let through: said with its tables, never a bare « Erreur : date : … »
       if (!(error instanceof DomainError)) throw error;
-      problems.push({ table: SHEET_NEEDS[k].map((t) => TABLE_LABELS[t]).join(", "), column: error.argument, message: error.message.replace(/^[^:]+ : /, "") });
+      problems.push({ table: SHEET_NEEDS[k].map((t) => TABLE_LABELS[t]).join(", "), column: error.argument, message: error.reason });
     }
   }
   if (problems.length) return { sheets: [], problems, warnings: [], readings: log.readings };

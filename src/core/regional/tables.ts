@@ -475,9 +475,13 @@ class RowReader {
   /** A cell refused: its problem logged (unless the host's issue already covers it), the row marked. */
   private refuse(column: string, error: unknown): undefined {
     if (!(error instanceof DomainError)) throw error;
-    if (!this.covered.has(`${this.row}:${this.index.get(column)}`))
-      this.problems.push({ table: this.table, column, row: this.row, message: error.message.replace(/^[^:]+ : /, "") });
+    if (!this.covered.has(`${this.row}:${this.index.get(column)}`)) this.problems.push({ table: this.table, column, row: this.row, message: error.reason });
     this.refused = true;
+    return undefined;
+  }
+  /** Refuses the current row on `column` with `message` (its problem logged); undefined, for `return r.reject(…)`. */
+  reject(column: string, message: string): undefined {
+    this.problems.push({ table: this.table, column, row: this.row, message });
     return undefined;
   }
   /** Whether a column of the current row holds a value (for the schema's conditions); bound once. */
@@ -528,7 +532,7 @@ class RowReader {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const column = this.index.has(error.argument) ? error.argument : undefined;
-      this.problems.push({ table: this.table, column, row: this.row, message: error.message.replace(/^[^:]+ : /, "") });
+      this.problems.push({ table: this.table, column, row: this.row, message: error.reason });
       return undefined;
     }
   }
@@ -602,15 +606,11 @@ export function readCommunes(table: RawTable, log: ReadLog): Commune[] {
     const population = r.read("population") as number;
     const cpts = (r.read("cpts") as string | undefined) ?? "";
     if (r.refused) return undefined;
-    if (departementOfCommune(codeCommune) !== departement) {
-      log.problem({
-        table: TABLE_LABELS.communes,
-        column: "departement",
-        row: r.row,
-        message: `la commune ${codeCommune} n'est pas dans le département ${departement} (son code commence par ${departementOfCommune(codeCommune)})`,
-      });
-      return undefined;
-    }
+    if (departementOfCommune(codeCommune) !== departement)
+      return r.reject(
+        "departement",
+        `la commune ${codeCommune} n'est pas dans le département ${departement} (son code commence par ${departementOfCommune(codeCommune)})`,
+      );
     return { code: codeCommune, departement, population, cpts, cptsKey: cpts ? idKey(cpts) : "", row: r.row };
   });
 }
@@ -696,7 +696,7 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
       }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      log.problem({ table: label, column: error.argument, row, message: error.message.replace(/^[^:]+ : /, "") });
+      log.problem({ table: label, column: error.argument, row, message: error.reason });
       annee = undefined;
     }
     if (r.refused || annee === undefined) return undefined;
@@ -750,20 +750,9 @@ export function readContratsAm(table: RawTable, log: ReadLog, regions: ReadonlyS
     const objectifCell = r.read("objectif") as number | undefined;
     const etpMedecins = r.read("etp_medecins") as number | undefined;
     if (r.refused) return undefined;
-    if (dateFin && dateFin < dateSignature!) {
-      log.problem({ table: TABLE_LABELS.contrats_am, column: "date_fin", row, message: "date de fin antérieure à la date de signature" });
-      return undefined;
-    }
+    if (dateFin && dateFin < dateSignature!) return r.reject("date_fin", "date de fin antérieure à la date de signature");
     const max = regime === "cds" ? entryAt(CDS_MAX_ETP.series, dateSignature!)?.value : undefined;
-    if (max !== undefined && etp! > max) {
-      log.problem({
-        table: TABLE_LABELS.contrats_am,
-        column: "etp",
-        row,
-        message: `${frNumber(etp!)} ETP d'assistant médical : un centre de santé en finance ${max} au plus`,
-      });
-      return undefined;
-    }
+    if (max !== undefined && etp! > max) return r.reject("etp", `${frNumber(etp!)} ETP d'assistant médical : un centre de santé en finance ${max} au plus`);
     // a contract AM.AID refuses (a libéral 0,4 ETP, a centre de santé before the avenant 3) is refused for the whole
     // job, never counted in one table and left out of another
     if (r.rule(() => amAid({ regime: regime!, etp: etp!, anneeContrat: 1, dateSignature: dateSignature!, bande, atteinte: 1 })) === undefined) return undefined;
@@ -862,15 +851,11 @@ export function readAldMt(table: RawTable, log: ReadLog, regions: ReadonlySet<st
     const ald = r.read("patients_ald") as number;
     const sansMt = r.read("patients_ald_sans_mt") as number;
     if (r.refused || cpam === undefined) return undefined;
-    if (sansMt > ald) {
-      log.problem({
-        table: label,
-        column: "patients_ald_sans_mt",
-        row,
-        message: `${frNumber(sansMt)} patients en ALD sans médecin traitant pour ${frNumber(ald)} patients en ALD : ce sont des patients en ALD ; vérifier la saisie (colonnes inversées ?)`,
-      });
-      return undefined;
-    }
+    if (sansMt > ald)
+      return r.reject(
+        "patients_ald_sans_mt",
+        `${frNumber(sansMt)} patients en ALD sans médecin traitant pour ${frNumber(ald)} patients en ALD : ce sont des patients en ALD ; vérifier la saisie (colonnes inversées ?)`,
+      );
     if (!first(`${cpam}|${date}`, "cpam", row, `CPAM ${cpam} déjà donnée pour le ${frenchDate(date)}`)) return undefined;
     return { cpam, date, ald, sansMt, row };
   });
@@ -889,15 +874,11 @@ export function readMtDent(table: RawTable, log: ReadLog, regions: ReadonlySet<s
     const realises = r.read("ebd_realises") as number;
     const tauxMoyenPs = r.read("taux_moyen_ps") as number | undefined;
     if (r.refused || cpam === undefined) return undefined;
-    if (realises > eligibles) {
-      log.problem({
-        table: label,
-        column: "ebd_realises",
-        row,
-        message: `${frNumber(realises)} examens réalisés pour ${frNumber(eligibles)} patients éligibles : vérifier la saisie (colonnes inversées ?)`,
-      });
-      return undefined;
-    }
+    if (realises > eligibles)
+      return r.reject(
+        "ebd_realises",
+        `${frNumber(realises)} examens réalisés pour ${frNumber(eligibles)} patients éligibles : vérifier la saisie (colonnes inversées ?)`,
+      );
     if (!first(`${cpam}|${annee}`, "cpam", row, `CPAM ${cpam} déjà donnée pour ${annee}`)) return undefined;
     return { cpam, annee, eligibles, realises, tauxMoyenPs, row };
   });
@@ -928,15 +909,8 @@ export function readImt(table: RawTable, log: ReadLog, regions: ReadonlySet<stri
     const nb = r.read("nb_imt") as number;
     if (r.refused || cpam === undefined) return undefined;
     const mois = date.slice(0, 7);
-    if (mois < IMT_START.slice(0, 7)) {
-      log.problem({
-        table: label,
-        column: "mois",
-        row,
-        message: `mois ${mois.slice(5)}/${mois.slice(0, 4)} : la consultation IMT est facturable depuis le ${frenchDate(IMT_START)}`,
-      });
-      return undefined;
-    }
+    if (mois < IMT_START.slice(0, 7))
+      return r.reject("mois", `mois ${mois.slice(5)}/${mois.slice(0, 4)} : la consultation IMT est facturable depuis le ${frenchDate(IMT_START)}`);
     if (!first(`${cpam}|${mois}`, "mois", row, `CPAM ${cpam} déjà donnée pour le mois ${mois.slice(5)}/${mois.slice(0, 4)}`)) return undefined;
     return { cpam, mois, nb, row };
   });
