@@ -4,7 +4,7 @@
  * table); the metadata (functions.json) is generated from these comments.
  */
 import { cptsMission, cptsTaille, type MissionInput } from "../core/aci-cpts";
-import { mspAmounts, mspPoints } from "../core/aci-msp";
+import { fastMspEuros, fastMspPoints } from "../core/aci-msp/fast";
 import { mspDetailOfRow } from "../core/aci-msp/detail";
 import { cptsDetailRows } from "../core/aci-cpts/detail";
 import { amDetailRows } from "../core/assistant-medical/detail";
@@ -255,7 +255,7 @@ export function psyForfaitFunction(dispositif: any, seances: any, date?: any): n
 export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number {
   try {
     const rows = readFieldRows(champs, valeurs);
-    return finiteNumber(mspPoints(rows[0], rows[1], cellValue));
+    return finiteNumber(fastMspPoints(rows[0], rows[1], cellValue));
   } catch (error) {
     throw toExcelError(error);
   }
@@ -271,7 +271,7 @@ export function aciMspPointsFunction(champs: any[][], valeurs: any[][]): number 
 export function aciMspEurosFunction(champs: any[][], valeurs: any[][]): number {
   try {
     const rows = readFieldRows(champs, valeurs);
-    return finiteNumber(mspAmounts(rows[0], rows[1], cellValue).totalEuros);
+    return finiteNumber(fastMspEuros(rows[0], rows[1], cellValue));
   } catch (error) {
     throw toExcelError(error);
   }

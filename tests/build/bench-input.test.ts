@@ -3,7 +3,7 @@
  * them (the crisis-plan column, required for 2023 since the CNAM guide's reading) stops it, or has it time refusals.
  */
 import { describe, expect, it } from "vitest";
-import { mspPoints } from "../../src/core/aci-msp";
+import { fastMspPoints as mspPoints } from "../../src/core/aci-msp/fast";
 import { buildRegionalSheets } from "../../src/core/regional";
 import { MSP_BENCH_CODES, mspBenchRow, nationalInput } from "../../scripts/bench-input";
 import { mulberry32 } from "../../scripts/random";

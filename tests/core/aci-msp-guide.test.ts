@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { CPTS_PARAMETERS } from "../../src/core/aci-cpts/params";
-import { evaluateMsp, INDICATORS, readMspFields, stepsOf, type MspResult } from "../../src/core/aci-msp";
+import { evaluateMsp, INDICATORS, readMspFields, type MspResult } from "../../src/core/aci-msp";
 import { renderStep } from "../../src/core/aci-msp/explain";
 import { MSP, MSP_PARAMETERS } from "../../src/core/aci-msp/params";
 import { AIDES_PARAMETERS } from "../../src/core/aides/params";
@@ -162,12 +162,9 @@ describe("explanations are data, rendered in one place", () => {
 
   it("POINTS and EUROS evaluate without any step; the detail renders each step", () => {
     const input = readMspFields(Object.entries({ ...BASE, annee: 2022, protocoles: 12 }));
-    expect(evaluateMsp(input).steps).toBeUndefined();
-    const explained = evaluateMsp(input, true);
-    const protocoles = stepsOf(
-      explained,
-      INDICATORS.findIndex((d) => d.code === "protocoles"),
-    );
+    const at = INDICATORS.findIndex((d) => d.code === "protocoles");
+    expect(evaluateMsp(input).indicators.flatMap((ind) => ind.steps)).toEqual([]);
+    const protocoles = evaluateMsp(input, true).indicators[at].steps;
     expect(protocoles.map(renderStep)).toEqual(["12 déclarés (protocoles), 8 rémunérés au plus"]);
   });
 

@@ -5,7 +5,7 @@ import { cptsMission, MISSIONS, type MissionCode, type Taille, type Volet } from
 import { computeMsp, INDICATORS, readMspFields, type MspResult } from "../../src/core/aci-msp";
 import { MSP_DETAIL_HEADER } from "../../src/core/aci-msp/detail";
 import { renderStep, soldeRemark, stepText, type Step } from "../../src/core/aci-msp/explain";
-import { contextOf, newContext, newEarned } from "../../src/core/aci-msp/indicators";
+import { contextOf } from "../../src/core/aci-msp/indicators";
 import { yearRules } from "../../src/core/aci-msp/params";
 import { amAid } from "../../src/core/assistant-medical";
 import { CDS_MAX_ETP } from "../../src/core/assistant-medical/params";
@@ -354,11 +354,11 @@ describe("ACI.MSP_DETAIL's step texts, kept by key", () => {
 });
 
 describe("ACI MSP indicators: the gate field", () => {
-  // ACI.MSP_POINTS skips an indicator whose gate field is 0 (issue 10's speed): that must never change an amount; and
-  // ACI.MSP_DETAIL skips it too unless it declares that it says why (explainsGate): that must never lose a remark
+  // a prerequisite's gate is the field the regional job names when a prerequisite cannot be met (prerequisiteFields):
+  // 0 there must mean no points and not met, whatever the other fields
   const fields = mspFields(WITHOUT_DATES);
 
-  it("is 0 → the rule gives no points and the indicator is not met, and records no step unless it declares explainsGate, every year, whatever the other fields", () => {
+  it("is 0 → the rule gives no points and the indicator is not met, every year, whatever the other fields", () => {
     fc.assert(
       fc.property(
         fields,
@@ -369,15 +369,15 @@ describe("ACI MSP indicators: the gate field", () => {
         (values, annee, k, siDate, adhesion) => {
           const def = INDICATORS[k];
           const rules = yearRules(annee);
-          if (!def.param(rules)) return;
-          const adhesionDate = adhesion <= `${annee}-12-31` ? adhesion : undefined;
-          const input = readMspFields(Object.entries({ ...values, [def.gate]: 0, si_date: serial(siDate), si_avance_date: serial(siDate) }));
-          const ctx = contextOf(newContext(input.values), input.siDate, input.siAvanceDate, input.values, annee, rules, adhesionDate);
-          const earned = def.compute(rules, ctx, undefined, newEarned());
+          const param = def.param(rules);
+          if (!param) return;
+          const adhesionDate = adhesion <= `${annee}-12-31` ? serial(adhesion) : 0;
+          const input = readMspFields(
+            Object.entries({ ...values, [def.gate]: 0, si_date: serial(siDate), si_avance_date: serial(siDate), date_adhesion: adhesionDate }),
+          );
+          const ctx = contextOf(input, input.values, annee, rules, rules.patienteleReference!.value, input.siAvanceDate);
+          const earned = def.compute(param.value, ctx, undefined);
           expect([def.code, earned.fixes, earned.variables, earned.atteint]).toEqual([def.code, 0, 0, false]);
-          const steps: Step[] = [];
-          def.compute(rules, ctx, steps, newEarned());
-          if (!def.explainsGate) expect([def.code, steps]).toEqual([def.code, []]);
         },
       ),
       { numRuns: 5_000 },

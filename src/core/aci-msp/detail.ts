@@ -2,14 +2,13 @@
  * The spilled table of ACI.MSP_DETAIL: a header, one row per indicator (the
  * same rows every year, « non applicable » where a version lacks one, so that
  * analysts can point at rows), then précarité, minimum, total, avance, solde.
- * Built straight from the evaluation (no intermediate result): the detail is
- * recalculated in every MSP row of a sheet.
+ * Built straight from the evaluation.
  */
 import { fail } from "../errors";
 import { roundCents } from "../money";
 import { soldeRemark } from "./explain";
-import { newMspInput, readMspRow, type MspInput, type PlainValue } from "./fields";
-import { type MspEvaluation, type YearTexts, evaluateMsp, evaluationRemarks, indicatorRemark, INDICATORS, newEvaluation, settle, yearTexts } from "./index";
+import { readMspRow, type MspInput, type PlainValue } from "./fields";
+import { type MspEvaluation, type YearTexts, evaluateMsp, evaluationRemarks, indicatorRemark, INDICATORS, yearTexts } from "./index";
 
 export const MSP_DETAIL_HEADER = ["Axe", "Indicateur", "Type", "Points fixes", "Points variables", "Points", "Euros", "Source", "Remarque"] as const;
 
@@ -20,31 +19,25 @@ export type DetailCell = string | number;
 /** A row of the detail: never written into once built (rows are shared between details, see `stillRows`). */
 export type DetailRow = readonly DetailCell[];
 
-/** The input and evaluation records every detail reuses: the rows it returns copy every number and keep no part of them. */
-const DETAIL_INPUT = newMspInput();
-const DETAIL = newEvaluation();
-
 /** The detail of one header row and value row (ACI.MSP_DETAIL). */
 export const mspDetailOfRow = (headers: readonly unknown[], values: readonly unknown[], plain?: PlainValue): DetailRow[] =>
-  mspDetail(readMspRow(headers, values, DETAIL_INPUT, plain));
+  mspDetail(readMspRow(headers, values, plain));
 
 /** The detail of one MSP; refused (never shown) if a number in it were not finite. */
 export function mspDetail(input: MspInput): DetailRow[] {
-  const e = settle(evaluateMsp(input, true, DETAIL));
+  const e = evaluateMsp(input, true);
   const texts = yearTexts(e);
   const still = stillRows(e, texts);
   const rows: DetailRow[] = new Array(MSP_DETAIL_SIZE[1]);
   rows[0] = still.header;
   let k = 1;
-  for (let i = 0; i < INDICATORS.length; i++) {
+  e.indicators.forEach(({ def, param, type, fixes, variables, euros }, i) => {
     const remark = indicatorRemark(e, texts, i);
-    const fixes = e.fixes[i];
-    const variables = e.variables[i];
     rows[k++] =
-      !e.exists[i] || (fixes === 0 && variables === 0 && e.euros[i] === 0 && remark === "")
+      !param || (fixes === 0 && variables === 0 && euros === 0 && remark === "")
         ? still.indicators[i]
-        : [INDICATORS[i].axe, INDICATORS[i].label, e.types[i], fixes, variables, roundCents(fixes + variables), e.euros[i], texts.sourceCells[i], remark];
-  }
+        : [def.axe, def.label, type, fixes, variables, roundCents(fixes + variables), euros, texts.sourceCells[i], remark];
+  });
   const remarks = evaluationRemarks(e, input, texts);
   const p = e.precarite;
   rows[k++] = ["", "Majoration précarité", "majoration", 0, p.points, p.points, p.euros, texts.precariteSource, remarks.precarite];
@@ -76,10 +69,8 @@ const STILL_ROWS = new Map<YearTexts, StillRows>();
 function stillRows(e: MspEvaluation, texts: YearTexts): StillRows {
   let still = STILL_ROWS.get(texts);
   if (!still) {
-    const indicators = INDICATORS.map((def, i): DetailCell[] =>
-      e.exists[i]
-        ? [def.axe, def.label, e.types[i], 0, 0, 0, 0, texts.sourceCells[i], ""]
-        : [def.axe, def.label, "non applicable", 0, 0, 0, 0, "", texts.absent[i]],
+    const indicators = e.indicators.map(({ def, param, type }, i): DetailCell[] =>
+      param ? [def.axe, def.label, type, 0, 0, 0, 0, texts.sourceCells[i], ""] : [def.axe, def.label, "non applicable", 0, 0, 0, 0, "", texts.absent[i]],
     );
     still = { header: Object.freeze(MSP_DETAIL_HEADER.slice()), indicators: indicators.map((row) => Object.freeze(row)) };
     STILL_ROWS.set(texts, still);

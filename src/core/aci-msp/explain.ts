@@ -174,11 +174,7 @@ export function stepText(step: Step): string {
 export const joinRemarks = (a: string, b: string): string => (a && b ? `${a} ; ${b}` : a || b);
 
 /** Steps `from` to `to` (excluded) of a list, an indicator's, as the text of its Remarque cell. */
-export function renderRemark(steps: readonly Step[], from = 0, to = steps.length): string {
-  let text = "";
-  for (let k = from; k < to; k++) text = joinRemarks(text, renderStep(steps[k]));
-  return text;
-}
+export const renderRemark = (steps: readonly Step[]): string => steps.reduce((text, step) => joinRemarks(text, renderStep(step)), "");
 
 // What the evaluation as a whole shows: each remark below is rendered from numbers of the evaluation and parameters
 // of the year, here only. The parts that depend on the year alone are rendered once per year (`yearWording`).

@@ -29,89 +29,35 @@ export const LATER_FIELDS: ReadonlyMap<string, readonly FieldCode[]> = new Map(
 
 export type DateField = "si_date" | "date_adhesion" | "si_avance_date";
 export type NumberField = Exclude<FieldCode, DateField>;
+const NUMBER_FIELDS = FIELD_CODES.filter((c): c is NumberField => FIELDS[c].kind !== "date");
 
-const INDEX: ReadonlyMap<FieldCode, number> = new Map(FIELD_CODES.map((c, i) => [c, i]));
-/**
- * Per field index: its kind, and whether a 0 there is a desktop blank cell (a year, a date, a flag given as a number, a
- * national rate).
- */
-const KIND_AT: readonly Kind["kind"][] = FIELD_CODES.map((c) => FIELDS[c].kind);
-const ZERO_IS_BLANK_AT: readonly boolean[] = FIELD_CODES.map((c, i) => {
-  const k = KIND_AT[i];
-  return k === "year" || k === "date" || k === "flag" || (FIELDS[c] as Field).zero === "blank";
-});
-
-/**
- * An array of `n` zeros that holds any number without changing its storage: built from a fraction, V8 stores it
- * unboxed, and writing a fraction into an array of small integers would copy it (in every evaluated row). Slow to
- * build: make one as a template, then copy it (`slice`) for each use.
- */
-export function doubles(n: number): number[] {
-  return Array.from({ length: n }, () => 0.5).fill(0);
-}
-
-/**
- * The numbers of one MSP, one slot per field index (dates stay 0 there), read by name: `v.snp`, `v.patientele`. The
- * accessors are defined once per field on the prototype, so the rules read plain names while a row is read into an
- * array by index, with no keyed store (ACI.MSP_POINTS reads a row in every MSP line of a sheet). A spread (`{ ...v }`)
- * would copy the array, not the fields: copy `at` instead.
- */
-class FieldArray {
-  constructor(readonly at: number[]) {}
-}
-FIELD_CODES.forEach((code, i) => {
-  if (FIELDS[code].kind === "date") return;
-  Object.defineProperty(FieldArray.prototype, code, {
-    get(this: FieldArray) {
-      return this.at[i];
-    },
-    set(this: FieldArray, x: number) {
-      this.at[i] = x;
-    },
-  });
-});
-
-export type FieldValues = FieldArray & Record<NumberField, number>;
-
-/** The fields of an array by field index (read and written by name through the accessors above). */
-const fieldValues = (at: number[]): FieldValues => new FieldArray(at) as FieldValues;
+/** The numbers of one MSP by field code (0 when not given); the dates are apart, as ISO dates. */
+export type FieldValues = Readonly<Record<NumberField, number>>;
 
 /** Numbers for every field (0 when missing), ISO dates for the date fields, and which fields were given. */
 export interface MspInput {
-  values: FieldValues;
-  siDate?: string;
-  siAvanceDate?: string;
-  adhesionDate?: string;
-  /** Which fields were given a value: bit i of `given[i >> 5]`, i the field's index in FIELD_CODES. */
-  given: [number, number];
-  /** The header layout last read into this input: outside its positions, every value is 0. */
-  filledBy?: Layout;
+  readonly values: FieldValues;
+  readonly siDate?: string;
+  readonly siAvanceDate?: string;
+  readonly adhesionDate?: string;
+  /** The fields given a value (a blank, or desktop Excel's 0 for a blank where 0 means nothing, is not given). */
+  readonly given: { has(code: FieldCode): boolean };
 }
 
-/** The index of a field in FIELD_CODES (the bit of `given`). */
-export const fieldIndex = (code: FieldCode): number => INDEX.get(code)!;
+export const isGiven = (input: MspInput, code: FieldCode): boolean => input.given.has(code);
 
-export const givenAt = (input: MspInput, i: number): boolean => ((input.given[i >> 5] >>> (i & 31)) & 1) === 1;
-
-export const isGiven = (input: MspInput, code: FieldCode): boolean => givenAt(input, INDEX.get(code)!);
-
-/** The bits of a set of fields, to test them all at once. */
-export function givenMask(codes: readonly FieldCode[]): [number, number] {
-  const mask: [number, number] = [0, 0];
-  for (const c of codes) {
-    const i = INDEX.get(c)!;
-    mask[i >> 5] |= 1 << (i & 31);
-  }
-  return mask;
-}
-
-export const anyGiven = (input: MspInput, mask: readonly [number, number]): boolean => (input.given[0] & mask[0]) !== 0 || (input.given[1] & mask[1]) !== 0;
+/**
+ * Every number field at 0, copied for each row read. Not frozen (V8 copies a frozen object property by property), and
+ * built from a fraction so that its fields hold any number from the start: a rate written into a field that held only
+ * small integers would change the copies' layout, row after row.
+ */
+const ZERO_VALUES = Object.fromEntries(NUMBER_FIELDS.map((c) => [c, 0.5])) as Record<NumberField, number>;
+for (const c of NUMBER_FIELDS) ZERO_VALUES[c] = 0;
 
 /** The declared requirements (`requiredWhen`), by field index. */
-const REQUIRED = FIELD_CODES.flatMap((code, at) => {
+export const REQUIRED = NUMBER_FIELDS.flatMap((code) => {
   const when = (FIELDS[code] as Field).requiredWhen;
-  if (!when) return [];
-  return [{ code, at, field: when.field ? INDEX.get(when.field as FieldCode)! : -1, unless: (when.unless ?? []).map((f) => INDEX.get(f as FieldCode)!), when }];
+  return when ? [{ code, field: when.field as NumberField | undefined, unless: (when.unless ?? []) as readonly NumberField[], when }] : [];
 });
 
 /**
@@ -119,10 +65,9 @@ const REQUIRED = FIELD_CODES.flatMap((code, at) => {
  * that a blank cannot stand for, left blank (or 0, desktop Excel's blank cell), is refused naming it and saying what a
  * blank would pay. Rules compute; they do not check their inputs.
  */
-export function checkRequired(values: FieldValues, rules: YearRules, version: Since): void {
-  const v = values.at;
+export function checkRequired(v: FieldValues, rules: YearRules, version: Since): void {
   for (const r of REQUIRED) {
-    if (v[r.at] !== 0 || (r.field >= 0 && !(v[r.field] > 0)) || r.unless.some((u) => v[u] > 0)) continue;
+    if (v[r.code] !== 0 || (r.field !== undefined && !(v[r.field] > 0)) || r.unless.some((u) => v[u] > 0)) continue;
     // the `unless` fields of a later text than the year's are not named
     const condition = requiredWhenText(r.when, (f) => !isLaterText((FIELDS[f as FieldCode] as Field).since, version));
     const detail = r.when.detail ? ` (${parameterText(r.when.detail, rules)})` : "";
@@ -139,18 +84,27 @@ function parameterText(text: string, rules: YearRules): string {
   });
 }
 
-/** Every field at 0: copied (`slice`) for each row read. */
-const ZEROS: readonly number[] = doubles(FIELD_CODES.length);
-
 const BY_NORMALIZED: ReadonlyMap<string, FieldCode> = new Map(FIELD_CODES.map((c) => [normalizeCode(c), c]));
 
 /** The field code of a header cell, or `undefined` when it is not one (remembered: the same header row is read again at every recalculation). */
 export const fieldCode = memo((header: string): FieldCode | undefined => BY_NORMALIZED.get(normalizeCode(header)));
 
-const SPEC_AT: readonly Kind[] = FIELD_CODES.map((c) => FIELDS[c]);
+/**
+ * How one field is read: its kind, whether a 0 there is a desktop blank cell (a year, a date, a flag given as a number,
+ * a national rate), and the plain numbers its kind takes as they are (the common case, checked first).
+ */
+export interface FieldReading {
+  code: FieldCode;
+  /** Its position in FIELD_CODES. */
+  index: number;
+  spec: Kind;
+  zeroIsBlank: boolean;
+  min: number;
+  max: number;
+  integer: boolean;
+}
 
-/** Per field index, the plain numbers its kind takes as they are (the common case, checked first): bounds and integrality. */
-const PLAIN = SPEC_AT.map((spec) => {
+function plainBounds(spec: Kind): { min: number; max: number; integer: boolean } {
   switch (spec.kind) {
     case "year":
       return { min: 1900, max: 9999, integer: true };
@@ -169,15 +123,18 @@ const PLAIN = SPEC_AT.map((spec) => {
     case "date":
       return { min: 1, max: 0, integer: false }; // none: a date is read by parseDate
   }
-});
-const PLAIN_MIN = PLAIN.map((p) => p.min);
-const PLAIN_MAX = PLAIN.map((p) => p.max);
-const PLAIN_INTEGER = PLAIN.map((p) => p.integer);
+}
+
+const READING: Readonly<Record<FieldCode, FieldReading>> = Object.fromEntries(
+  FIELD_CODES.map((code, index) => {
+    const spec: Kind = FIELDS[code];
+    const zeroIsBlank = spec.kind === "year" || spec.kind === "date" || spec.kind === "flag" || (FIELDS[code] as Field).zero === "blank";
+    return [code, { code, index, spec, zeroIsBlank, ...plainBounds(spec) }];
+  }),
+) as Record<FieldCode, FieldReading>;
 
 /** A field's value from a cell that is not a plain number within its kind's bounds: read, or refused naming the field. */
-function readField(index: number, raw: unknown): number {
-  const code = FIELD_CODES[index];
-  const spec = SPEC_AT[index];
+export function readField({ code, spec }: FieldReading, raw: unknown): number {
   switch (spec.kind) {
     case "year": {
       const n = readNumber(raw, code);
@@ -220,53 +177,35 @@ function readField(index: number, raw: unknown): number {
 }
 
 /**
- * The field index of each position of a header row (-1 for an empty header cell, whose value must be empty too),
+ * How each position of a header row is read (`undefined` for an empty header cell, whose value must be empty too),
  * checked once: unknown or repeated codes are errors naming the code.
  */
-type Layout = readonly number[];
+export type Layout = readonly (FieldReading | undefined)[];
 
 function layoutOf(headers: readonly unknown[]): Layout {
   const seen = new Set<FieldCode>();
   return headers.map((header, i) => {
-    if (isBlank(header)) return -1;
+    if (isBlank(header)) return undefined;
     if (typeof header !== "string") fail("champs", `code de champ attendu en position ${i + 1}, reçu « ${describe(header)} »`);
     const code = fieldCode(header);
     if (!code) fail("champs", `champ inconnu « ${header} » ; voir la liste des codes (annee, patientele, nb_ps, amplitude_h…) dans l'aide`);
     if (seen.has(code)) fail("champs", `le champ « ${code} » apparaît deux fois`);
     seen.add(code);
-    return INDEX.get(code)!;
+    return READING[code];
   });
 }
 
-/** The last header rows read, compared cell by cell: a sheet of MSP rows repeats the same header row in every formula. */
+/** The last header row read, compared cell by cell: a sheet of MSP rows repeats the same header row in every formula. */
 let lastHeaders: readonly unknown[] = [];
 let lastLayout: Layout = [];
 
-function cachedLayout(headers: readonly unknown[]): Layout {
-  if (headers.length === lastHeaders.length) {
-    let same = true;
-    for (let i = 0; i < headers.length; i++) {
-      if (headers[i] !== lastHeaders[i]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return lastLayout;
+export function cachedLayout(headers: readonly unknown[]): Layout {
+  if (headers.length !== lastHeaders.length || headers.some((h, i) => h !== lastHeaders[i])) {
+    lastLayout = layoutOf(headers);
+    lastHeaders = headers.slice();
   }
-  const layout = layoutOf(headers);
-  lastHeaders = headers.slice();
-  lastLayout = layout;
-  return layout;
+  return lastLayout;
 }
-
-/** An input with every field at 0 and none given. */
-export const newMspInput = (): MspInput => ({
-  values: fieldValues(ZEROS.slice()),
-  siDate: undefined,
-  siAvanceDate: undefined,
-  adhesionDate: undefined,
-  given: [0, 0],
-});
 
 /**
  * How a caller turns a cell that holds an object into its plain value (ACI.MSP_*: a data type, formatted number or
@@ -274,44 +213,28 @@ export const newMspInput = (): MspInput => ({
  */
 export type PlainValue = (cell: object) => unknown;
 
-/** Reads the values of one row against its layout, into `input`: every field the row does not give is 0. */
-function readValues(layout: Layout, values: readonly unknown[], input: MspInput, plain?: PlainValue): MspInput {
-  const v = input.values.at;
-  // an input read again with the same headers (ACI.MSP_POINTS, row after row) only needs its blank cells set to 0
-  if (input.filledBy !== layout) {
-    for (let i = 0; i < v.length; i++) v[i] = 0;
-    input.filledBy = layout;
-  }
-  input.siDate = input.siAvanceDate = input.adhesionDate = undefined;
-  let given0 = 0;
-  let given1 = 0;
+/** Reads the values of one row against its layout: every field the row does not give is 0. */
+function readValues(layout: Layout, cells: readonly unknown[], plain?: PlainValue): MspInput {
+  const values: Record<NumberField, number> = { ...ZERO_VALUES };
+  const given = new Set<FieldCode>();
+  const dates: Partial<Record<DateField, string>> = {};
   for (let i = 0; i < layout.length; i++) {
-    const index = layout[i];
-    let raw = values[i];
+    const field = layout[i];
+    let raw = cells[i];
     if (typeof raw === "object" && raw !== null && plain) raw = plain(raw);
-    if (index < 0) {
+    if (!field) {
       if (isBlank(raw)) continue;
       fail("champs", `en-tête vide en position ${i + 1} alors que la valeur « ${describe(raw)} » est renseignée`);
     }
-    if (typeof raw === "number" ? raw === 0 && ZERO_IS_BLANK_AT[index] : isMissing(raw)) {
-      v[index] = 0;
-      continue;
-    }
-    if (index < 32) given0 |= 1 << index;
-    else given1 |= 1 << (index - 32);
+    if (typeof raw === "number" ? raw === 0 && field.zeroIsBlank : isMissing(raw)) continue;
+    given.add(field.code);
+    if (field.spec.kind === "date") dates[field.code as DateField] = parseDate(raw, field.code);
     // the common case first: a plain number within its kind's bounds, taken as it is
-    if (typeof raw === "number" && raw >= PLAIN_MIN[index] && raw <= PLAIN_MAX[index] && (!PLAIN_INTEGER[index] || Number.isInteger(raw))) v[index] = raw;
-    else if (KIND_AT[index] === "date") {
-      const code = FIELD_CODES[index];
-      const iso = parseDate(raw, code);
-      if (code === "si_date") input.siDate = iso;
-      else if (code === "si_avance_date") input.siAvanceDate = iso;
-      else input.adhesionDate = iso;
-    } else v[index] = readField(index, raw);
+    else if (typeof raw === "number" && raw >= field.min && raw <= field.max && (!field.integer || Number.isInteger(raw)))
+      values[field.code as NumberField] = raw;
+    else values[field.code as NumberField] = readField(field, raw);
   }
-  input.given[0] = given0;
-  input.given[1] = given1;
-  return input;
+  return { values, given, siDate: dates.si_date, siAvanceDate: dates.si_avance_date, adhesionDate: dates.date_adhesion };
 }
 
 /**
@@ -320,18 +243,14 @@ function readValues(layout: Layout, values: readonly unknown[], input: MspInput,
  */
 export function readMspFields(pairs: Iterable<readonly [unknown, unknown]>): MspInput {
   const headers: unknown[] = [];
-  const values: unknown[] = [];
+  const cells: unknown[] = [];
   for (const [h, v] of pairs) {
     headers.push(h);
-    values.push(v);
+    cells.push(v);
   }
-  return readValues(layoutOf(headers), values, newMspInput());
+  return readValues(layoutOf(headers), cells);
 }
 
-/**
- * A header row and a value row of the same length (ACI.MSP_* read their ranges flattened into these), read into
- * `into` (a new input by default; ACI.MSP_POINTS reuses one); `plain` reads a value cell that holds an object.
- */
-export function readMspRow(headers: readonly unknown[], values: readonly unknown[], into: MspInput = newMspInput(), plain?: PlainValue): MspInput {
-  return readValues(cachedLayout(headers), values, into, plain);
-}
+/** A header row and a value row of the same length (ACI.MSP_* read their ranges flattened into these); `plain` reads a value cell that holds an object. */
+export const readMspRow = (headers: readonly unknown[], cells: readonly unknown[], plain?: PlainValue): MspInput =>
+  readValues(cachedLayout(headers), cells, plain);

@@ -1,16 +1,15 @@
 /**
- * ACI MSP remuneration for one structure and one year. `evaluateMsp` computes the numbers only, in two steps (the
- * points, then their euros); ACI.MSP_POINTS and ACI.MSP_EUROS run it on records reused from cell to cell
- * (`mspPoints`, `mspAmounts`: no string, no step, no allocation per indicator). `computeMsp` adds what the detail and
- * the regional sheets show: each indicator's source, its remark rendered from the steps the rules recorded, the
- * avance and the solde. The rules are small named functions: prerequisites, précarité, new-structure minimum, avance,
- * solde.
+ * ACI MSP remuneration for one structure and one year. `evaluateMsp` is the one evaluator: each indicator's rule on its
+ * own parameter, then the prerequisites, the précarité, the euros, a new structure's minimum, the avance and the solde,
+ * in one immutable record (with `explain`, the steps each rule applied, as data). ACI.MSP_POINTS and ACI.MSP_EUROS read
+ * a number of it; `computeMsp` adds what the detail and the regional sheets show: each indicator's source and its
+ * remark rendered from its steps.
  */
 import { daysInYear, daysToYearEnd, frenchDate, todayParisIso, yearOf } from "../dates";
 import { fail } from "../errors";
 import { frNumber } from "../format";
 import { roundCents } from "../money";
-import { confidenceOf, referenceText, type Confidence, type Reference } from "../params";
+import { confidenceOf, referenceText, type Confidence, type Dated, type Reference } from "../params";
 import {
   absentRemark,
   avanceRemark,
@@ -25,21 +24,8 @@ import {
   type Step,
   type YearWording,
 } from "./explain";
-import {
-  anyGiven,
-  LATER_FIELDS,
-  doubles,
-  newMspInput,
-  readMspRow,
-  fieldIndex,
-  givenAt,
-  givenMask,
-  type FieldCode,
-  type MspInput,
-  type PlainValue,
-  checkRequired,
-} from "./fields";
-import { contextOf, INDICATORS, newContext, newEarned, nothingEarned, type Axe, type Context, type Earned, type Values } from "./indicators";
+import { checkRequired, isGiven, LATER_FIELDS, type FieldCode, type MspInput, type NumberField } from "./fields";
+import { contextOf, INDICATORS, type Axe, type Context, type Earned, type IndicatorDefinition, type Values } from "./indicators";
 import { FIRST_MSP_YEAR, yearRules, type IndicatorType, type YearRules } from "./params";
 import type { Since } from "../inputs/msp-fields";
 
@@ -47,31 +33,23 @@ export { readMspFields, readMspRow, FIELD_CODES, FIELD_LABELS, fieldCode, type F
 export { INDICATORS, type Axe } from "./indicators";
 export type { IndicatorType } from "./params";
 
-const ANNEE = fieldIndex("annee");
-const PATIENTELE = fieldIndex("patientele");
-const PATIENTS_ALD75 = fieldIndex("patients_ald75");
-const DOSSIERS = fieldIndex("dossiers");
-const ANNEE_ADHESION = fieldIndex("annee_adhesion");
-/** Per indicator, the index of the field without which it pays nothing, and whether its rule then says why. */
-const GATE_AT = INDICATORS.map((def) => fieldIndex(def.gate));
-const EXPLAINS_GATE = INDICATORS.map((def) => def.explainsGate === true);
-/** By text, the fields of later texts: their codes, « given » mask and positions. */
-const LATER = new Map([...LATER_FIELDS].map(([version, fields]) => [version, { fields, mask: givenMask(fields), at: fields.map(fieldIndex) }] as const));
-
-/** `from`'s numbers written into `to` (an evaluation's record, reused from cell to cell). */
-function copyValues(from: Values, to: Values): Values {
-  for (let i = 0; i < from.at.length; i++) to.at[i] = from.at[i];
-  return to;
-}
-
 /** Year the contract was signed: from date_adhesion, else annee_adhesion; both must agree. */
 function contractYear(input: MspInput): number | undefined {
   const fromDate = input.adhesionDate ? yearOf(input.adhesionDate) : undefined;
-  const fromYear = givenAt(input, ANNEE_ADHESION) && input.values.annee_adhesion > 0 ? input.values.annee_adhesion : undefined;
+  const fromYear = isGiven(input, "annee_adhesion") && input.values.annee_adhesion > 0 ? input.values.annee_adhesion : undefined;
   if (fromDate !== undefined && fromYear !== undefined && fromDate !== fromYear) {
     fail("date_adhesion", `signature le ${frenchDate(input.adhesionDate!)}, mais annee_adhesion vaut ${fromYear}`);
   }
   return fromDate ?? fromYear;
+}
+
+/** The year the contract was signed, refused when after the remuneration year. */
+export function signingYear(input: MspInput, annee: number): number | undefined {
+  const adhesionYear = contractYear(input);
+  if (adhesionYear !== undefined && adhesionYear > annee) {
+    fail(input.adhesionDate ? "date_adhesion" : "annee_adhesion", `année de signature ${adhesionYear} postérieure à l'année de rémunération ${annee}`);
+  }
+  return adhesionYear;
 }
 
 export function mspRulesFor(annee: number): YearRules {
@@ -79,56 +57,45 @@ export function mspRulesFor(annee: number): YearRules {
   return yearRules(annee);
 }
 
-const RATES = (
-  [
-    ["taux_css", "taux_css_national"],
-    ["taux_ame", "taux_ame_national"],
-  ] as const
-).map(([own, national]) => ({ own, national, ownAt: fieldIndex(own), nationalAt: fieldIndex(national) }));
+const RATES = [
+  { own: "taux_css", national: "taux_css_national" },
+  { own: "taux_ame", national: "taux_ame_national" },
+] as const;
 
 /** The MSP's own rates left blank beside their national rate: read as 0 %, no précarité on them (the regional job says so). */
 export const blankOwnRates = (input: MspInput): readonly { own: FieldCode; national: FieldCode }[] =>
-  RATES.filter(({ ownAt, nationalAt }) => givenAt(input, nationalAt) && !givenAt(input, ownAt));
+  RATES.filter(({ own, national }) => isGiven(input, national) && !isGiven(input, own));
 
 /**
  * The counts of an MSP that must agree (the blanks are the schema's `requiredWhen`, checked before): the patients in
  * ALD or over 75 are part of the patientèle, and the files reviewed are theirs (more files than patients is a data
  * error: two columns swapped paid the whole concertation).
  */
-function checkCounts(input: MspInput): void {
-  const at = input.values.at;
-  if (at[PATIENTS_ALD75] > at[PATIENTELE] || (at[DOSSIERS] > at[PATIENTS_ALD75] && at[PATIENTS_ALD75] > 0)) refuseCounts(input.values);
-}
-
-function refuseCounts(v: Values): never {
+export function checkCounts({ values: v }: MspInput): void {
   if (v.patients_ald75 > v.patientele) {
     fail(
       "patients_ald75",
       `${frNumber(v.patients_ald75)} patients en ALD ou de plus de 75 ans pour une patientèle de ${frNumber(v.patientele)} : ils en font partie ; vérifier la saisie`,
     );
   }
-  return fail(
-    "dossiers",
-    `${frNumber(v.dossiers)} dossiers revus pour ${frNumber(v.patients_ald75)} patients en ALD ou de plus de 75 ans : ce sont des dossiers de ces patients ; vérifier la saisie (colonnes dossiers et patients_ald75 inversées ?)`,
-  );
+  if (v.dossiers > v.patients_ald75 && v.patients_ald75 > 0) {
+    fail(
+      "dossiers",
+      `${frNumber(v.dossiers)} dossiers revus pour ${frNumber(v.patients_ald75)} patients en ALD ou de plus de 75 ans : ce sont des dossiers de ces patients ; vérifier la saisie (colonnes dossiers et patients_ald75 inversées ?)`,
+    );
+  }
 }
 
 /** The fields without which a prerequisite of the year cannot be met: each prerequisite indicator's gate. */
-export function prerequisiteFields(annee: number): FieldCode[] {
-  const { exists, types } = planFor(annee);
-  return INDICATORS.flatMap((def, i) => (exists[i] && types[i] === "prérequis" ? [def.gate] : []));
-}
+export const prerequisiteFields = (annee: number): FieldCode[] =>
+  planFor(annee).indicators.flatMap((ind) => (ind.param && ind.type === "prérequis" ? [ind.def.gate] : []));
 
 /** Prerequisites required: every one, or all but one in the first calendar years of a new structure (a reading, said). */
 export const requiredPrerequisites = (total: number, derogation: boolean): number => (derogation ? total - 1 : total);
 
 /** The labels of the prerequisites not met. */
-function missingPrerequisites(e: MspEvaluation): string[] {
-  const labels: string[] = [];
-  if (e.prerequis.missing === 0) return labels;
-  for (let i = 0; i < INDICATORS.length; i++) if (e.exists[i] && e.types[i] === "prérequis" && !e.earned[i].atteint) labels.push(INDICATORS[i].label);
-  return labels;
-}
+const missingPrerequisites = (e: MspEvaluation): string[] =>
+  e.indicators.filter((ind) => ind.param && ind.type === "prérequis" && !ind.earned.atteint).map((ind) => ind.def.label);
 
 /** Précarité: the CSS and AME gaps to the national rates, added. */
 export const precariteGap = (v: Values): number => v.taux_css - v.taux_css_national + (v.taux_ame - v.taux_ame_national);
@@ -152,274 +119,253 @@ export function avance(taux: number, pointsAt100: number, valeurPoint: number, p
 
 export const solde = (euros: number, avanceEuros: number): number => roundCents(euros - avanceEuros);
 
-/** The numbers of one evaluation. */
-export interface MspEvaluation {
-  annee: number;
-  rules: YearRules;
-  ctx: Context;
-  types: readonly IndicatorType[];
-  /** Per INDICATORS entry: whether it exists that year (its parameter has a period then). */
-  exists: readonly boolean[];
-  /** Per INDICATORS entry: what the rule gave (meaningful where it exists). */
-  earned: Earned[];
-  /** Points and euros paid per indicator (0 when the prerequisites fail). */
-  fixes: number[];
-  variables: number[];
-  euros: number[];
-  prerequis: { total: number; requis: number; missing: number; declenche: boolean };
-  derogation: boolean;
-  precarite: { ecart: number; taux: number; base: number; points: number; euros: number };
-  minimum: number;
-  complement: number;
-  totalFixes: number;
-  totalVariables: number;
-  points: number;
-  eurosPoints: number;
-  totalEuros: number;
-  ignoredFields: readonly FieldCode[];
-  /** The inputs with the ignored fields at 0, when there are some (its ctx then reads them): reused from cell to cell. */
-  ignoring: Values;
-  /** The steps of every indicator, one after the other (only with a trace): indicator i's start at `stepStarts[i]`. */
-  steps?: Step[];
-  stepStarts: number[];
-  /** The avance and the solde: NaN until `settle`. */
-  avancePoints: number;
-  avanceEuros: number;
-  /** The avance is a new structure's minimum share. */
-  avanceMinimum: boolean;
-  solde: number;
+/** One indicator in one evaluation: what its rule gave, what is paid, the steps it recorded. */
+export interface IndicatorEvaluation {
+  readonly def: IndicatorDefinition;
+  /** Its parameter in the year: `undefined` when the year's text lacks the indicator (« non applicable »). */
+  readonly param?: Dated<unknown>;
+  readonly type: IndicatorType;
+  /** What the rule gave (nothing when the year lacks it). */
+  readonly earned: Earned;
+  /** Points and euros paid, each rounded to the cent (0 when the prerequisites fail). */
+  readonly fixes: number;
+  readonly variables: number;
+  readonly euros: number;
+  /** The steps its rule applied (only in an evaluation with a trace; empty otherwise). */
+  readonly steps: readonly Step[];
 }
 
-const NO_FIELD: readonly FieldCode[] = Object.freeze([]);
+/** The numbers of one evaluation, and with a trace the steps of each indicator: built once, never changed. */
+export interface MspEvaluation {
+  readonly annee: number;
+  readonly rules: YearRules;
+  readonly base: YearBase;
+  readonly ctx: Context;
+  readonly indicators: readonly IndicatorEvaluation[];
+  readonly explained: boolean;
+  readonly prerequis: { readonly total: number; readonly requis: number; readonly missing: number; readonly declenche: boolean };
+  readonly derogation: boolean;
+  readonly precarite: { readonly ecart: number; readonly taux: number; readonly base: number; readonly points: number; readonly euros: number };
+  readonly minimum: number;
+  readonly complement: number;
+  readonly totalFixes: number;
+  readonly totalVariables: number;
+  readonly points: number;
+  readonly eurosPoints: number;
+  readonly totalEuros: number;
+  readonly ignoredFields: readonly FieldCode[];
+  readonly avancePoints: number;
+  readonly avanceEuros: number;
+  /** The avance is a new structure's minimum share. */
+  readonly avanceMinimum: boolean;
+  readonly solde: number;
+}
 
-/** A year's parameters and indicators: which exist (their parameter has a period then) and their type. */
-interface Plan {
+/** The parameters every MSP year has, read from the year's rules (a missing one is a fault of params.ts, not of the input). */
+export interface YearBase {
+  version: string;
+  valeurPoint: number;
+  reference: number;
+  precariteMax: number;
+  avanceTaux: number;
+  minimum: number;
+  derogationAnnees: number;
+}
+
+/** A year's parameters and indicators: each indicator's parameter (none when the year lacks it) and type. */
+export interface Plan {
   rules: YearRules;
-  exists: boolean[];
-  types: IndicatorType[];
-  /** The indicators the avance counts: the prerequisites and the socle. */
-  atFull: number[];
+  base: BaseLeaves;
+  indicators: readonly { def: IndicatorDefinition; param?: Dated<unknown>; type: IndicatorType }[];
+  /** Per indicator: a prerequisite of the year. */
+  prerequisites: readonly boolean[];
+  /** The indicators the avance counts: the year's prerequisites and socle. */
+  atFull: readonly { def: IndicatorDefinition; param: Dated<unknown> }[];
+  later: { fields: readonly FieldCode[] };
   /** Its texts, written the first time a full result of the year is asked (`yearTexts`). */
   texts?: YearTexts;
 }
 
-/** Worked out once per year, by year from the first one (a lookup in every evaluated cell). */
+/** The leaves every MSP year has (a missing one is a fault of params.ts, not of the input). */
+const BASE_LEAVES = {
+  version: "version",
+  valeurPoint: "valeurPoint",
+  reference: "patienteleReference",
+  precariteMax: "precariteMax",
+  avanceTaux: "avanceTaux",
+  minimum: "minimumNouvelleStructure",
+  derogationAnnees: "derogationAnnees",
+} as const satisfies Record<keyof YearBase, keyof YearRules>;
+
+type BaseLeaves = { readonly [K in keyof YearBase]: Dated<YearBase[K]> };
+
+function baseLeaves(rules: YearRules): BaseLeaves {
+  return Object.fromEntries(
+    Object.entries(BASE_LEAVES).map(([name, key]) => {
+      const leaf = rules[key];
+      if (!leaf) throw new Error(`paramètre ACI MSP ${key} absent pour ${rules.annee}`);
+      return [name, leaf];
+    }),
+  ) as unknown as BaseLeaves;
+}
+
+/** The year's base parameters, read from its leaves at each evaluation. */
+export const yearBase = ({ base: b }: Plan): YearBase => ({
+  version: b.version.value,
+  valeurPoint: b.valeurPoint.value,
+  reference: b.reference.value,
+  precariteMax: b.precariteMax.value,
+  avanceTaux: b.avanceTaux.value,
+  minimum: b.minimum.value,
+  derogationAnnees: b.derogationAnnees.value,
+});
+
+/** Worked out once per year, by year from the first one. */
 const PLANS: (Plan | undefined)[] = [];
 
-function planFor(annee: number): Plan {
+export function planFor(annee: number): Plan {
   let plan = PLANS[annee - FIRST_MSP_YEAR]; // before the first year: none, and mspRulesFor refuses it
   if (!plan) {
     const rules = mspRulesFor(annee);
-    const exists = INDICATORS.map((def) => def.param(rules) !== undefined);
-    const types = INDICATORS.map((def, i): IndicatorType => (exists[i] ? def.type(rules) : "optionnel"));
-    const atFull = INDICATORS.flatMap((_, i) => (exists[i] && (types[i] === "prérequis" || types[i] === "socle") ? [i] : []));
-    plan = { rules, exists, types, atFull };
+    const base = baseLeaves(rules);
+    const indicators = INDICATORS.map((def) => {
+      const param = def.param(rules);
+      return { def, param, type: param ? def.type(rules) : ("optionnel" as const) };
+    });
+    plan = {
+      rules,
+      base,
+      indicators,
+      prerequisites: indicators.map((ind) => ind.param !== undefined && ind.type === "prérequis"),
+      atFull: indicators.flatMap(({ def, param, type }) => (param && (type === "prérequis" || type === "socle") ? [{ def, param }] : [])),
+      later: { fields: LATER_FIELDS.get(base.version.value) ?? [] },
+    };
     PLANS[annee - FIRST_MSP_YEAR] = plan;
   }
   return plan;
 }
 
-const PER_INDICATOR_ZEROS = doubles(INDICATORS.length);
-
-/**
- * The records an evaluation fills: one Earned per indicator, the per-indicator columns, the prerequisites and the
- * précarité. Amounts start as NaN (not evaluated yet: a cell never shows it), which also stores them as fractions.
- */
-export function newEvaluation(): MspEvaluation {
-  const ignoring = newMspInput().values;
-  return {
-    annee: 0,
-    rules: undefined!,
-    ctx: newContext(ignoring),
-    types: [],
-    exists: [],
-    earned: INDICATORS.map(newEarned),
-    fixes: PER_INDICATOR_ZEROS.slice(),
-    variables: PER_INDICATOR_ZEROS.slice(),
-    euros: PER_INDICATOR_ZEROS.slice(),
-    prerequis: { total: 0, requis: 0, missing: 0, declenche: false },
-    derogation: false,
-    precarite: { ecart: NaN, taux: NaN, base: NaN, points: NaN, euros: NaN },
-    minimum: NaN,
-    complement: NaN,
-    totalFixes: NaN,
-    totalVariables: NaN,
-    points: NaN,
-    eurosPoints: NaN,
-    totalEuros: NaN,
-    ignoredFields: NO_FIELD,
-    ignoring,
-    steps: undefined,
-    stepStarts: PER_INDICATOR_ZEROS.slice(),
-    avancePoints: NaN,
-    avanceEuros: NaN,
-    avanceMinimum: false,
-    solde: NaN,
-  };
-}
-
-/**
- * Numbers only, unless `explain`: then each indicator's steps too. `into` is the record filled (a new one by default).
- * The points, then their euros.
- */
-export const evaluateMsp = (input: MspInput, explain = false, into: MspEvaluation = newEvaluation()): MspEvaluation =>
-  payInEuros(evaluatePoints(input, explain, into));
-
 /** The remuneration year: `annee`, or the current year when it is not given (said in the detail). */
-const remunerationYear = (input: MspInput): number => (givenAt(input, ANNEE) ? input.values.annee : yearOf(todayParisIso()));
+export const remunerationYear = (input: MspInput): number => (isGiven(input, "annee") ? input.values.annee : yearOf(todayParisIso()));
 
-/** The points of an evaluation: each indicator's, the prerequisites, the précarité. Its euros are left NaN. */
-function evaluatePoints(input: MspInput, explain: boolean, into: MspEvaluation): MspEvaluation {
-  const annee = remunerationYear(input);
-  const { rules, exists, types } = planFor(annee);
-  const adhesionYear = contractYear(input);
-  if (adhesionYear !== undefined && adhesionYear > annee) {
-    fail(input.adhesionDate ? "date_adhesion" : "annee_adhesion", `année de signature ${adhesionYear} postérieure à l'année de rémunération ${annee}`);
-  }
-  // fields of a later text than the year's are ignored (and said): the field declares which text created it
-  let values = input.values;
-  let siAvanceDate = input.siAvanceDate;
-  let ignoredFields = NO_FIELD;
-  const later = LATER.get(rules.version!.value as string)!;
-  if (later.fields.length && anyGiven(input, later.mask)) {
-    const ignored: FieldCode[] = [];
-    for (let k = 0; k < later.fields.length; k++) {
-      const at = later.at[k];
-      if (!givenAt(input, at)) continue;
-      if (later.fields[k] === "si_avance_date") {
-        ignored.push(later.fields[k]);
-        siAvanceDate = undefined;
-      } else if (values.at[at] !== 0) {
-        // the evaluation's own copy of the inputs, refilled (the input itself is the caller's)
-        if (values === input.values) values = copyValues(input.values, into.ignoring);
-        values.at[at] = 0;
-        ignored.push(later.fields[k]);
-      }
-    }
-    ignoredFields = ignored;
-  }
-  checkRequired(values, rules, rules.version!.value as Since);
-  checkCounts(input);
-  const ctx = contextOf(into.ctx, input.siDate, siAvanceDate, values, annee, rules, input.adhesionDate);
-  const derogation = adhesionYear !== undefined && annee - adhesionYear < rules.derogationAnnees!.value;
-  const { earned, fixes, variables } = into;
-  // one list for every indicator's steps (a fresh one: emptying the previous one measured slower)
-  const steps: Step[] | undefined = explain ? [] : undefined;
-  const stepStarts = into.stepStarts;
-  // each existing indicator's points, rounded to the cent; paid only if the prerequisites are met
-  let total = 0;
-  let missing = 0;
-  let sumFixes = 0;
-  let sumVariables = 0;
-  let basePrecarite = 0;
-  for (let i = 0; i < INDICATORS.length; i++) {
-    fixes[i] = variables[i] = 0;
-    if (steps) stepStarts[i] = steps.length;
-    if (!exists[i]) continue;
-    // without its gate field the rule gives nothing: run it only to explain why
-    const e = (steps && EXPLAINS_GATE[i]) || values.at[GATE_AT[i]] !== 0 ? INDICATORS[i].compute(rules, ctx, steps, earned[i]) : nothingEarned(earned[i]);
-    if (types[i] === "prérequis") {
-      total++;
-      if (!e.atteint) missing++;
-    }
-    if (e.fixes === 0 && e.variables === 0) continue;
-    sumFixes += fixes[i] = roundCents(e.fixes);
-    sumVariables += variables[i] = roundCents(e.variables);
-    basePrecarite += e.variablesPatientele;
-  }
-  const prerequis = into.prerequis;
-  prerequis.total = total;
-  prerequis.missing = missing;
-  prerequis.requis = requiredPrerequisites(total, derogation);
-  prerequis.declenche = total - missing >= prerequis.requis;
-  if (!prerequis.declenche) {
-    for (let i = 0; i < INDICATORS.length; i++) fixes[i] = variables[i] = 0;
-    sumFixes = sumVariables = basePrecarite = 0;
-  }
-  const precarite = into.precarite;
-  precarite.ecart = precariteGap(values);
-  precarite.taux = precariteRate(precarite.ecart, rules.precariteMax!.value);
-  precarite.base = roundCents(basePrecarite);
-  precarite.points = roundCents(basePrecarite * precarite.taux);
-  precarite.euros = NaN;
-  const totalFixes = roundCents(sumFixes);
-  const totalVariables = roundCents(sumVariables + precarite.points);
-  into.annee = annee;
-  into.rules = rules;
-  into.ctx = ctx;
-  into.types = types;
-  into.exists = exists;
-  into.derogation = derogation;
-  into.totalFixes = totalFixes;
-  into.totalVariables = totalVariables;
-  into.points = roundCents(totalFixes + totalVariables);
-  into.minimum = into.complement = into.eurosPoints = into.totalEuros = NaN;
-  into.ignoredFields = ignoredFields;
-  into.steps = steps;
-  into.avancePoints = into.avanceEuros = into.solde = NaN;
-  into.avanceMinimum = false;
-  return into;
+export const NOTHING: Earned = Object.freeze({ fixes: 0, variables: 0, variablesPatientele: 0, atteint: false });
+const NO_STEP: readonly Step[] = Object.freeze([]);
+
+/** The inputs the year reads: the fields of a later text than the year's set aside (and said). */
+function yearInputs(input: MspInput, plan: Plan) {
+  const ignored = plan.later.fields.filter((code) => isGiven(input, code) && (code === "si_avance_date" || input.values[code as NumberField] !== 0));
+  if (ignored.length === 0) return { values: input.values, siAvanceDate: input.siAvanceDate, ignored };
+  const values = { ...input.values };
+  for (const code of ignored) if (code !== "si_avance_date") values[code as NumberField] = 0;
+  return { values, siAvanceDate: ignored.includes("si_avance_date") ? undefined : input.siAvanceDate, ignored };
 }
 
-/** The euros of evaluated points: each indicator's at the point value, the précarité's, and a new structure's minimum. */
-function payInEuros(e: MspEvaluation): MspEvaluation {
-  const valeurPoint = e.rules.valeurPoint!.value;
-  let sumEuros = 0;
-  for (let i = 0; i < INDICATORS.length; i++) {
-    const points = e.fixes[i] + e.variables[i];
-    sumEuros += e.euros[i] = points === 0 ? 0 : roundCents(roundCents(points) * valeurPoint);
-  }
-  e.precarite.euros = roundCents(e.precarite.points * valeurPoint);
-  e.eurosPoints = roundCents(sumEuros + e.precarite.euros);
-  e.minimum = newStructureMinimum(e.rules.minimumNouvelleStructure!.value, e.ctx.prorataAdhesion);
-  e.complement = newStructureComplement(e.minimum, e.derogation, e.prerequis.declenche, e.eurosPoints);
-  e.totalEuros = roundCents(e.eurosPoints + e.complement);
-  return e;
-}
-
-/** The input and evaluation records reused by every ACI.MSP_POINTS / EUROS call: each reads one number and keeps nothing. */
-const LEAN_INPUT = newMspInput();
-const LEAN = newEvaluation();
-
-/** The points of one header row and value row (ACI.MSP_POINTS): its euros are not worked out. */
-export const mspPoints = (headers: readonly unknown[], values: readonly unknown[], plain?: PlainValue): number =>
-  evaluatePoints(readMspRow(headers, values, LEAN_INPUT, plain), false, LEAN).points;
-
-/** The numbers of one header row and value row (ACI.MSP_EUROS): valid until the next call. */
-export const mspAmounts = (headers: readonly unknown[], values: readonly unknown[], plain?: PlainValue): Readonly<MspEvaluation> =>
-  evaluateMsp(readMspRow(headers, values, LEAN_INPUT, plain), false, LEAN);
-
-/** The records the avance's second pass fills (the inputs at 100 %, their context, one indicator's points): reused. */
-const AT_100 = newMspInput().values;
-const AT_100_EARNED = newEarned();
-const AT_100_CONTEXT: Context = newContext(AT_100);
-
-/** Points of the prerequisite and socle indicators reached at 100 %: each one's own formula on its full inputs. */
-export function pointsAt100(e: MspEvaluation): number {
-  copyValues(e.ctx.v, AT_100);
-  const counted = planFor(e.annee).atFull;
-  for (const i of counted) INDICATORS[i].atFull?.(AT_100, e.rules);
+/** Points of the prerequisite and socle indicators reached at 100 %: each one's own formula on its full inputs, over a full year. */
+function pointsAt100(plan: Plan, ctx: Context): number {
+  const counted = plan.atFull;
+  const values: Record<NumberField, number> = { ...ctx.v };
+  for (const { def, param } of counted) if (def.atFull) Object.assign(values, def.atFull(param.value, values));
   // no acquisition or signature date: a full year
-  const ctx = AT_100_CONTEXT;
-  ctx.annee = e.ctx.annee;
-  ctx.ratio = e.ctx.ratio;
-  ctx.ipa = e.ctx.ipa;
+  const full: Context = {
+    v: values,
+    annee: ctx.annee,
+    rules: ctx.rules,
+    reference: ctx.reference,
+    ratio: ctx.ratio,
+    ipa: ctx.ipa,
+    siDate: undefined,
+    siAvanceDate: undefined,
+    adhesionDate: undefined,
+    prorataAdhesion: 1,
+  };
   let points = 0;
-  for (const i of counted) {
-    const r = INDICATORS[i].compute(e.rules, ctx, undefined, AT_100_EARNED);
+  for (const { def, param } of counted) {
+    const r = def.compute(param.value, full, undefined);
     points += r.fixes + r.variables;
   }
   return roundCents(points);
 }
 
-/** The avance and the solde of an evaluation (the detail and the regional sheets: POINTS and EUROS never need them). */
-export function settle(e: MspEvaluation): MspEvaluation {
-  e.avancePoints = pointsAt100(e);
-  const a = avance(e.rules.avanceTaux!.value, e.avancePoints, e.rules.valeurPoint!.value, e.ctx.prorataAdhesion, e.derogation, e.minimum);
-  e.avanceEuros = a.euros;
-  e.avanceMinimum = a.minimumApplied;
-  e.solde = solde(e.totalEuros, a.euros);
-  return e;
+/**
+ * The evaluation of one MSP for its year: each indicator's points (with `explain`, the steps its rule applied), the
+ * prerequisites, the précarité, their euros, a new structure's minimum, the avance and the solde.
+ */
+export function evaluateMsp(input: MspInput, explain = false): MspEvaluation {
+  const annee = remunerationYear(input);
+  const plan = planFor(annee);
+  const { rules } = plan;
+  const base = yearBase(plan);
+  const adhesionYear = signingYear(input, annee);
+  const { values, siAvanceDate, ignored } = yearInputs(input, plan);
+  checkRequired(values, rules, base.version as Since);
+  checkCounts(input);
+  const ctx = contextOf(input, values, annee, rules, base.reference, siAvanceDate);
+  const derogation = adhesionYear !== undefined && annee - adhesionYear < base.derogationAnnees;
+  // with a trace, one list of steps per indicator
+  const steps: Step[][] | undefined = explain ? plan.indicators.map(() => []) : undefined;
+  // each existing indicator's points, paid only if the prerequisites are met
+  const earned = plan.indicators.map(({ def, param }, i) => (param ? def.compute(param.value, ctx, steps?.[i]) : NOTHING));
+  let total = 0;
+  let met = 0;
+  for (let i = 0; i < earned.length; i++) {
+    if (plan.prerequisites[i]) {
+      total++;
+      if (earned[i].atteint) met++;
+    }
+  }
+  const requis = requiredPrerequisites(total, derogation);
+  const declenche = met >= requis;
+  let sumFixes = 0;
+  let sumVariables = 0;
+  let sumEuros = 0;
+  let basePrecarite = 0;
+  const indicators = plan.indicators.map(({ def, param, type }, i): IndicatorEvaluation => {
+    const e = earned[i];
+    const fixes = declenche ? roundCents(e.fixes) : 0;
+    const variables = declenche ? roundCents(e.variables) : 0;
+    const points = fixes + variables;
+    const euros = points === 0 ? 0 : roundCents(roundCents(points) * base.valeurPoint);
+    sumFixes += fixes;
+    sumVariables += variables;
+    sumEuros += euros;
+    if (declenche) basePrecarite += e.variablesPatientele;
+    return { def, param, type, earned: e, fixes, variables, euros, steps: steps?.[i] ?? NO_STEP };
+  });
+  const ecart = precariteGap(values);
+  const taux = precariteRate(ecart, base.precariteMax);
+  const precaritePoints = roundCents(basePrecarite * taux);
+  const precarite = { ecart, taux, base: roundCents(basePrecarite), points: precaritePoints, euros: roundCents(precaritePoints * base.valeurPoint) };
+  const totalFixes = roundCents(sumFixes);
+  const totalVariables = roundCents(sumVariables + precarite.points);
+  const eurosPoints = roundCents(sumEuros + precarite.euros);
+  const minimum = newStructureMinimum(base.minimum, ctx.prorataAdhesion);
+  const complement = newStructureComplement(minimum, derogation, declenche, eurosPoints);
+  const totalEuros = roundCents(eurosPoints + complement);
+  const avancePoints = pointsAt100(plan, ctx);
+  const a = avance(base.avanceTaux, avancePoints, base.valeurPoint, ctx.prorataAdhesion, derogation, minimum);
+  return {
+    annee,
+    rules,
+    base,
+    ctx,
+    indicators,
+    explained: explain,
+    prerequis: { total, requis, missing: total - met, declenche },
+    derogation,
+    precarite,
+    minimum,
+    complement,
+    totalFixes,
+    totalVariables,
+    points: roundCents(totalFixes + totalVariables),
+    eurosPoints,
+    totalEuros,
+    ignoredFields: ignored,
+    avancePoints,
+    avanceEuros: a.euros,
+    avanceMinimum: a.minimumApplied,
+    solde: solde(totalEuros, a.euros),
+  };
 }
 
 export interface IndicatorResult {
@@ -482,43 +428,39 @@ export function yearTexts(e: MspEvaluation): YearTexts {
   const plan = planFor(e.annee);
   if (!plan.texts) {
     const { rules } = plan;
-    const params = INDICATORS.map((def, i) => (plan.exists[i] ? def.param(rules) : undefined));
+    const base = e.base;
+    const params = plan.indicators.map((ind) => ind.param);
     const sources = params.map((param) => (param ? referenceText(param) : ""));
+    const reference = (key: keyof YearRules & string) => referenceText(rules[key] as Dated<unknown>);
     plan.texts = {
       sources,
       // the Source column flags a value still to confirm
       sourceCells: params.map((param, i) => (param?.status === "to-confirm" ? `${sources[i]} [à confirmer]` : sources[i])),
-      absent: INDICATORS.map((def, i) => (plan.exists[i] ? "" : absentRemark(def.code))),
-      precariteSource: `${referenceText(rules.precariteMax!)} ; assiette : ${referenceText(rules.precariteBase!)}`,
-      minimumSource: referenceText(rules.minimumNouvelleStructure!),
-      avanceSource: referenceText(rules.avanceTaux!),
-      totalLabel: `${rules.version!.value}, rémunération ${e.annee}`,
-      pointValue: `valeur du point : ${rules.valeurPoint!.value} €`,
+      absent: plan.indicators.map((ind) => (ind.param ? "" : absentRemark(ind.def.code))),
+      precariteSource: `${reference("precariteMax")} ; assiette : ${reference("precariteBase")}`,
+      minimumSource: reference("minimumNouvelleStructure"),
+      avanceSource: reference("avanceTaux"),
+      totalLabel: `${base.version}, rémunération ${e.annee}`,
+      pointValue: `valeur du point : ${base.valeurPoint} €`,
       wording: yearWording({
         toConfirm: params.map((param) => (param?.status === "to-confirm" ? param.why : undefined)),
-        precariteBase: rules.precariteBase!,
-        avanceTaux: rules.avanceTaux!.value,
-        minimum: rules.minimumNouvelleStructure!.value,
-        derogationAnnees: rules.derogationAnnees!.value,
+        precariteBase: rules.precariteBase as Dated<string>,
+        avanceTaux: base.avanceTaux,
+        minimum: base.minimum,
+        derogationAnnees: base.derogationAnnees,
       }),
     };
   }
   return plan.texts;
 }
 
-/** Where indicator i's steps end in the evaluation's list. */
-const stepsEnd = (e: MspEvaluation, i: number): number => (i + 1 < INDICATORS.length ? e.stepStarts[i + 1] : e.steps!.length);
-
-/** The steps indicator i recorded (an evaluation with a trace). */
-export const stepsOf = (e: MspEvaluation, i: number): Step[] => e.steps!.slice(e.stepStarts[i], stepsEnd(e, i));
-
-/** An indicator's Remarque: points not paid, its steps, a value to confirm. */
+/** An indicator's Remarque: points not paid, its steps, a value to confirm (an evaluation with a trace). */
 export function indicatorRemark(e: MspEvaluation, texts: YearTexts, i: number): string {
-  if (!e.exists[i]) return texts.absent[i];
-  const r = e.earned[i];
-  const computed = r.fixes + r.variables;
+  const ind = e.indicators[i];
+  if (!ind.param) return texts.absent[i];
+  const computed = ind.earned.fixes + ind.earned.variables;
   const unpaid = !e.prerequis.declenche && computed > 0 ? unpaidRemark(computed) : "";
-  return joinRemarks(joinRemarks(unpaid, renderRemark(e.steps!, e.stepStarts[i], stepsEnd(e, i))), texts.wording.toConfirm[i]);
+  return joinRemarks(joinRemarks(unpaid, renderRemark(ind.steps)), texts.wording.toConfirm[i]);
 }
 
 /** « , proratisée depuis la signature du … » in the signing year, else "". */
@@ -527,11 +469,11 @@ const prorataNoteOf = (e: MspEvaluation, input: MspInput): string =>
 
 /** The remarks of the précarité, the minimum, the avance and the whole computation. */
 export function evaluationRemarks(e: MspEvaluation, input: MspInput, texts: YearTexts, missing = missingPrerequisites(e)) {
-  const { rules, prerequis } = e;
+  const { base, prerequis } = e;
   const w = texts.wording;
   const note = prorataNoteOf(e, input);
   return {
-    precarite: precariteRemark(w, e.precarite.ecart, rules.precariteMax!.value, e.precarite.taux, e.precarite.base),
+    precarite: precariteRemark(w, e.precarite.ecart, base.precariteMax, e.precarite.taux, e.precarite.base),
     minimum: minimumRemark(w, {
       derogation: e.derogation,
       declenche: prerequis.declenche,
@@ -551,52 +493,32 @@ export function evaluationRemarks(e: MspEvaluation, input: MspInput, texts: Year
       total: prerequis.total,
       ignoredFields: e.ignoredFields,
       annee: e.annee,
-      defaultYearVersion: givenAt(input, ANNEE) ? undefined : rules.version!.value,
+      defaultYearVersion: isGiven(input, "annee") ? undefined : base.version,
     }),
   };
 }
-
-/** The evaluation record reused by computeMsp: the result it returns copies every number and keeps no part of it. */
-const FULL = newEvaluation();
 
 /**
  * The full result: numbers, sources, and (with `explain`, the default) every remark rendered from the steps.
  * The regional sheets call it with `explain = false`.
  */
 export function computeMsp(input: MspInput, explain = true): MspResult {
-  const e = settle(evaluateMsp(input, explain, FULL));
-  const { rules, annee, prerequis, derogation } = e;
+  const e = evaluateMsp(input, explain);
+  const { base, annee, prerequis, derogation } = e;
   const texts = yearTexts(e);
-  const indicateurs: IndicatorResult[] = INDICATORS.map((def, i) => {
+  const indicateurs = e.indicators.map(({ def, param, type, fixes, variables, euros }, i): IndicatorResult => {
     const remarque = explain ? indicatorRemark(e, texts, i) : "";
-    const param = e.exists[i] ? def.param(rules) : undefined;
+    const common = { code: def.code, axe: def.axe, label: def.label, type };
     if (!param) {
-      return {
-        code: def.code,
-        axe: def.axe,
-        label: def.label,
-        type: e.types[i],
-        applicable: false,
-        fixes: 0,
-        variables: 0,
-        points: 0,
-        euros: 0,
-        source: "",
-        references: [],
-        confidence: "none",
-        remarque,
-      };
+      return { ...common, applicable: false, fixes: 0, variables: 0, points: 0, euros: 0, source: "", references: [], confidence: "none", remarque };
     }
     return {
-      code: def.code,
-      axe: def.axe,
-      label: def.label,
-      type: e.types[i],
+      ...common,
       applicable: true,
-      fixes: e.fixes[i],
-      variables: e.variables[i],
-      points: roundCents(e.fixes[i] + e.variables[i]),
-      euros: e.euros[i],
+      fixes,
+      variables,
+      points: roundCents(fixes + variables),
+      euros,
       source: texts.sources[i],
       references: param.references,
       confidence: confidenceOf(param),
@@ -607,9 +529,9 @@ export function computeMsp(input: MspInput, explain = true): MspResult {
   const prerequisManquants = missingPrerequisites(e);
   const remarks = explain ? evaluationRemarks(e, input, texts, prerequisManquants) : undefined;
   return {
-    version: rules.version!.value,
+    version: base.version,
     annee,
-    valeurPoint: rules.valeurPoint!.value,
+    valeurPoint: base.valeurPoint,
     indicateurs,
     prerequisManquants,
     declenche: prerequis.declenche,
