@@ -14,17 +14,14 @@
  * - a row that gives a field of a later text than its year a value goes to the evaluator (it sets it aside in a copy
  *   of the inputs).
  */
-import { fail } from "../errors";
 import { roundCents } from "../money";
-import { parseDate, describe } from "../dates";
-import { isBlank, isMissing } from "../values";
 import type { Since } from "../inputs/msp-fields";
 import {
   cachedLayout,
   checkRequired,
   FIELD_CODES,
   REQUIRED,
-  readField,
+  readCell,
   readMspRow,
   type FieldCode,
   type FieldValues,
@@ -110,23 +107,15 @@ function readLean(layout: Layout, cells: readonly unknown[], plain?: PlainValue)
   let low = 0;
   let high = 0;
   for (let i = 0; i < layout.length; i++) {
-    const field = layout[i];
-    let raw = cells[i];
-    if (typeof raw === "object" && raw !== null && plain) raw = plain(raw);
-    if (!field) {
-      if (isBlank(raw)) continue;
-      fail("champs", `en-tête vide en position ${i + 1} alors que la valeur « ${describe(raw)} » est renseignée`);
-    }
-    if (typeof raw === "number" ? raw === 0 && field.zeroIsBlank : isMissing(raw)) continue;
-    if (field.index < 32) low |= 1 << field.index;
-    else high |= 1 << (field.index - 32);
-    if (field.spec.kind === "date") {
-      const iso = parseDate(raw, field.code);
-      if (field.code === "si_date") LEAN.siDate = iso;
-      else if (field.code === "si_avance_date") LEAN.siAvanceDate = iso;
-      else LEAN.adhesionDate = iso;
-    } else if (typeof raw === "number" && raw >= field.min && raw <= field.max && (!field.integer || Number.isInteger(raw))) v[field.index] = raw;
-    else v[field.index] = readField(field, raw);
+    const value = readCell(layout[i], cells[i], i, plain);
+    if (value === undefined) continue;
+    const { code, index } = layout[i]!;
+    if (index < 32) low |= 1 << index;
+    else high |= 1 << (index - 32);
+    if (typeof value === "number") v[index] = value;
+    else if (code === "si_date") LEAN.siDate = value;
+    else if (code === "si_avance_date") LEAN.siAvanceDate = value;
+    else LEAN.adhesionDate = value;
   }
   LEAN.given.low = low;
   LEAN.given.high = high;

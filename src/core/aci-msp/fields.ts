@@ -46,13 +46,8 @@ export interface MspInput {
 
 export const isGiven = (input: MspInput, code: FieldCode): boolean => input.given.has(code);
 
-/**
- * Every number field at 0, copied for each row read. Not frozen (V8 copies a frozen object property by property), and
- * built from a fraction so that its fields hold any number from the start: a rate written into a field that held only
- * small integers would change the copies' layout, row after row.
- */
-const ZERO_VALUES = Object.fromEntries(NUMBER_FIELDS.map((c) => [c, 0.5])) as Record<NumberField, number>;
-for (const c of NUMBER_FIELDS) ZERO_VALUES[c] = 0;
+/** Every number field at 0, copied for each row read (not frozen: V8 copies a frozen object property by property). */
+const ZERO_VALUES = Object.fromEntries(NUMBER_FIELDS.map((c) => [c, 0])) as Record<NumberField, number>;
 
 /** The declared requirements (`requiredWhen`), by field index. */
 export const REQUIRED = NUMBER_FIELDS.flatMap((code) => {
@@ -134,7 +129,7 @@ const READING: Readonly<Record<FieldCode, FieldReading>> = Object.fromEntries(
 ) as Record<FieldCode, FieldReading>;
 
 /** A field's value from a cell that is not a plain number within its kind's bounds: read, or refused naming the field. */
-export function readField({ code, spec }: FieldReading, raw: unknown): number {
+function readField({ code, spec }: FieldReading, raw: unknown): number {
   switch (spec.kind) {
     case "year": {
       const n = readNumber(raw, code);
@@ -213,26 +208,35 @@ export function cachedLayout(headers: readonly unknown[]): Layout {
  */
 export type PlainValue = (cell: object) => unknown;
 
+/**
+ * One cell of a row read for the field of its position: `undefined` when it gives nothing (blank, or a 0 that stands
+ * for a blank), the ISO date of a date field, else the number; refused naming the field.
+ */
+export function readCell(field: FieldReading | undefined, raw: unknown, position: number, plain?: PlainValue): number | string | undefined {
+  if (typeof raw === "object" && raw !== null && plain) raw = plain(raw);
+  if (!field) {
+    if (isBlank(raw)) return undefined;
+    fail("champs", `en-tête vide en position ${position + 1} alors que la valeur « ${describe(raw)} » est renseignée`);
+  }
+  if (typeof raw === "number" ? raw === 0 && field.zeroIsBlank : isMissing(raw)) return undefined;
+  if (field.spec.kind === "date") return parseDate(raw, field.code);
+  // the common case first: a plain number within its kind's bounds, taken as it is
+  if (typeof raw === "number" && raw >= field.min && raw <= field.max && (!field.integer || Number.isInteger(raw))) return raw;
+  return readField(field, raw);
+}
+
 /** Reads the values of one row against its layout: every field the row does not give is 0. */
 function readValues(layout: Layout, cells: readonly unknown[], plain?: PlainValue): MspInput {
   const values: Record<NumberField, number> = { ...ZERO_VALUES };
   const given = new Set<FieldCode>();
   const dates: Partial<Record<DateField, string>> = {};
   for (let i = 0; i < layout.length; i++) {
-    const field = layout[i];
-    let raw = cells[i];
-    if (typeof raw === "object" && raw !== null && plain) raw = plain(raw);
-    if (!field) {
-      if (isBlank(raw)) continue;
-      fail("champs", `en-tête vide en position ${i + 1} alors que la valeur « ${describe(raw)} » est renseignée`);
-    }
-    if (typeof raw === "number" ? raw === 0 && field.zeroIsBlank : isMissing(raw)) continue;
-    given.add(field.code);
-    if (field.spec.kind === "date") dates[field.code as DateField] = parseDate(raw, field.code);
-    // the common case first: a plain number within its kind's bounds, taken as it is
-    else if (typeof raw === "number" && raw >= field.min && raw <= field.max && (!field.integer || Number.isInteger(raw)))
-      values[field.code as NumberField] = raw;
-    else values[field.code as NumberField] = readField(field, raw);
+    const value = readCell(layout[i], cells[i], i, plain);
+    if (value === undefined) continue;
+    const code = layout[i]!.code;
+    given.add(code);
+    if (typeof value === "string") dates[code as DateField] = value;
+    else values[code as NumberField] = value;
   }
   return { values, given, siDate: dates.si_date, siAvanceDate: dates.si_avance_date, adhesionDate: dates.date_adhesion };
 }

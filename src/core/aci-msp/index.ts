@@ -210,7 +210,7 @@ function baseLeaves(rules: YearRules): BaseLeaves {
 }
 
 /** The year's base parameters, read from its leaves at each evaluation. */
-export const yearBase = ({ base: b }: Plan): YearBase => ({
+const yearBase = ({ base: b }: Plan): YearBase => ({
   version: b.version.value,
   valeurPoint: b.valeurPoint.value,
   reference: b.reference.value,
@@ -248,7 +248,7 @@ export function planFor(annee: number): Plan {
 /** The remuneration year: `annee`, or the current year when it is not given (said in the detail). */
 export const remunerationYear = (input: MspInput): number => (isGiven(input, "annee") ? input.values.annee : yearOf(todayParisIso()));
 
-export const NOTHING: Earned = Object.freeze({ fixes: 0, variables: 0, variablesPatientele: 0, atteint: false });
+const NOTHING: Earned = Object.freeze({ fixes: 0, variables: 0, variablesPatientele: 0, atteint: false });
 const NO_STEP: readonly Step[] = Object.freeze([]);
 
 /** The inputs the year reads: the fields of a later text than the year's set aside (and said). */
