@@ -16,7 +16,7 @@ const RSS = join(ROOT, "scripts", "bench-rss.cjs");
 const ROUNDS = 3;
 
 /** The bench's national input written as the analyst's workbook: one sheet and one Excel table per source table. */
-async function writeNational(path: string): Promise<void> {
+export async function writeNational(path: string): Promise<void> {
   const { headers, rows } = nationalInput(mulberry32(23));
   const wb = new ExcelJS.Workbook();
   const sheets = [

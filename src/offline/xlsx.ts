@@ -10,6 +10,7 @@ import { extname } from "node:path";
 import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import { timeOfDayFraction } from "../core/dates";
+import { decodeRef, loadWorkbook, type CellRead, type LoadedSheet, type LoadedWorkbook, type Rect, type TableInfo } from "./xlsx-zip";
 import {
   headerFooterText,
   layoutSheet,
@@ -125,153 +126,161 @@ function columnLetters(col: number): string {
   return out;
 }
 
+/**
+ * The reference reading of a workbook: ExcelJS's `readFile`, every cell through `cellValue`. The job reads with the
+ * speed module xlsx-zip.ts, which a test holds equal to this on every kind of workbook the job is tested on.
+ */
+export async function loadWithExcelJS(path: string): Promise<LoadedWorkbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const sheets: LoadedSheet[] = [];
+  wb.eachSheet((ws) => {
+    const rows = new Map<number, CellRead[]>();
+    ws.eachRow((row, r) => {
+      const cells: CellRead[] = [];
+      row.eachCell((cell, c) => {
+        const read = cellValue(cell);
+        if (read.value !== null || read.withoutResult) cells[c] = read;
+      });
+      if (cells.length) rows.set(r, cells);
+    });
+    const tables = (ws as unknown as { tables?: Record<string, { table?: TableInfo & { tableRef?: string } }> }).tables ?? {};
+    const merges = (ws as unknown as { _merges?: Record<string, { model: Rect }> })._merges ?? {};
+    sheets.push({
+      name: ws.name,
+      rows,
+      tables: Object.entries(tables).map(([name, t]) => ({
+        name: t.table?.name ?? name,
+        ref: t.table?.tableRef ?? t.table?.ref,
+        totalsRow: !!t.table?.totalsRow,
+      })),
+      merges: Object.values(merges).map(({ model: { top, left, bottom, right } }) => ({ top, left, bottom, right })),
+    });
+  });
+  return { sheets, date1904: !!(wb.properties as { date1904?: boolean }).date1904 };
+}
+
 /** The cells of a rectangle, and the formulas in it that have no saved result (as issues of the table read). */
-function rangeValues(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number, issues?: TableIssue[]): unknown[][] {
+function rangeValues(ws: LoadedSheet, rect: Rect, issues?: TableIssue[]): unknown[][] {
   const rows: unknown[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r);
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    const row = ws.rows.get(r);
     const values: unknown[] = [];
-    for (let c = left; c <= right; c++) {
-      const { value, withoutResult } = cellValue(row.getCell(c));
-      if (issues && withoutResult) {
+    for (let c = rect.left; c <= rect.right; c++) {
+      const cell = row?.[c];
+      if (issues && cell?.withoutResult) {
         issues.push({
           row: r,
-          column: c - left,
+          column: c - rect.left,
           message: `formule sans résultat enregistré (cellule ${columnLetters(c)}${r}) : le classeur a été écrit par un programme sans être calculé ; l'ouvrir dans Excel, le laisser calculer et l'enregistrer`,
         });
       }
-      values.push(value);
+      values.push(cell ? cell.value : null);
     }
     rows.push(values);
   }
   return rows;
 }
 
-interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
 /** Merged ranges of a sheet that meet a rectangle: a merged value belongs to its first cell only. */
-function mergedIssues(ws: ExcelJS.Worksheet, rect: Rect): TableIssue[] {
-  const merges = (ws as unknown as { _merges?: Record<string, { model: Rect; range?: string }> })._merges ?? {};
+function mergedIssues(ws: LoadedSheet, rect: Rect): TableIssue[] {
   const out: TableIssue[] = [];
-  for (const [address, m] of Object.entries(merges)) {
-    const { top, left, bottom, right } = m.model;
+  for (const { top, left, bottom, right } of ws.merges) {
     if (top > rect.bottom || bottom < rect.top || left > rect.right || right < rect.left) continue;
     const range = `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
-    out.push(mergedCellsIssue(range || address, top, left >= rect.left ? left - rect.left : undefined, { rows: bottom - top + 1, columns: right - left + 1 }));
+    out.push(mergedCellsIssue(range, top, left >= rect.left ? left - rect.left : undefined, { rows: bottom - top + 1, columns: right - left + 1 }));
   }
   return out;
 }
+
+/** The rows of a sheet that hold something, in order, each with its cells. */
+const sortedRows = (ws: LoadedSheet) => [...ws.rows].sort((a, b) => a[0] - b[0]);
 
 /**
  * Rows typed under an Excel table (or in the column just after it), outside its range, on the same sheet: data the
  * table does not hold, refused rather than ignored.
  */
-function outsideRows(ws: ExcelJS.Worksheet, rect: Rect, tableName: string): TableIssue[] {
+function outsideRows(ws: LoadedSheet, rect: Rect, tableName: string): TableIssue[] {
   const rows: number[] = [];
-  ws.eachRow((row, r) => {
-    let found = false;
-    row.eachCell((cell, c) => {
-      const { value } = cellValue(cell);
-      if (found || value === null || value === "") return;
+  for (const [r, cells] of sortedRows(ws)) {
+    if (r <= rect.top) continue;
+    const found = cells.some((cell, c) => {
+      if (cell.value === null || cell.value === "") return false;
       const under = r > rect.bottom && c >= rect.left && c <= rect.right;
-      const beside = c === rect.right + 1 && r > rect.top && r <= rect.bottom;
-      if (under || beside) found = true;
+      const beside = c === rect.right + 1 && r <= rect.bottom;
+      return under || beside;
     });
     if (found) rows.push(r);
-  });
+  }
   const issue = outsideRowsIssue(rows, tableName);
   return issue ? [issue] : [];
-}
-
-function decodeRef(ref: string): { top: number; left: number; bottom: number; right: number } {
-  const [a, b = a] = ref.replace(/\$/g, "").split(":");
-  const parse = (s: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(s)!;
-    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return { row: Number(m[2]), col };
-  };
-  const p = parse(a);
-  const q = parse(b);
-  return { top: p.row, left: p.col, bottom: q.row, right: q.col };
 }
 
 /**
  * The rectangle of the cells that hold a value. A formatted empty cell far away (XFD60000) widens ExcelJS's
  * rowCount and columnCount, not this: the grid read never includes what holds nothing.
  */
-function valueExtent(ws: ExcelJS.Worksheet): { top: number; left: number; bottom: number; right: number } | undefined {
+function valueExtent(ws: LoadedSheet): Rect | undefined {
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
   let right = 0;
-  ws.eachRow((row, r) => {
-    row.eachCell((c, col) => {
-      const { value, withoutResult } = cellValue(c);
-      if (!withoutResult && (value === null || value === "")) return;
+  for (const [r, cells] of ws.rows) {
+    cells.forEach((cell, col) => {
+      if (!cell.withoutResult && (cell.value === null || cell.value === "")) return;
       top = Math.min(top, r);
       bottom = Math.max(bottom, r);
       left = Math.min(left, col);
       right = Math.max(right, col);
     });
-  });
+  }
   return bottom ? { top, left, bottom, right } : undefined;
 }
 
-interface TableInfo {
-  name?: string;
-  ref?: string;
-  tableRef?: string;
-  totalsRow?: boolean;
-}
+/** How a workbook file is loaded: the job's fast reader, or ExcelJS's (the reference, for the tests). */
+export type Loader = (path: string) => Promise<LoadedWorkbook>;
+
+const fastLoader: Loader = async (path) => loadWorkbook(path, (value) => plainValue(value as ExcelJS.CellValue));
 
 /**
  * Excel tables named like a source table first (header row and data rows; the totals row is not data), then sheets
  * named like one (the header is the first row, within the first 20, that holds the required columns).
  */
-export async function readSourceTables(path: string): Promise<Partial<Record<TableKind, RawTable>>> {
+export async function readSourceTables(path: string, load: Loader = fastLoader): Promise<Partial<Record<TableKind, RawTable>>> {
   checkWorkbookFile(path);
-  const wb = new ExcelJS.Workbook();
+  let wb: LoadedWorkbook;
   try {
-    await wb.xlsx.readFile(path);
+    wb = await load(path);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new WorkbookFileError(`« ${path} » est illisible (classeur tronqué ou endommagé : ${detail}) : le rouvrir dans Excel et l'enregistrer de nouveau`);
   }
   const found: Partial<Record<TableKind, RawTable>> = {};
-  const date1904 = !!(wb.properties as { date1904?: boolean }).date1904;
-  wb.eachSheet((ws) => {
-    const tables = (ws as unknown as { tables?: Record<string, { table?: TableInfo }> }).tables ?? {};
-    for (const [name, t] of Object.entries(tables)) {
-      const kind = tableKindOf(t.table?.name ?? name);
-      const ref = t.table?.tableRef ?? t.table?.ref;
-      if (!kind || found[kind] || !ref) continue;
-      const rect = decodeRef(ref);
-      const { top, left, bottom, right } = rect;
-      const last = t.table?.totalsRow ? bottom - 1 : bottom;
+  const { date1904 } = wb;
+  for (const ws of wb.sheets) {
+    for (const t of ws.tables) {
+      const kind = t.name ? tableKindOf(t.name) : undefined;
+      if (!kind || found[kind] || !t.ref) continue;
+      const rect = decodeRef(t.ref);
       const issues: TableIssue[] = [];
-      const [headers, ...rows] = rangeValues(ws, top, left, last, right, issues);
-      issues.push(...mergedIssues(ws, rect), ...outsideRows(ws, rect, t.table?.name ?? name));
-      found[kind] = { source: `${ws.name}!${t.table?.name ?? name}`, headers, rows, headerRow: top, issues, date1904 };
+      const [headers, ...rows] = rangeValues(ws, { ...rect, bottom: t.totalsRow ? rect.bottom - 1 : rect.bottom }, issues);
+      issues.push(...mergedIssues(ws, rect), ...outsideRows(ws, rect, t.name!));
+      found[kind] = { source: `${ws.name}!${t.name}`, headers, rows, headerRow: rect.top, issues, date1904 };
     }
-  });
-  wb.eachSheet((ws) => {
+  }
+  for (const ws of wb.sheets) {
     const kind = tableKindOf(ws.name);
-    if (!kind || found[kind]) return;
+    if (!kind || found[kind]) continue;
     const extent = valueExtent(ws);
-    if (!extent) return;
+    if (!extent) continue;
     const issues: TableIssue[] = [];
-    const grid = rangeValues(ws, extent.top, extent.left, extent.bottom, extent.right, issues);
+    const grid = rangeValues(ws, extent, issues);
     issues.push(...mergedIssues(ws, extent));
     const table = tableFromGrid(kind, ws.name, grid, extent.top);
     // the issues of the title rows above the header are not the table's
     const header = table.headerRow ?? extent.top;
     found[kind] = { ...table, issues: issues.filter((i) => i.row === undefined || i.row > header), date1904 };
-  });
+  }
   return found;
 }
 

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runRegional } from "../../scripts/regional";
+import { expectSameReading } from "../support/readers";
 import { SHEET_KINDS } from "../../src/core/regional";
 import { generateSheets } from "../../src/taskpane/generate";
 import { FakeExcel, FakeTable } from "../support/fake-excel";
@@ -228,6 +229,7 @@ describe("malformed workbooks in the offline job (.xlsx)", () => {
     change(sources);
     const input = join(dir, `${name.replace(/\W+/g, "_")}.xlsx`);
     await writeXlsx(input, sources);
+    await expectSameReading(input);
     const hash = createHash("sha256").update(readFileSync(input)).digest("hex");
     const errors: string[] = [];
     vi.spyOn(console, "error").mockImplementation((m: string) => void errors.push(m));
@@ -252,6 +254,7 @@ describe("malformed workbooks in the offline job (.xlsx)", () => {
     ]);
     ws.mergeCells("D1:E1");
     await wb.xlsx.writeFile(input);
+    await expectSameReading(input);
     const errors: string[] = [];
     vi.spyOn(console, "error").mockImplementation((m: string) => void errors.push(m));
     expect(await runRegional([input, join(dir, "fusion-sortie.xlsx"), "--annee", "2022"])).toBe(1);

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runRegional } from "../../scripts/regional";
+import { expectSameReading } from "../support/readers";
 import { CONTROLS_SHEET_NAME, OPTIONAL_SHEETS, SHEET_KINDS, SHEET_NAMES } from "../../src/core/regional";
 import { PREREQUISITE_FIELDS } from "../support/msp-fields";
 
@@ -115,6 +116,7 @@ describe("a time of day typed for an amplitude (offline)", () => {
     ]);
     msp.getCell("I2").numFmt = "hh:mm";
     await wb.xlsx.writeFile(input);
+    await expectSameReading(input);
     vi.spyOn(console, "log").mockImplementation(() => {});
     const errors: string[] = [];
     vi.spyOn(console, "error").mockImplementation((m: string) => void errors.push(m));
