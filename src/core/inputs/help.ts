@@ -3,6 +3,7 @@
  * (scripts/build/help-page.js): the page lists exactly what the readers read, in the words the messages use.
  */
 import { ARGUMENTS, argumentBlankText, FUNCTION_ARGUMENTS, OPTIONAL_PAIR_TEXT, SAS } from "./arguments";
+import { MSP } from "../aci-msp/params";
 import { MSP_FIELDS, requiredWhenText, type MspFieldEntry } from "./msp-fields";
 import { KIND_HELP, NO_ZERO, TABLE_SCHEMA, type ColumnEntry, type TableKind } from "./schema";
 
@@ -56,11 +57,18 @@ function mspFieldType(field: MspFieldEntry): string {
   return field.kind === "level" ? `${KIND_HELP.level} de 0 à ${field.max}` : MSP_KIND_HELP[field.kind];
 }
 
+/** The text that created a field, and the first remuneration year it applies to (from the `msp.version` leaf). */
+function sinceText(since: string | undefined): string {
+  const entry = MSP.version.series.find((e) => e.value === (since ?? MSP.version.series[0].value));
+  const year = entry ? entry.from.slice(0, 4) : "";
+  return entry === MSP.version.series[0] ? `ACI de ${year}` : `${since} (rémunérations à partir de ${year})`;
+}
+
 /** The table of the ACI MSP fields (ACI.MSP_* header row, and the MSP table's field columns). */
 export function mspFieldsHtml(): string {
   const rows = Object.entries(MSP_FIELDS).map(([code, f]) => {
     const field = f as MspFieldEntry;
-    const since = field.since === "avenant 1" ? "avenant 1 (rémunérations à partir de 2022)" : "ACI de 2017";
+    const since = sinceText(field.since);
     return `<tr><th scope="row"><code>${escapeHtml(code)}</code></th><td>${escapeHtml(field.label)}</td><td>${escapeHtml(mspFieldType(field))}</td><td>${escapeHtml(mspFieldBlank(field))}</td><td>${escapeHtml(since)}</td></tr>`;
   });
   return helpTable('class="schema" id="champs-msp"', ["Code", "Libellé", "Saisie", "Cellule vide", "Texte"], rows);
