@@ -50,13 +50,18 @@ export function mspBenchRow(rnd: () => number): number[] {
 
 export type NationalKind = "communes" | "cpts" | "msp" | "contrats_am";
 
-/** A region the size of France: 35 000 communes, 1 000 CPTS, 2 500 MSP (remuneration year 2023), 20 000 AM contracts. */
-export function nationalInput(rnd: () => number) {
+/**
+ * A region the size of France: 35 000 communes, 1 000 CPTS, 2 500 MSP (remuneration year 2023), 20 000 AM contracts;
+ * `scale` times as many rows of each table for the growth figure (the communes up to the 999 INSEE codes a
+ * metropolitan département has room for: 2,5 times France at most). Scale 1 draws the same sequence as before.
+ */
+export function nationalInput(rnd: () => number, scale = 1) {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const depts = DEPARTEMENTS.map(([code]) => code);
   const communes: unknown[][] = [];
   const cpts: unknown[][] = [];
-  for (let i = 0; i < 1_000; i++)
+  const nCpts = 1_000 * scale;
+  for (let i = 0; i < nCpts; i++)
     cpts.push([
       `CPTS${i}`,
       `CPTS ${i}`,
@@ -70,19 +75,22 @@ export function nationalInput(rnd: () => number) {
   // INSEE codes: the département, then a number unique within it (metropolitan départements: 3 digits of room)
   const metropole = depts.filter((d) => d.length === 2);
   const perDept = new Map<string, number>();
-  for (let i = 0; i < 35_000; i++) {
-    const dept = pick(metropole);
+  const nCommunes = Math.min(35_000 * scale, metropole.length * 900);
+  for (let i = 0; i < nCommunes; i++) {
+    let dept = pick(metropole);
+    // a full département: the next one with room (only at scale 3 and more)
+    while ((perDept.get(dept) ?? 0) >= 999) dept = metropole[(metropole.indexOf(dept) + 1) % metropole.length];
     const n = (perDept.get(dept) ?? 0) + 1;
     perDept.set(dept, n);
     communes.push([
       `${dept}${String(n).padStart(5 - dept.length, "0")}`,
       dept,
       Math.floor(rnd() * 5_000),
-      rnd() < 0.85 ? `CPTS${Math.floor(rnd() * 1_000)}` : "",
+      rnd() < 0.85 ? `CPTS${Math.floor(rnd() * nCpts)}` : "",
     ]);
   }
   const msp: unknown[][] = [];
-  for (let i = 0; i < 2_500; i++) {
+  for (let i = 0; i < 2_500 * scale; i++) {
     const row = mspBenchRow(rnd);
     // remuneration year 2023: the crisis plan is a prerequisite (guide CNAM), most MSP have one
     msp.push([`MSP${i}`, `MSP ${i}`, pick(depts), rnd() < 0.7 ? 1 : 0, 2023, ...row.slice(1, -1), rnd() < 0.9 ? 1 : 0]);
@@ -91,7 +99,7 @@ export function nationalInput(rnd: () => number) {
   // ambiguous in a workbook spanning both regions; the communes are metropolitan, so are the caisses
   const caisses = CAISSES.filter((c) => c.departement.length === 2).map((c) => c.numero);
   const am: unknown[][] = [];
-  for (let i = 0; i < 20_000; i++)
+  for (let i = 0; i < 20_000 * scale; i++)
     am.push([
       `AM${i}`,
       pick(caisses),
