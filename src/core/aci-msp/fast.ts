@@ -27,7 +27,6 @@ import {
   type FieldValues,
   type Layout,
   type MspInput,
-  type NumberField,
   type PlainValue,
 } from "./fields";
 import { contextOf } from "./indicators";
@@ -122,13 +121,30 @@ function readLean(layout: Layout, cells: readonly unknown[], plain?: PlainValue)
   return LEAN;
 }
 
+/** The field indices of each year's later-text fields (a plan's list, by identity), for the test on the bits. */
+const LATER_AT = new WeakMap<readonly FieldCode[], readonly number[]>();
+const SI_AVANCE_AT = INDEX.get("si_avance_date")!;
+
+/** Whether the row gives a value to a field of a later text than its year's (as the evaluator's `ignored` list). */
+function givesLaterField(input: LeanInput, fields: readonly FieldCode[]): boolean {
+  let at = LATER_AT.get(fields);
+  if (!at) LATER_AT.set(fields, (at = fields.map((code) => INDEX.get(code)!)));
+  const { low, high } = input.given;
+  const v = input.values.at;
+  for (const i of at) {
+    const given = i < 32 ? (low >>> i) & 1 : (high >>> (i - 32)) & 1;
+    if (given && (i === SI_AVANCE_AT || v[i] !== 0)) return true;
+  }
+  return false;
+}
+
 /** Points and euros of one row, as `evaluateMsp` gives them (`euros` NaN unless asked). */
 function amounts(headers: readonly unknown[], cells: readonly unknown[], plain: PlainValue | undefined, withEuros: boolean): { points: number; euros: number } {
   const input = readLean(cachedLayout(headers), cells, plain);
   const annee = remunerationYear(input);
   const plan = planFor(annee);
   // a field of a later text given a value: the evaluator sets it aside in a copy of the inputs
-  if (plan.later.fields.some((code) => input.given.has(code) && (code === "si_avance_date" || input.values[code as NumberField] !== 0))) {
+  if (givesLaterField(input, plan.later.fields)) {
     const e = evaluateMsp(readMspRow(headers, cells, plain));
     return { points: e.points, euros: e.totalEuros };
   }
