@@ -15,8 +15,11 @@ const DIR = join(ROOT, ".build", "bench");
 const RSS = join(ROOT, "scripts", "bench-rss.cjs");
 const ROUNDS = 3;
 
-/** The bench's national input written as the analyst's workbook: one sheet and one Excel table per source table. */
-export async function writeNational(path: string, scale = 1): Promise<void> {
+/**
+ * The bench's national input written as the analyst's workbook: one sheet and one Excel table per source table.
+ * Returns the number of data rows written.
+ */
+export async function writeNational(path: string, scale = 1): Promise<number> {
   const { headers, rows } = nationalInput(mulberry32(23), scale);
   const wb = new ExcelJS.Workbook();
   const sheets = [
@@ -34,6 +37,7 @@ export async function writeNational(path: string, scale = 1): Promise<void> {
       rows: data as ExcelJS.CellValue[][],
     });
   await wb.xlsx.writeFile(path);
+  return sheets.reduce((n, [, , , data]) => n + data.length, 0);
 }
 
 /** Runs a process `ROUNDS` times: its median wall time (ms) and largest peak memory (MiB). */
@@ -55,7 +59,7 @@ function timeProcess(args: string[], rounds = ROUNDS): { ms: number; mib: number
 export async function offlineNational(fmt: (n: number, digits?: number) => string): Promise<string[]> {
   mkdirSync(DIR, { recursive: true });
   const input = join(DIR, "national.xlsx");
-  await writeNational(input);
+  const nationalRows = await writeNational(input);
   // the JavaScript `npm run regional` runs (built on first use by scripts/cli.mjs; a run without arguments builds it)
   spawnSync(process.execPath, [join(ROOT, "scripts", "cli.mjs"), "regional"], { cwd: ROOT, encoding: "utf8" });
   const bundle = join(ROOT, ".build", "cli", "regional.cjs");
@@ -64,14 +68,13 @@ export async function offlineNational(fmt: (n: number, digits?: number) => strin
   if (job.status !== 0) throw new Error(`national job failed: ${job.stderr.slice(0, 500)}`);
   const ratio = job.ms / readOnly.ms;
   // growth: the same job on twice and four times the rows (one run each), per 1 000 rows read
-  const rowsOf = (scale: number) => Object.values(nationalInput(mulberry32(23), scale).rows).reduce((n, t) => n + t.length, 0);
-  const growth = [{ scale: 1, rows: rowsOf(1), ms: job.ms, mib: job.mib }];
+  const growth = [{ scale: 1, rows: nationalRows, ms: job.ms, mib: job.mib }];
   for (const scale of [2, 4]) {
     const path = join(DIR, `national-x${scale}.xlsx`);
-    await writeNational(path, scale);
+    const rows = await writeNational(path, scale);
     const run = timeProcess([bundle, path, join(DIR, `national-x${scale}-sortie.xlsx`), "--annee", "2023", "--remplacer"], 1);
     if (run.status !== 0) throw new Error(`national job x${scale} failed: ${run.stderr.slice(0, 500)}`);
-    growth.push({ scale, rows: rowsOf(scale), ms: run.ms, mib: run.mib });
+    growth.push({ scale, rows, ms: run.ms, mib: run.mib });
   }
   const perRow = (g: (typeof growth)[number]) => (g.ms / g.rows) * 1000;
   const linear = growth.every((g) => perRow(g) <= perRow(growth[0]) * 1.25);

@@ -118,9 +118,12 @@ function attributes(tag: string): Record<string, string> {
 
 /** Every element `name` of `xml` (prefix-free), as its attributes and inner text. */
 function* elements(xml: string, name: string): Generator<{ attrs: string; inner: string }> {
-  const re = new RegExp(`<${name}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${name}>)`, "g");
+  let re = ELEMENT.get(name);
+  if (!re) ELEMENT.set(name, (re = new RegExp(`<${name}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${name}>)`, "g")));
   for (const m of xml.matchAll(re)) yield { attrs: m[1], inner: m[2] ?? "" };
 }
+/** One expression per element name, built once (`texts` runs once per shared string). */
+const ELEMENT = new Map<string, RegExp>();
 
 /** The texts of the `<t>` elements of a fragment, each decoded. */
 function texts(xml: string): string[] {

@@ -240,13 +240,14 @@ function valueExtent(ws: LoadedSheet): Rect | undefined {
 /** How a workbook file is loaded: the job's fast reader, or ExcelJS's (the reference, for the tests). */
 export type Loader = (path: string) => Promise<LoadedWorkbook>;
 
-const fastLoader: Loader = async (path) => loadWorkbook(path, (value) => plainValue(value as ExcelJS.CellValue));
+/** The job's reading: the workbook's zip read by xlsx-zip.ts, each value made plain as `cellValue` makes it. */
+export const loadFromZip: Loader = async (path) => loadWorkbook(path, (value) => plainValue(value as ExcelJS.CellValue));
 
 /**
  * Excel tables named like a source table first (header row and data rows; the totals row is not data), then sheets
  * named like one (the header is the first row, within the first 20, that holds the required columns).
  */
-export async function readSourceTables(path: string, load: Loader = fastLoader): Promise<Partial<Record<TableKind, RawTable>>> {
+export async function readSourceTables(path: string, load: Loader = loadFromZip): Promise<Partial<Record<TableKind, RawTable>>> {
   checkWorkbookFile(path);
   let wb: LoadedWorkbook;
   try {

@@ -4,16 +4,15 @@
  * value, the formulas without a saved result, merged ranges, tables with their totals rows, the 1904 date system.
  * Every case here is loaded both ways and compared cell by cell, then as the source tables the job reads.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { buildRegionalSheets, layoutSheet } from "../../src/core/regional";
-import { loadWithExcelJS, plainValue, readSourceTables, type Loader } from "../../src/offline/xlsx";
+import { loadFromZip, loadWithExcelJS, readSourceTables, type Loader } from "../../src/offline/xlsx";
 import { writeNational } from "../../scripts/bench-offline";
-import { loadWorkbook } from "../../src/offline/xlsx-zip";
 import { clean, xlsxWorkbook } from "../regional/workbooks";
 import { expectSameReading } from "../support/readers";
 
@@ -28,7 +27,7 @@ async function save(wb: ExcelJS.Workbook): Promise<string> {
 
 /** `path` with the XML of one of its parts changed by `edit` (what Excel or another program writes, not ExcelJS). */
 async function edited(path: string, part: string, edit: (xml: string) => string): Promise<string> {
-  const zip = await JSZip.loadAsync(await import("node:fs").then((fs) => fs.readFileSync(path)));
+  const zip = await JSZip.loadAsync(readFileSync(path));
   zip.file(part, edit(await zip.file(part)!.async("string")));
   const out = join(dir, `modifie-${++files}.xlsx`);
   writeFileSync(out, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
@@ -98,7 +97,7 @@ describe("the job's workbook reader reads as ExcelJS readFile does", () => {
     const path = await save(everyValue());
     await expectSameReading(path);
     // what this case must hold, so that it keeps testing something: dates read as ISO text, a time as a fraction
-    const fast = loadWorkbook(path, (v) => plainValue(v as ExcelJS.CellValue));
+    const fast = await loadFromZip(path);
     const sheet = fast.sheets[0];
     expect(sheet.rows.get(2)![8].value).toBe("2022-09-03");
     expect(sheet.rows.get(3)![8].value).toBe(0.5);
@@ -113,7 +112,7 @@ describe("the job's workbook reader reads as ExcelJS readFile does", () => {
     (wb.properties as { date1904?: boolean }).date1904 = true;
     const path = await save(wb);
     await expectSameReading(path);
-    expect(loadWorkbook(path, (v) => plainValue(v as ExcelJS.CellValue)).date1904).toBe(true);
+    expect((await loadFromZip(path)).date1904).toBe(true);
   });
 
   it("what Excel writes and ExcelJS does not: inline strings, escapes, phonetic runs, an empty formula text result", async () => {
@@ -128,7 +127,7 @@ describe("the job's workbook reader reads as ExcelJS readFile does", () => {
       xml.replace("<si><t>id_msp</t></si>", '<si><t>id_msp_x000D_</t><rPh sb="0" eb="1"><t>ID</t></rPh></si>'),
     );
     await expectSameReading(path);
-    const rows = loadWorkbook(path, (v) => plainValue(v as ExcelJS.CellValue)).sheets[1].rows;
+    const rows = (await loadFromZip(path)).sheets[1].rows;
     expect(rows.get(4)![1].value).toBe(" MSP-001 & co ");
     expect(rows.get(4)![3]).toEqual({ value: "", withoutResult: false });
   });
