@@ -408,6 +408,28 @@ export interface MspResult {
   champsIgnores: readonly FieldCode[];
 }
 
+/**
+ * What a year pays an MSP, as the regional sheets aggregate it: the total, each indicator's euros (in INDICATORS'
+ * order), the prerequisites missing and the fields the year ignores. The same evaluation as `computeMsp`, without its
+ * 26 indicator records and their texts: a national table holds thousands of MSP.
+ */
+export interface MspPayment {
+  euros: number;
+  eurosParIndicateur: readonly number[];
+  prerequisManquants: string[];
+  champsIgnores: readonly FieldCode[];
+}
+
+export function mspPayment(input: MspInput): MspPayment {
+  const e = evaluateMsp(input);
+  return {
+    euros: e.totalEuros,
+    eurosParIndicateur: e.indicators.map((i) => i.euros),
+    prerequisManquants: missingPrerequisites(e),
+    champsIgnores: e.ignoredFields,
+  };
+}
+
 /** The texts the full result of a year shows whatever the MSP: the sources and the year's wording, written once per year. */
 export interface YearTexts {
   /** Per indicator: its references ("" when the year lacks it), and as the detail's Source column shows them. */

@@ -415,44 +415,48 @@ function readKind(entry: ColumnEntry, value: unknown, column: string): unknown {
   }
 }
 
-/** What reading one cell gave: a value (a CodeReading for territorial codes), a default said, or nothing. */
-export interface ColumnValue {
-  value: unknown;
-  /** The cell was empty: the declared default (or absence) applies. */
+/**
+ * What reading a cell said beyond its value, filled by `readColumn` (one per table reader, reused for every cell:
+ * tables run to tens of thousands of rows): whether the cell was blank (the declared default, or absence, applies) and
+ * the default's text for « Contrôles » when the declaration says it and its condition holds.
+ */
+export interface CellNote {
   blank: boolean;
-  /** The default's text for « Contrôles », when the declaration says it (and its condition holds). */
-  said?: string;
+  said: string | undefined;
 }
 
-/** A blank cell of a column that may stay empty: one shared answer (tables run to tens of thousands of rows). */
-const ABSENT: ColumnValue = Object.freeze({ value: undefined, blank: true });
-
 /** Whether a condition of the schema holds on the row read so far. */
-const holds = (c: Condition | undefined, row: Readonly<Record<string, unknown>>, given: (column: string) => boolean) =>
-  c !== undefined && (c.given ? given(c.column) : row[c.column] === c.is);
+const holds = (c: Condition | undefined, read: (column: string) => unknown, given: (column: string) => boolean) =>
+  c !== undefined && (c.given ? given(c.column) : read(c.column) === c.is);
 
 /**
- * Reads one cell as its entry declares, throwing a DomainError naming the column for a refused value; `row` holds the
- * values already read (for `when` and `requiredWhen`), `given` says whether a cell of the row is not empty. Dates, years and CPAM codes come back as typed, for the table
- * reader, which knows the date system and the region.
+ * Reads one cell as its entry declares, throwing a DomainError naming the column for a refused value, and says in
+ * `note` whether it was blank and what default it took. `read` gives a value of the row already read (for `when` and
+ * `requiredWhen`, consulted on blank cells only), `given` whether a cell of the row is not empty. Territorial codes
+ * come back as their CodeReading; dates, years and CPAM codes as typed, for the table reader, which knows the date
+ * system and the region.
  */
-export function readColumn(entry: ColumnEntry, value: unknown, row: Readonly<Record<string, unknown>>, given: (column: string) => boolean): ColumnValue {
+export function readColumn(entry: ColumnEntry, value: unknown, read: (column: string) => unknown, given: (column: string) => boolean, note: CellNote): unknown {
+  note.said = undefined;
   if (isMissing(value) || (value === 0 && entry.zero === "blank")) {
+    note.blank = true;
     const blank = entry.blank;
     if (blank.means === "refused") return fail(entry.code, blank.message ?? "valeur obligatoire manquante");
-    if (holds(entry.requiredWhen, row, given)) {
+    if (holds(entry.requiredWhen, read, given)) {
       const when = entry.requiredWhen!;
       return fail(entry.code, when.message ?? `valeur obligatoire manquante pour ${when.text}`);
     }
-    if (blank.means === "absent") return ABSENT;
-    return { value: blank.value, blank: true, said: blank.said && (!blank.when || holds(blank.when, row, given)) ? blank.said : undefined };
+    if (blank.means === "absent") return undefined;
+    if (blank.said && (!blank.when || holds(blank.when, read, given))) note.said = blank.said;
+    return blank.value;
   }
+  note.blank = false;
   if (value === 0 && entry.zero === "refused") {
     // the kind's own reader words the refusal (« effectif de départ strictement positif attendu »)
     if (entry.read) entry.read(value, entry.code);
     return fail(entry.code, `0 refusé : ${KIND_HELP[entry.kind]} attendu`);
   }
-  return { value: entry.read ? entry.read(value, entry.code) : readKind(entry, value, entry.code), blank: false };
+  return entry.read ? entry.read(value, entry.code) : readKind(entry, value, entry.code);
 }
 
 export type { CodeReading };

@@ -50,7 +50,8 @@ export function axisWeights(msp: readonly Msp[], annee: number): Record<Axe, num
   const totals = Object.fromEntries(AXES.map((a) => [a, 0])) as Record<Axe, number>;
   for (const m of msp) {
     if (m.annee !== annee || !m.remuneration) continue;
-    for (const i of m.remuneration.indicateurs) totals[i.axe] += i.euros;
+    const euros = m.remuneration.eurosParIndicateur;
+    for (let k = 0; k < euros.length; k++) totals[INDICATORS[k].axe] += euros[k];
   }
   const all = AXES.reduce((s, a) => s + totals[a], 0);
   return Object.fromEntries(AXES.map((a) => [a, share(totals[a], all)])) as Record<Axe, number | undefined>;

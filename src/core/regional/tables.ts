@@ -9,7 +9,17 @@
 import { amAid, type Bande, type Regime } from "../assistant-medical";
 import { amObjective, type Counts } from "../assistant-medical/objectives";
 import { CDS_MAX_ETP } from "../assistant-medical/params";
-import { blankOwnRates, computeMsp, FIELD_LABELS, fieldCode, mspRulesFor, prerequisiteFields, readMspFields, type FieldCode, type MspResult } from "../aci-msp";
+import {
+  blankOwnRates,
+  FIELD_LABELS,
+  fieldCode,
+  mspPayment,
+  mspRulesFor,
+  prerequisiteFields,
+  readMspFields,
+  type FieldCode,
+  type MspPayment,
+} from "../aci-msp";
 import { isGiven } from "../aci-msp/fields";
 import { describe, frenchDate, parseDate, yearOf } from "../dates";
 import { DomainError, fail } from "../errors";
@@ -19,7 +29,17 @@ import { normalizeCode } from "../text";
 import { isMissing, ownValue } from "../values";
 import { IMT_START } from "../aides/params";
 import { readCpam, regionOfCpams } from "../inputs/cpam";
-import { keyOf, readColumn, STADE_CODES, TABLE_SCHEMA, type CdsType, type ColumnEntry, type RegimeDepenses, type TableKind } from "../inputs/schema";
+import {
+  keyOf,
+  readColumn,
+  STADE_CODES,
+  type CellNote,
+  TABLE_SCHEMA,
+  type CdsType,
+  type ColumnEntry,
+  type RegimeDepenses,
+  type TableKind,
+} from "../inputs/schema";
 import { departementOfCommune, idKey, type CodeReading } from "./codes";
 
 export type { TableKind };
@@ -212,16 +232,25 @@ export class ReadLog {
     this.problems.push(p);
   }
   reading(table: string, column: string, row: number, text: string, example: string): void {
+    this.add(this.entry(table, column, text, example), row);
+  }
+  /**
+   * The line of a reading (created on first use, with its first example), for a reader that applies one reading to
+   * many rows and keeps it (`add`), rather than finding it again for each row.
+   */
+  entry(table: string, column: string, text: string, example: string): Reading {
     const key = `${table}\u0000${column}\u0000${text}`;
-    const r = this.byKey.get(key);
-    if (!r) this.byKey.set(key, { table, column, text, example, rows: [row], count: 1 });
-    else {
-      r.count++;
-      if (r.rows.length < ROWS_NAMED) r.rows.push(row);
-    }
+    let r = this.byKey.get(key);
+    if (!r) this.byKey.set(key, (r = { table, column, text, example, rows: [], count: 0 }));
+    return r;
+  }
+  /** One more row a reading was applied to. */
+  add(r: Reading, row: number): void {
+    r.count++;
+    if (r.rows.length < ROWS_NAMED) r.rows.push(row);
   }
   get readings(): Reading[] {
-    return [...this.byKey.values()];
+    return [...this.byKey.values()].filter((r) => r.count > 0);
   }
 }
 
@@ -274,7 +303,7 @@ export interface Msp {
   /** Year the ACI contract was signed (annee_adhesion or date_adhesion), when the table gives it. */
   anneeAdhesion?: number;
   /** Its ACI remuneration for the year, computed for an MSP under contract only (`aci`). */
-  remuneration?: MspResult;
+  remuneration?: MspPayment;
   /** Excel row of the MSP table it was read from. */
   row: number;
 }
@@ -429,53 +458,85 @@ const MAY_BE_TOTAL = /total|ensemble/i;
 const isTotalLine = (row: unknown[]) => row.some((v) => typeof v === "string" && MAY_BE_TOTAL.test(v) && TOTAL_LABEL.test(normalizeCode(v)));
 
 /**
- * Reads the cells of the current row; one reader serves a whole table (tables
- * run to tens of thousands of rows: no closure per row or per cell).
+ * The declared columns of each table by code, with their slot: slot i of a table is the i-th entry of its schema. A
+ * reader names its columns once (`slotsOf`), then reads by slot: no lookup by name per cell.
+ */
+const SLOTS: Readonly<Record<TableKind, ReadonlyMap<string, number>>> = Object.fromEntries(
+  Object.entries(TABLE_SCHEMA).map(([kind, entries]) => [kind, new Map(entries.map((e, i) => [e.code, i]))]),
+) as unknown as Record<TableKind, ReadonlyMap<string, number>>;
+
+/** The slots of `codes` in the schema of `kind`, resolved once when the module loads (an undeclared code throws there). */
+function slotsOf<C extends string>(kind: TableKind, codes: readonly C[]): Readonly<Record<C, number>> {
+  const out = {} as Record<C, number>;
+  for (const code of codes) {
+    const slot = SLOTS[kind].get(code);
+    if (slot === undefined) throw new Error(`${kind}: column ${code} not in the schema`);
+    out[code] = slot;
+  }
+  return out;
+}
+
+/**
+ * Reads the cells of the current row; one reader serves a whole table (tables run to tens of thousands of rows: the
+ * header is resolved once into a position per declared column, and a cell is read by its slot, with no closure, lookup
+ * or record per cell).
  */
 class RowReader {
   values: unknown[] = [];
   row = 0;
-  /** The values of the current row read so far through `read`, by column (for the schema's conditions). */
-  record: Record<string, unknown> = {};
   /** A cell of the current row was refused (its problem is logged). */
   refused = false;
   /** Cells an issue of the host already refuses (merged cells), `row:index`: their problems are not repeated. */
   covered = new Set<string>();
-  /** Each declared column's entry and position in the header (`undefined`: the table has no such column), resolved once. */
-  private readonly slots: ReadonlyMap<string, { entry: ColumnEntry; at: number | undefined }>;
+  /** The row's key, as the duplicate check compared it (ids folded by `keyOf`). */
+  key = "";
+  private readonly entries: readonly ColumnEntry[];
+  /** Position in the header of each slot's column, -1 when the table has no such column. */
+  private readonly position: number[];
+  /** The values of the current row read so far, by slot (for the schema's conditions). */
+  private readonly done: unknown[];
+  private readonly note: CellNote = { blank: false, said: undefined };
+  /** The reading of each slot's declared default, once it has been said (the same text for every row). */
+  private readonly saidOf: (Reading | undefined)[];
   constructor(
-    entries: ReadonlyMap<string, ColumnEntry>,
+    readonly kind: TableKind,
     private index: ReadonlyMap<string, number>,
     readonly table: string,
     private problems: Problem[],
     readonly log: ReadLog,
     readonly date1904 = false,
   ) {
-    this.slots = new Map([...entries].map(([code, entry]) => [code, { entry, at: index.get(code) }]));
-  }
-  get(column: string): Cell {
-    const i = this.slots.get(column)?.at ?? this.index.get(column);
-    return i === undefined ? undefined : this.values[i];
+    this.entries = TABLE_SCHEMA[kind];
+    this.position = this.entries.map((e) => index.get(e.code) ?? -1);
+    this.done = this.entries.map(() => undefined);
+    this.saidOf = this.entries.map(() => undefined);
   }
   /** Sets the row read next. */
-  start(values: unknown[], row: number): void {
+  start(values: unknown[], row: number, key: string): void {
     this.values = values;
     this.row = row;
-    this.record = {};
+    this.key = key;
+    this.done.fill(undefined);
     this.refused = false;
   }
+  /** The cell of a slot in the current row, as typed. */
+  cell(slot: number): Cell {
+    const i = this.position[slot];
+    return i < 0 ? undefined : this.values[i];
+  }
   /** Runs `read` on one cell, turning its DomainError into a problem on that cell. */
-  at<U>(column: string, read: (v: Cell) => U): U | undefined {
+  at<U>(slot: number, read: (v: Cell) => U): U | undefined {
     try {
-      return read(this.get(column));
+      return read(this.cell(slot));
     } catch (error) {
-      return this.refuse(column, error);
+      return this.refuse(slot, error);
     }
   }
   /** A cell refused: its problem logged (unless the host's issue already covers it), the row marked. */
-  private refuse(column: string, error: unknown): undefined {
+  private refuse(slot: number, error: unknown): undefined {
     if (!(error instanceof DomainError)) throw error;
-    if (!this.covered.has(`${this.row}:${this.index.get(column)}`)) this.problems.push({ table: this.table, column, row: this.row, message: error.reason });
+    if (!this.covered.size || !this.covered.has(`${this.row}:${this.position[slot]}`))
+      this.problems.push({ table: this.table, column: this.entries[slot].code, row: this.row, message: error.reason });
     this.refused = true;
     return undefined;
   }
@@ -484,31 +545,33 @@ class RowReader {
     this.problems.push({ table: this.table, column, row: this.row, message });
     return undefined;
   }
-  /** Whether a column of the current row holds a value (for the schema's conditions); bound once. */
-  private readonly given = (column: string): boolean => !isMissing(this.get(column));
+  /** A value of the row already read, by code (the schema's conditions, on blank cells only); bound once. */
+  private readonly readSoFar = (column: string): unknown => this.done[SLOTS[this.kind].get(column)!];
+  /** Whether a column of the current row holds a value (the schema's conditions); bound once. */
+  private readonly given = (column: string): boolean => !isMissing(this.cell(SLOTS[this.kind].get(column)!));
   /**
    * A cell read as the schema declares its column: a refused value is a problem on the cell (`refused` set, undefined
    * returned); a default the declaration says is written into « Contrôles »; a territorial code's reading is logged;
-   * a date is read in the workbook's date system and checked against the first day of its rules. No closure per cell:
-   * national tables run to tens of thousands of rows.
+   * a date is read in the workbook's date system and checked against the first day of its rules.
    */
-  read(column: string): unknown {
-    const { entry, at } = this.slots.get(column)!;
-    const raw = at === undefined ? undefined : this.values[at];
-    let read: ReturnType<typeof readColumn>;
+  read(slot: number): unknown {
+    const entry = this.entries[slot];
+    const raw = this.cell(slot);
+    const note = this.note;
+    let value: unknown;
     try {
-      read = readColumn(entry, raw, this.record, this.given);
+      value = readColumn(entry, raw, this.readSoFar, this.given, note);
     } catch (error) {
-      return this.refuse(column, error);
+      return this.refuse(slot, error);
     }
-    if (read.said) this.log.reading(this.table, column, this.row, read.said, "");
-    let value = read.value;
-    if (!read.blank && (entry.kind === "commune" || entry.kind === "departement")) {
+    if (note.said) this.log.add((this.saidOf[slot] ??= this.log.entry(this.table, entry.code, note.said, "")), this.row);
+    if (!note.blank && (entry.kind === "commune" || entry.kind === "departement")) {
       const code = value as CodeReading;
-      if (code.reading) this.log.reading(this.table, column, this.row, code.reading, `« ${describe(raw)} » → ${code.code}`);
+      if (code.reading) this.log.reading(this.table, entry.code, this.row, code.reading, `« ${describe(raw)} » → ${code.code}`);
       value = code.code;
-    } else if (!read.blank && entry.kind === "date") {
+    } else if (!note.blank && entry.kind === "date") {
       try {
+        const column = entry.code;
         const iso = parseDate(dateCell(raw, this.date1904), column);
         const earliest = entry.earliest;
         if (earliest && iso < earliest.date)
@@ -516,10 +579,10 @@ class RowReader {
         if (iso > LATEST_DATE) fail(column, `date du ${frenchDate(iso)} invraisemblable : vérifier l'année`);
         value = iso;
       } catch (error) {
-        return this.refuse(column, error);
+        return this.refuse(slot, error);
       }
     }
-    this.record[column] = value;
+    this.done[slot] = value;
     return value;
   }
   /**
@@ -541,6 +604,14 @@ class RowReader {
 /** Dates after this one are typing errors (reference years stop at 2100). */
 const LATEST_DATE = "2100-12-31";
 
+/** The key of a row: its key columns' values folded by `keyOf`, joined. */
+function rowKey(entries: readonly ColumnEntry[], columns: readonly number[], values: readonly unknown[]): string {
+  if (columns.length === 1) return keyOf(entries[0], values[columns[0]]);
+  let key = keyOf(entries[0], values[columns[0]]);
+  for (let j = 1; j < columns.length; j++) key += "\u0000" + keyOf(entries[j], values[columns[j]]);
+  return key;
+}
+
 function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: RowReader) => T | undefined): T[] {
   const problems = log.problems;
   const label = TABLE_LABELS[kind];
@@ -548,13 +619,15 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   if (!index || !checkEmptyTable(kind, table, problems)) return [];
   const out: T[] = [];
   // the key of each row, checked in the same pass: a later row with a key already seen is refused naming the first
-  // (said after the rows' own problems)
-  const firstRowOf = new Map<string, number>();
+  // (said after the rows' own problems). One Map operation per row while no key repeats (a new key grows the Map); at
+  // the first repeat, the Map is rebuilt once with each key's first row, and checked key by key from there.
+  let keys = new Map<string, number>();
+  let repeated = false;
   const duplicates: Problem[] = [];
   const keyEntries = KEYS[kind];
   const keyLabel = keyEntries.map((e) => e.code).join(", ");
   const keyColumns = keyEntries.map((c) => index.get(c.code)!);
-  const reader = new RowReader(COLUMNS[kind], index, label, problems, log, table.date1904);
+  const reader = new RowReader(kind, index, label, problems, log, table.date1904);
   for (const issue of table.issues ?? []) {
     const header = issue.column === undefined ? undefined : table.headers[issue.column];
     problems.push({ table: label, column: typeof header === "string" ? header : undefined, row: issue.row, message: issue.message });
@@ -572,26 +645,37 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
     // blank rows between data rows are skipped, and said (trailing blank rows of a table are not)
     for (const row of blanks) log.reading(label, "", row, "ligne vide entre des lignes de données, ignorée", "");
     blanks = [];
-    reader.start(values, firstDataRow + i);
+    const row = firstDataRow + i;
     if (isTotalLine(values)) {
       problems.push({
         table: label,
-        row: reader.row,
+        row,
         message:
           "ligne de total saisie à la main : le complément calcule les totaux ; supprimer cette ligne (la ligne de total d'un tableau Excel est, elle, ignorée)",
       });
       continue;
     }
-    if (text(values[keyColumns[0]])) {
-      const key =
-        keyColumns.length === 1 ? keyOf(keyEntries[0], values[keyColumns[0]]) : keyColumns.map((k, j) => keyOf(keyEntries[j], values[k])).join("\u0000");
-      const first = firstRowOf.get(key);
-      if (first === undefined) firstRowOf.set(key, reader.row);
-      else {
+    const key = text(values[keyColumns[0]]) ? rowKey(keyEntries, keyColumns, values) : "";
+    if (key) {
+      let first: number | undefined;
+      if (repeated) {
+        first = keys.get(key);
+        if (first === undefined) keys.set(key, row);
+      } else {
+        const size = keys.size;
+        keys.set(key, row);
+        if (keys.size === size) {
+          keys = firstRowOfKeys(table, i, keyEntries, keyColumns, firstDataRow);
+          repeated = true;
+          first = keys.get(key);
+        }
+      }
+      if (first !== undefined) {
         const id = keyColumns.map((k) => text(values[k])).join(" / ");
-        duplicates.push({ table: label, column: keyLabel, row: reader.row, message: `identifiant « ${id} » déjà utilisé ligne ${first}` });
+        duplicates.push({ table: label, column: keyLabel, row, message: `identifiant « ${id} » déjà utilisé ligne ${first}` });
       }
     }
+    reader.start(values, row, key);
     const item = build(reader);
     if (item !== undefined) out.push(item);
   }
@@ -599,12 +683,26 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   return out;
 }
 
+/** The first Excel row of each key in rows before `end` (a repeated key found: the Map is rebuilt once). */
+function firstRowOfKeys(table: RawTable, end: number, entries: readonly ColumnEntry[], columns: readonly number[], firstDataRow: number): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (let j = 0; j < end; j++) {
+    const values = table.rows[j];
+    if (isBlankRow(values) || isTotalLine(values) || !text(values[columns[0]])) continue;
+    const key = rowKey(entries, columns, values);
+    if (!keys.has(key)) keys.set(key, firstDataRow + j);
+  }
+  return keys;
+}
+
+const COMMUNE = slotsOf("communes", ["code_commune", "departement", "population", "cpts"]);
+
 export function readCommunes(table: RawTable, log: ReadLog): Commune[] {
   return readRows("communes", table, log, (r) => {
-    const codeCommune = r.read("code_commune") as string;
-    const departement = r.read("departement") as string;
-    const population = r.read("population") as number;
-    const cpts = (r.read("cpts") as string | undefined) ?? "";
+    const codeCommune = r.read(COMMUNE.code_commune) as string;
+    const departement = r.read(COMMUNE.departement) as string;
+    const population = r.read(COMMUNE.population) as number;
+    const cpts = (r.read(COMMUNE.cpts) as string | undefined) ?? "";
     if (r.refused) return undefined;
     if (departementOfCommune(codeCommune) !== departement)
       return r.reject(
@@ -620,25 +718,43 @@ export function stadeAt(cpts: Cpts, date: string): Stade {
   return cpts.stade === "5" && cpts.dateSignature !== undefined && cpts.dateSignature > date ? "4" : cpts.stade;
 }
 
+const CPTS = slotsOf("cpts", [
+  "id",
+  "nom",
+  "departement",
+  "stade",
+  "population",
+  "date_signature",
+  "membres",
+  "sas",
+  "atteinte_acces",
+  "atteinte_parcours",
+  "atteinte_prevention",
+  "atteinte_qualite",
+  "atteinte_accompagnement",
+  "qualite",
+  "accompagnement",
+]);
+
 export function readCpts(table: RawTable, log: ReadLog): Cpts[] {
   return readRows("cpts", table, log, (r) => {
-    const id = r.read("id") as string;
-    const nom = (r.read("nom") as string | undefined) ?? "";
-    const departement = r.read("departement") as string;
-    const stade = r.read("stade") as Stade;
-    const population = r.read("population") as number;
-    const dateSignature = r.read("date_signature") as string | undefined;
-    const membres = r.read("membres") as number;
-    const sas = r.read("sas") as boolean;
+    const id = r.read(CPTS.id) as string;
+    const nom = (r.read(CPTS.nom) as string | undefined) ?? "";
+    const departement = r.read(CPTS.departement) as string;
+    const stade = r.read(CPTS.stade) as Stade;
+    const population = r.read(CPTS.population) as number;
+    const dateSignature = r.read(CPTS.date_signature) as string | undefined;
+    const membres = r.read(CPTS.membres) as number;
+    const sas = r.read(CPTS.sas) as boolean;
     const atteinte = {
-      acces: r.read("atteinte_acces") as number,
-      parcours: r.read("atteinte_parcours") as number,
-      prevention: r.read("atteinte_prevention") as number,
-      qualite: r.read("atteinte_qualite") as number,
-      accompagnement: r.read("atteinte_accompagnement") as number,
+      acces: r.read(CPTS.atteinte_acces) as number,
+      parcours: r.read(CPTS.atteinte_parcours) as number,
+      prevention: r.read(CPTS.atteinte_prevention) as number,
+      qualite: r.read(CPTS.atteinte_qualite) as number,
+      accompagnement: r.read(CPTS.atteinte_accompagnement) as number,
     };
-    const qualite = r.read("qualite") as boolean;
-    const accompagnement = r.read("accompagnement") as boolean;
+    const qualite = r.read(CPTS.qualite) as boolean;
+    const accompagnement = r.read(CPTS.accompagnement) as boolean;
     if (r.refused) return undefined;
     return { id, key: idKey(id), nom, departement, stade, population, dateSignature, membres, sas, atteinte, qualite, accompagnement };
   });
@@ -648,6 +764,8 @@ const DATE_FIELDS: ReadonlySet<FieldCode> = new Set<FieldCode>(["si_date", "date
 
 /** Remuneration years after this one are typing errors (reference years stop at 2100). */
 const LATEST_YEAR = 2100;
+
+const MSP = slotsOf("msp", ["id", "nom", "departement", "aci"]);
 
 export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
   const label = TABLE_LABELS.msp;
@@ -659,11 +777,11 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
   const pairs: [FieldCode, unknown][] = fieldColumns.map(([code]) => [code, undefined]);
   const msp = readRows("msp", table, log, (r) => {
     const row = r.row;
-    const id = r.read("id") as string;
-    const nom = (r.read("nom") as string | undefined) ?? "";
-    const departement = r.read("departement") as string;
-    const aci = r.read("aci") as boolean;
-    let remuneration: MspResult | undefined;
+    const id = r.read(MSP.id) as string;
+    const nom = (r.read(MSP.nom) as string | undefined) ?? "";
+    const departement = r.read(MSP.departement) as string;
+    const aci = r.read(MSP.aci) as boolean;
+    let remuneration: MspPayment | undefined;
     let annee: number | undefined;
     let anneeAdhesion: number | undefined;
     // one array of (code, value) pairs, refilled for each row
@@ -680,7 +798,7 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
       if (annee > LATEST_YEAR) fail("annee", `année ${annee} invraisemblable : vérifier la saisie`);
       mspRulesFor(annee);
       // an MSP without a contract is paid nothing: its ACI columns may be left blank
-      if (aci) remuneration = computeMsp(input, false);
+      if (aci) remuneration = mspPayment(input);
       for (const field of remuneration?.champsIgnores ?? [])
         log.reading(label, field, row, `champ de l'avenant 1 ignoré pour ${annee} (règles de l'ACI 2017, comme ACI.MSP_EUROS)`, "");
       for (const { own, national } of aci ? blankOwnRates(input) : [])
@@ -729,26 +847,41 @@ function checkPrerequisiteColumns(msp: readonly Msp[], columns: ReadonlySet<Fiel
   }
 }
 
+const AM = slotsOf("contrats_am", [
+  "id",
+  "date_signature",
+  "etp",
+  "regime",
+  "bande",
+  "date_fin",
+  "objectif",
+  "etp_medecins",
+  "pmt_depart",
+  "pmt_fin",
+  "fa_depart",
+  "fa_fin",
+]);
+
 /**
  * `regions`: the workbook's region (that of its Communes, CPTS or MSP tables) in which CPAM codes are read; empty, the
  * single region into which every CPAM value of the table reads.
  */
 export function readContratsAm(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): ContratAm[] {
-  const cpamOf = cpamReader(table, log, regions);
+  const cpamOf = cpamReader("contrats_am", table, log, regions);
   return readRows("contrats_am", table, log, (r) => {
     const row = r.row;
-    const id = r.read("id") as string;
+    const id = r.read(AM.id) as string;
     // a CPAM code is read in the workbook's region: the schema refuses the blank, the region decides the caisse
     const cpam = cpamOf(r);
-    const dateSignature = r.read("date_signature") as string;
-    const etp = r.read("etp") as number;
-    const regime = r.read("regime") as Regime;
-    const bande = r.read("bande") as Bande | undefined;
-    const dateFin = r.read("date_fin") as string | undefined;
-    const pmt = counts(r, "pmt_depart", "pmt_fin");
-    const fa = counts(r, "fa_depart", "fa_fin");
-    const objectifCell = r.read("objectif") as number | undefined;
-    const etpMedecins = r.read("etp_medecins") as number | undefined;
+    const dateSignature = r.read(AM.date_signature) as string;
+    const etp = r.read(AM.etp) as number;
+    const regime = r.read(AM.regime) as Regime;
+    const bande = r.read(AM.bande) as Bande | undefined;
+    const dateFin = r.read(AM.date_fin) as string | undefined;
+    const pmt = counts(r, AM.pmt_depart, AM.pmt_fin);
+    const fa = counts(r, AM.fa_depart, AM.fa_fin);
+    const objectifCell = r.read(AM.objectif) as number | undefined;
+    const etpMedecins = r.read(AM.etp_medecins) as number | undefined;
     if (r.refused) return undefined;
     if (dateFin && dateFin < dateSignature!) return r.reject("date_fin", "date de fin antérieure à la date de signature");
     const max = regime === "cds" ? entryAt(CDS_MAX_ETP.series, dateSignature!)?.value : undefined;
@@ -759,7 +892,7 @@ export function readContratsAm(table: RawTable, log: ReadLog, regions: ReadonlyS
     let objectif = objectifCell;
     if ((pmt || fa) && objectif === undefined) {
       // the objective the contract asks for, from its band (AM.OBJECTIF), when the column is empty
-      objectif = r.at("objectif", () => {
+      objectif = r.at(AM.objectif, () => {
         if (!bande) fail("objectif", "objectif (ou bande) nécessaire pour le suivi de l'objectif (colonnes pmt_depart, pmt_fin…)");
         return amObjective({ bande, regime: regime!, etp: etp!, dateSignature: dateSignature! });
       });
@@ -783,9 +916,9 @@ export function readContratsAm(table: RawTable, log: ReadLog, regions: ReadonlyS
 }
 
 /** A pair of count columns (start, end): both empty (no follow-up) or both given (the schema's requiredWhen). */
-function counts(r: RowReader, startColumn: string, endColumn: string): Counts | undefined {
-  const depart = r.read(startColumn) as number | undefined;
-  const fin = r.read(endColumn) as number | undefined;
+function counts(r: RowReader, start: number, end: number): Counts | undefined {
+  const depart = r.read(start) as number | undefined;
+  const fin = r.read(end) as number | undefined;
   return depart === undefined || fin === undefined ? undefined : { depart, fin };
 }
 
@@ -793,11 +926,12 @@ function counts(r: RowReader, startColumn: string, endColumn: string): Counts | 
  * The CPAM cell of a row, read in the workbook's region (`regions`), else in the single region into which every CPAM
  * value of the table reads (a caisse number such as 641 or 131 tells it); the reading said in Contrôles.
  */
-function cpamReader(table: RawTable, log: ReadLog, regions: ReadonlySet<string>): (r: RowReader) => string | undefined {
+function cpamReader(kind: TableKind, table: RawTable, log: ReadLog, regions: ReadonlySet<string>): (r: RowReader) => string | undefined {
+  const slot = SLOTS[kind].get("cpam")!;
   const column = table.headers.findIndex((h) => typeof h === "string" && normalizeCode(h) === "cpam");
   const inRegions = regions.size || column < 0 ? regions : regionOfCpams(table.rows.map((row) => row[column]));
   // a table holds a few dozen distinct CPAM cells over thousands of rows: each read once (the reading is pure)
-  const readings = new Map<unknown, { read: ReturnType<typeof readCpam>; example: string }>();
+  const readings = new Map<unknown, { read: ReturnType<typeof readCpam>; example: string; logged?: Reading }>();
   const readOnce = (v: unknown) => {
     let once = readings.get(v);
     if (!once) {
@@ -807,12 +941,14 @@ function cpamReader(table: RawTable, log: ReadLog, regions: ReadonlySet<string>)
     return once;
   };
   return (r) =>
-    r.read("cpam") === undefined
+    r.read(slot) === undefined
       ? undefined
-      : (r.at("cpam", (v) => {
-          const { read, example } = readOnce(v);
+      : (r.at(slot, (v) => {
+          const once = readOnce(v);
+          const { read } = once;
           if ("error" in read) throw new DomainError("cpam", read.error);
-          if (read.reading) log.reading(r.table, "cpam", r.row, read.reading, example);
+          // the reading of a value is one line of « Contrôles », found once per distinct value
+          if (read.reading) log.add((once.logged ??= log.entry(r.table, "cpam", read.reading, once.example)), r.row);
           return read.caisse.code;
         }) as string | undefined);
 }
@@ -835,21 +971,23 @@ function firstRows(label: string, log: ReadLog): (key: string, column: string, r
   };
 }
 
+const ALD = slotsOf("ald_mt", ["date", "patients_ald", "patients_ald_sans_mt"]);
+
 /**
  * The ALD_MT table: one row per CPAM and date, CPAM codes read in the table's region (the caisse numbers of the
  * extraction: `41` is the caisse 041, Alpes-de-Haute-Provence). A CPAM given twice on one date, or more patients
  * without MT than in ALD, is refused on its row.
  */
 export function readAldMt(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): AldMt[] {
-  const cpamOf = cpamReader(table, log, regions);
+  const cpamOf = cpamReader("ald_mt", table, log, regions);
   const label = TABLE_LABELS.ald_mt;
   const first = firstRows(label, log);
   return readRows("ald_mt", table, log, (r) => {
     const row = r.row;
     const cpam = cpamOf(r);
-    const date = r.read("date") as string;
-    const ald = r.read("patients_ald") as number;
-    const sansMt = r.read("patients_ald_sans_mt") as number;
+    const date = r.read(ALD.date) as string;
+    const ald = r.read(ALD.patients_ald) as number;
+    const sansMt = r.read(ALD.patients_ald_sans_mt) as number;
     if (r.refused || cpam === undefined) return undefined;
     if (sansMt > ald)
       return r.reject(
@@ -861,18 +999,20 @@ export function readAldMt(table: RawTable, log: ReadLog, regions: ReadonlySet<st
   });
 }
 
+const MTD = slotsOf("mt_dent", ["annee", "patients_eligibles", "ebd_realises", "taux_moyen_ps"]);
+
 /** The MT_dent table: one row per CPAM and year; more examinations than eligible patients, or a pair twice, refused. */
 export function readMtDent(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): MtDent[] {
-  const cpamOf = cpamReader(table, log, regions);
+  const cpamOf = cpamReader("mt_dent", table, log, regions);
   const label = TABLE_LABELS.mt_dent;
   const first = firstRows(label, log);
   return readRows("mt_dent", table, log, (r) => {
     const row = r.row;
     const cpam = cpamOf(r);
-    const annee = r.read("annee") as number;
-    const eligibles = r.read("patients_eligibles") as number;
-    const realises = r.read("ebd_realises") as number;
-    const tauxMoyenPs = r.read("taux_moyen_ps") as number | undefined;
+    const annee = r.read(MTD.annee) as number;
+    const eligibles = r.read(MTD.patients_eligibles) as number;
+    const realises = r.read(MTD.ebd_realises) as number;
+    const tauxMoyenPs = r.read(MTD.taux_moyen_ps) as number | undefined;
     if (r.refused || cpam === undefined) return undefined;
     if (realises > eligibles)
       return r.reject(
@@ -884,29 +1024,33 @@ export function readMtDent(table: RawTable, log: ReadLog, regions: ReadonlySet<s
   });
 }
 
+const CDS = slotsOf("cds", ["id", "nom", "departement", "type", "specialite"]);
+
 /** The CDS table: one row per centre (its id is the key). */
 export function readCdsTable(table: RawTable, log: ReadLog): Cds[] {
   return readRows("cds", table, log, (r) => {
-    const id = r.read("id") as string;
-    const nom = r.read("nom") as string | undefined;
-    const departement = r.read("departement") as string;
-    const type = r.read("type") as CdsType;
-    const specialite = r.read("specialite") as string | undefined;
+    const id = r.read(CDS.id) as string;
+    const nom = r.read(CDS.nom) as string | undefined;
+    const departement = r.read(CDS.departement) as string;
+    const type = r.read(CDS.type) as CdsType;
+    const specialite = r.read(CDS.specialite) as string | undefined;
     if (r.refused) return undefined;
     return { id, nom, departement, type, specialite, row: r.row };
   });
 }
 
+const IMT = slotsOf("imt", ["mois", "nb_imt"]);
+
 /** The IMT table: one row per CPAM and month; a month before the consultation existed (15/05/2023), or twice, refused. */
 export function readImt(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): Imt[] {
-  const cpamOf = cpamReader(table, log, regions);
+  const cpamOf = cpamReader("imt", table, log, regions);
   const label = TABLE_LABELS.imt;
   const first = firstRows(label, log);
   return readRows("imt", table, log, (r) => {
     const row = r.row;
     const cpam = cpamOf(r);
-    const date = r.read("mois") as string;
-    const nb = r.read("nb_imt") as number;
+    const date = r.read(IMT.mois) as string;
+    const nb = r.read(IMT.nb_imt) as number;
     if (r.refused || cpam === undefined) return undefined;
     const mois = date.slice(0, 7);
     if (mois < IMT_START.slice(0, 7))
@@ -916,18 +1060,20 @@ export function readImt(table: RawTable, log: ReadLog, regions: ReadonlySet<stri
   });
 }
 
+const DEP = slotsOf("depenses_cds", ["annee", "groupe", "prestation", "regime", "montant", "pcap_france"]);
+
 /** The Depenses_CDS table: a prestation given twice for one régime and year is refused on its row. */
 export function readDepensesCds(table: RawTable, log: ReadLog): DepenseCds[] {
   const label = TABLE_LABELS.depenses_cds;
   const first = firstRows(label, log);
   return readRows("depenses_cds", table, log, (r) => {
     const row = r.row;
-    const annee = r.read("annee") as number;
-    const groupe = r.read("groupe") as string;
-    const prestation = r.read("prestation") as string;
-    const regime = r.read("regime") as RegimeDepenses;
-    const montant = r.read("montant") as number;
-    const pcapFrance = r.read("pcap_france") as number | undefined;
+    const annee = r.read(DEP.annee) as number;
+    const groupe = r.read(DEP.groupe) as string;
+    const prestation = r.read(DEP.prestation) as string;
+    const regime = r.read(DEP.regime) as RegimeDepenses;
+    const montant = r.read(DEP.montant) as number;
+    const pcapFrance = r.read(DEP.pcap_france) as number | undefined;
     if (r.refused) return undefined;
     if (!first(`${annee}|${idKey(groupe)}|${idKey(prestation)}|${regime}`, "prestation", row, `« ${prestation} » déjà donnée pour ${regime} en ${annee}`))
       return undefined;
