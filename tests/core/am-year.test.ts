@@ -38,4 +38,15 @@ describe("the contract year of a calendar year", () => {
     // years 1 and 2 are paid whatever the results
     expect(aidOfYear(followed, 2022)!.montant).toBe(27_000);
   });
+
+  it("counts a contract year's days from anniversary to anniversary: 366 over a 29 February, 29/02 kept on 28/02", () => {
+    // signed 29/02/2020: the anniversaries fall on 28/02/2021, 28/02/2022, 28/02/2023, 29/02/2024 (addYears)
+    const leap = { ...c, dateSignature: "2020-02-29" };
+    expect([1, 2, 3, 4, 5].map((k) => yearInForce(leap, k).of)).toEqual([365, 365, 365, 366, 365]);
+    // signed 01/03/2023: its first year runs over 29/02/2024
+    expect(yearInForce({ ...c, dateSignature: "2023-03-01" }, 1).of).toBe(366);
+    // cut on 29/02/2024, year 4 of the contract signed 29/02/2020 (from 28/02/2023): 366 days in force of 366
+    expect(yearInForce({ ...leap, dateFin: "2024-02-29" }, 4)).toEqual({ share: 1, days: 366, of: 366 });
+    expect(yearInForce({ ...leap, dateFin: "2023-03-01" }, 4)).toEqual({ share: 1 / 366, days: 1, of: 366 });
+  });
 });

@@ -22,8 +22,12 @@ export const regionOfDepartement = (code: string): string | undefined => REGION_
 
 /** The region of a set of départements (« Nouvelle-Aquitaine »), or the regions joined when they span several. */
 export function regionOf(departements: Iterable<string>): string {
-  const regions = [...new Set([...departements].map((d) => REGION_BY_CODE.get(d)).filter((r): r is string => !!r))].sort();
-  return regions.join(", ");
+  const regions = new Set<string>();
+  for (const d of new Set(departements)) {
+    const region = REGION_BY_CODE.get(d);
+    if (region) regions.add(region);
+  }
+  return [...regions].sort().join(", ");
 }
 
 /** How a cell was read, when it was not written as the code itself: shown in the « Contrôles » sheet. */
@@ -38,12 +42,16 @@ function cellText(value: unknown): string {
   return typeof value === "number" ? String(value) : String(value).trim();
 }
 
+/** Each official code read as itself: one frozen answer per code (national tables repeat a hundred codes). */
+const AS_ITSELF = new Map<string, CodeReading>(DEPARTEMENTS.map(([code]) => [code, Object.freeze({ code })]));
+
 /** A département: official code, a code with an extra leading zero (`033`), or the département's name. */
 export function readDepartement(value: unknown, argument = "departement"): CodeReading {
   const text = cellText(value);
   if (!text) fail(argument, "valeur obligatoire manquante");
   const upper = text.toUpperCase();
-  if (NAME_BY_CODE.has(upper)) return { code: upper };
+  const itself = AS_ITSELF.get(upper);
+  if (itself) return itself;
   if (/^\d$/.test(upper) && NAME_BY_CODE.has(`0${upper}`))
     return { code: `0${upper}`, reading: "code de département stocké comme nombre : zéro initial rétabli" };
   if (/^0\d{2}$/.test(upper) && NAME_BY_CODE.has(upper.slice(1)))

@@ -535,8 +535,12 @@ class RowReader {
   /** A cell refused: its problem logged (unless the host's issue already covers it), the row marked. */
   private refuse(slot: number, error: unknown): undefined {
     if (!(error instanceof DomainError)) throw error;
+    return this.invalid(slot, error.reason);
+  }
+  /** Refuses the cell of a slot with `message`, as `read` refuses a value (undefined, for `return r.invalid(…)`). */
+  invalid(slot: number, message: string): undefined {
     if (!this.covered.size || !this.covered.has(`${this.row}:${this.position[slot]}`))
-      this.problems.push({ table: this.table, column: this.entries[slot].code, row: this.row, message: error.reason });
+      this.problems.push({ table: this.table, column: this.entries[slot].code, row: this.row, message });
     this.refused = true;
     return undefined;
   }
@@ -618,12 +622,8 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   const index = indexColumns(kind, table, problems);
   if (!index || !checkEmptyTable(kind, table, problems)) return [];
   const out: T[] = [];
-  // the key of each row, checked in the same pass: a later row with a key already seen is refused naming the first
-  // (said after the rows' own problems). One Map operation per row while no key repeats (a new key grows the Map); at
-  // the first repeat, the Map is rebuilt once with each key's first row, and checked key by key from there.
-  let keys = new Map<string, number>();
-  let repeated = false;
-  const duplicates: Problem[] = [];
+  // the key of each row, kept by row for the duplicate check after the pass
+  const keys: string[] = new Array<string>(table.rows.length).fill("");
   const keyEntries = KEYS[kind];
   const keyLabel = keyEntries.map((e) => e.code).join(", ");
   const keyColumns = keyEntries.map((c) => index.get(c.code)!);
@@ -656,48 +656,50 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
       continue;
     }
     const key = text(values[keyColumns[0]]) ? rowKey(keyEntries, keyColumns, values) : "";
-    if (key) {
-      let first: number | undefined;
-      if (repeated) {
-        first = keys.get(key);
-        if (first === undefined) keys.set(key, row);
-      } else {
-        const size = keys.size;
-        keys.set(key, row);
-        if (keys.size === size) {
-          keys = firstRowOfKeys(table, i, keyEntries, keyColumns, firstDataRow);
-          repeated = true;
-          first = keys.get(key);
-        }
-      }
-      if (first !== undefined) {
-        const id = keyColumns.map((k) => text(values[k])).join(" / ");
-        duplicates.push({ table: label, column: keyLabel, row, message: `identifiant « ${id} » déjà utilisé ligne ${first}` });
-      }
-    }
+    keys[i] = key;
     reader.start(values, row, key);
     const item = build(reader);
     if (item !== undefined) out.push(item);
   }
-  problems.push(...duplicates);
+  // a later row with a key already seen is refused naming the first, after the rows' own problems
+  const repeated = repeatedKeys(keys);
+  if (repeated.size) {
+    const firstRow = new Map<string, number>();
+    for (let i = 0; i < keys.length; i++) {
+      if (!repeated.has(keys[i])) continue;
+      const first = firstRow.get(keys[i]);
+      if (first === undefined) {
+        firstRow.set(keys[i], firstDataRow + i);
+        continue;
+      }
+      const id = keyColumns.map((k) => text(table.rows[i][k])).join(" / ");
+      problems.push({ table: label, column: keyLabel, row: firstDataRow + i, message: `identifiant « ${id} » déjà utilisé ligne ${first}` });
+    }
+  }
   return out;
 }
 
-/** The first Excel row of each key in rows before `end` (a repeated key found: the Map is rebuilt once). */
-function firstRowOfKeys(table: RawTable, end: number, entries: readonly ColumnEntry[], columns: readonly number[], firstDataRow: number): Map<string, number> {
-  const keys = new Map<string, number>();
-  for (let j = 0; j < end; j++) {
-    const values = table.rows[j];
-    if (isBlankRow(values) || isTotalLine(values) || !text(values[columns[0]])) continue;
-    const key = rowKey(entries, columns, values);
-    if (!keys.has(key)) keys.set(key, firstDataRow + j);
-  }
-  return keys;
+/**
+ * The keys given on more than one row ("" is no key). Sorted rather than hashed: a Map of a national table's 35 000
+ * keys costs four times the sort, most of it in fresh memory.
+ */
+function repeatedKeys(keys: readonly string[]): Set<string> {
+  const sorted = keys.filter((k) => k !== "").sort();
+  const repeated = new Set<string>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]);
+  return repeated;
 }
 
 const COMMUNE = slotsOf("communes", ["code_commune", "departement", "population", "cpts"]);
 
 export function readCommunes(table: RawTable, log: ReadLog): Commune[] {
+  // thousands of communes name a few hundred CPTS: each id folded once
+  const cptsKeys = new Map<string, string>();
+  const cptsKey = (id: string) => {
+    let key = cptsKeys.get(id);
+    if (key === undefined) cptsKeys.set(id, (key = idKey(id)));
+    return key;
+  };
   return readRows("communes", table, log, (r) => {
     const codeCommune = r.read(COMMUNE.code_commune) as string;
     const departement = r.read(COMMUNE.departement) as string;
@@ -709,7 +711,7 @@ export function readCommunes(table: RawTable, log: ReadLog): Commune[] {
         "departement",
         `la commune ${codeCommune} n'est pas dans le département ${departement} (son code commence par ${departementOfCommune(codeCommune)})`,
       );
-    return { code: codeCommune, departement, population, cpts, cptsKey: cpts ? idKey(cpts) : "", row: r.row };
+    return { code: codeCommune, departement, population, cpts, cptsKey: cpts ? cptsKey(cpts) : "", row: r.row };
   });
 }
 
@@ -940,17 +942,16 @@ function cpamReader(kind: TableKind, table: RawTable, log: ReadLog, regions: Rea
     }
     return once;
   };
-  return (r) =>
-    r.read(slot) === undefined
-      ? undefined
-      : (r.at(slot, (v) => {
-          const once = readOnce(v);
-          const { read } = once;
-          if ("error" in read) throw new DomainError("cpam", read.error);
-          // the reading of a value is one line of « Contrôles », found once per distinct value
-          if (read.reading) log.add((once.logged ??= log.entry(r.table, "cpam", read.reading, once.example)), r.row);
-          return read.caisse.code;
-        }) as string | undefined);
+  return (r) => {
+    const v = r.read(slot);
+    if (v === undefined) return undefined;
+    const once = readOnce(v);
+    const { read } = once;
+    if ("error" in read) return r.invalid(slot, read.error);
+    // the reading of a value is one line of « Contrôles », found once per distinct value
+    if (read.reading) log.add((once.logged ??= log.entry(r.table, "cpam", read.reading, once.example)), r.row);
+    return read.caisse.code;
+  };
 }
 
 /**
