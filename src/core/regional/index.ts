@@ -177,15 +177,18 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
     }
   }
   const t = request.tables;
+  // the workbook's region, in which the CPAM codes of four tables are read: worked out once, when one is read
+  let regions: Set<string> | undefined;
+  const inRegions = () => (regions ??= workbookRegions(t));
   const tables: RegionalTables = {
     communes: needed.has("communes") && t.communes ? readCommunes(t.communes, log) : [],
     cpts: needed.has("cpts") && t.cpts ? readCpts(t.cpts, log) : [],
     msp: needed.has("msp") && t.msp ? readMspTable(t.msp, log) : [],
-    contratsAm: needed.has("contrats_am") && t.contrats_am ? readContratsAm(t.contrats_am, log, workbookRegions(t)) : [],
-    aldMt: needed.has("ald_mt") && t.ald_mt ? readAldMt(t.ald_mt, log, workbookRegions(t)) : [],
-    mtDent: needed.has("mt_dent") && t.mt_dent ? readMtDent(t.mt_dent, log, workbookRegions(t)) : [],
+    contratsAm: needed.has("contrats_am") && t.contrats_am ? readContratsAm(t.contrats_am, log, inRegions()) : [],
+    aldMt: needed.has("ald_mt") && t.ald_mt ? readAldMt(t.ald_mt, log, inRegions()) : [],
+    mtDent: needed.has("mt_dent") && t.mt_dent ? readMtDent(t.mt_dent, log, inRegions()) : [],
     cds: needed.has("cds") && t.cds ? readCdsTable(t.cds, log) : [],
-    imt: needed.has("imt") && t.imt ? readImt(t.imt, log, workbookRegions(t)) : [],
+    imt: needed.has("imt") && t.imt ? readImt(t.imt, log, inRegions()) : [],
     depensesCds: needed.has("depenses_cds") && t.depenses_cds ? readDepensesCds(t.depenses_cds, log) : [],
   };
   const chosen =
@@ -223,12 +226,18 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
   if (problems.length) return { sheets: [], problems, warnings: [], readings: log.readings };
   const readings = log.readings;
   sheets.push(controlsSheet(ctx, chosen.note, readings));
-  const region = regionOf([...tables.communes, ...tables.cpts, ...tables.msp].map((x) => x.departement));
+  const departements = new Set<string>();
+  for (const list of [tables.communes, tables.cpts, tables.msp]) for (const x of list) departements.add(x.departement);
+  const region = regionOf(departements);
   return { sheets, problems: [], warnings: ctx.warnings, readings, annee: chosen.annee, date: ctx.date, anneeNote: chosen.note, region };
 }
 
 /** Rows holding data (blank rows left out, as the readers skip them), for the sources note. */
-const dataRows = (t: RawTable) => t.rows.filter((row) => !isBlankRow(row)).length;
+function dataRows(t: RawTable): number {
+  let n = 0;
+  for (const row of t.rows) if (!isBlankRow(row)) n++;
+  return n;
+}
 
 /** A CPTS conventionnée after the reference date is a project at that date, in every sheet (`stadeAt`): say so once. */
 function warnLateSignatures(ctx: BuildContext): void {
@@ -253,9 +262,12 @@ function workbookRegions(t: Partial<Record<TableKind, RawTable>>): Set<string> {
       if (!table) continue;
       const column = table.headers.findIndex((h) => typeof h === "string" && normalizeCode(h) === "departement");
       if (column < 0) continue;
-      for (const row of table.rows) {
+      // a national table repeats a hundred départements: each distinct cell read once
+      const cells = new Set<unknown>();
+      for (const row of table.rows) cells.add(row[column]);
+      for (const cell of cells) {
         try {
-          const region = regionOfDepartement(readDepartement(row[column]).code);
+          const region = regionOfDepartement(readDepartement(cell).code);
           if (region) regions.add(region);
         } catch {
           // reported where the table is read
