@@ -41,6 +41,7 @@ import {
   type TableKind,
 } from "../inputs/schema";
 import { departementOfCommune, idKey, type CodeReading } from "./codes";
+import { firstRows } from "./first-rows";
 
 export type { TableKind };
 
@@ -622,8 +623,11 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   const index = indexColumns(kind, table, problems);
   if (!index || !checkEmptyTable(kind, table, problems)) return [];
   const out: T[] = [];
-  // the key of each row, kept by row for the duplicate check after the pass
+  // the key of each row, checked in the same pass: a later row with a key already seen is refused naming the first
+  // (said after the rows' own problems)
   const keys: string[] = new Array<string>(table.rows.length).fill("");
+  const first = firstRows(keys);
+  const duplicates: Problem[] = [];
   const keyEntries = KEYS[kind];
   const keyLabel = keyEntries.map((e) => e.code).join(", ");
   const keyColumns = keyEntries.map((c) => index.get(c.code)!);
@@ -656,38 +660,20 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
       continue;
     }
     const key = text(values[keyColumns[0]]) ? rowKey(keyEntries, keyColumns, values) : "";
-    keys[i] = key;
+    if (key) {
+      keys[i] = key;
+      const f = first.seen(i);
+      if (f >= 0) {
+        const id = keyColumns.map((k) => text(values[k])).join(" / ");
+        duplicates.push({ table: label, column: keyLabel, row, message: `identifiant « ${id} » déjà utilisé ligne ${firstDataRow + f}` });
+      }
+    }
     reader.start(values, row, key);
     const item = build(reader);
     if (item !== undefined) out.push(item);
   }
-  // a later row with a key already seen is refused naming the first, after the rows' own problems
-  const repeated = repeatedKeys(keys);
-  if (repeated.size) {
-    const firstRow = new Map<string, number>();
-    for (let i = 0; i < keys.length; i++) {
-      if (!repeated.has(keys[i])) continue;
-      const first = firstRow.get(keys[i]);
-      if (first === undefined) {
-        firstRow.set(keys[i], firstDataRow + i);
-        continue;
-      }
-      const id = keyColumns.map((k) => text(table.rows[i][k])).join(" / ");
-      problems.push({ table: label, column: keyLabel, row: firstDataRow + i, message: `identifiant « ${id} » déjà utilisé ligne ${first}` });
-    }
-  }
+  problems.push(...duplicates);
   return out;
-}
-
-/**
- * The keys given on more than one row ("" is no key). Sorted rather than hashed: a Map of a national table's 35 000
- * keys costs four times the sort, most of it in fresh memory.
- */
-function repeatedKeys(keys: readonly string[]): Set<string> {
-  const sorted = keys.filter((k) => k !== "").sort();
-  const repeated = new Set<string>();
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]);
-  return repeated;
 }
 
 const COMMUNE = slotsOf("communes", ["code_commune", "departement", "population", "cpts"]);
@@ -959,7 +945,7 @@ function cpamReader(kind: TableKind, table: RawTable, log: ReadLog, regions: Rea
  * schema's `key` compares the cells as typed): `first(key, column, row, what)` is true for the first row with a key
  * and refuses a later one, naming the first (« … (ligne 3) »).
  */
-function firstRows(label: string, log: ReadLog): (key: string, column: string, row: number, what: string) => boolean {
+function firstRowOf(label: string, log: ReadLog): (key: string, column: string, row: number, what: string) => boolean {
   const seen = new Map<string, number>();
   return (key, column, row, what) => {
     const first = seen.get(key);
@@ -982,7 +968,7 @@ const ALD = slotsOf("ald_mt", ["date", "patients_ald", "patients_ald_sans_mt"]);
 export function readAldMt(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): AldMt[] {
   const cpamOf = cpamReader("ald_mt", table, log, regions);
   const label = TABLE_LABELS.ald_mt;
-  const first = firstRows(label, log);
+  const first = firstRowOf(label, log);
   return readRows("ald_mt", table, log, (r) => {
     const row = r.row;
     const cpam = cpamOf(r);
@@ -1006,7 +992,7 @@ const MTD = slotsOf("mt_dent", ["annee", "patients_eligibles", "ebd_realises", "
 export function readMtDent(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): MtDent[] {
   const cpamOf = cpamReader("mt_dent", table, log, regions);
   const label = TABLE_LABELS.mt_dent;
-  const first = firstRows(label, log);
+  const first = firstRowOf(label, log);
   return readRows("mt_dent", table, log, (r) => {
     const row = r.row;
     const cpam = cpamOf(r);
@@ -1046,7 +1032,7 @@ const IMT = slotsOf("imt", ["mois", "nb_imt"]);
 export function readImt(table: RawTable, log: ReadLog, regions: ReadonlySet<string> = new Set()): Imt[] {
   const cpamOf = cpamReader("imt", table, log, regions);
   const label = TABLE_LABELS.imt;
-  const first = firstRows(label, log);
+  const first = firstRowOf(label, log);
   return readRows("imt", table, log, (r) => {
     const row = r.row;
     const cpam = cpamOf(r);
@@ -1066,7 +1052,7 @@ const DEP = slotsOf("depenses_cds", ["annee", "groupe", "prestation", "regime", 
 /** The Depenses_CDS table: a prestation given twice for one régime and year is refused on its row. */
 export function readDepensesCds(table: RawTable, log: ReadLog): DepenseCds[] {
   const label = TABLE_LABELS.depenses_cds;
-  const first = firstRows(label, log);
+  const first = firstRowOf(label, log);
   return readRows("depenses_cds", table, log, (r) => {
     const row = r.row;
     const annee = r.read(DEP.annee) as number;
