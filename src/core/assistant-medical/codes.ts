@@ -4,6 +4,7 @@
  */
 import { describe } from "../dates";
 import { fail } from "../errors";
+import { memo } from "../memo";
 import { normalizeCode } from "../text";
 import { ownValue, readNumber } from "../values";
 import type { Bande, Regime } from "./params";
@@ -24,26 +25,35 @@ const BANDES: Readonly<Record<string, Bande>> = {
  * input schema's (« aucune bande »), decided before this reader is called.
  */
 export function readBande(value: unknown, argument = "bande"): Bande {
-  const key = typeof value === "string" ? normalizeCode(value.replace(/\s+/g, "")).replace(/^[>≥=]+/, "") : "";
-  const bande = ownValue(BANDES, key);
+  const bande = typeof value === "string" ? bandeOfText(value) : undefined;
   if (!bande) fail(argument, `bande inconnue « ${describe(value)} » ; valeurs acceptées : P30-P50, P50-P70, P70-P90, P90-P95, P95+`);
   return bande;
 }
 
+/** A band's text, each spelling read once (a table writes the same few thousands of times). */
+const bandeOfText = memo((text: string): Bande | undefined => ownValue(BANDES, normalizeCode(text.replace(/\s+/g, "")).replace(/^[>≥=]+/, "")));
+
 const REGIMES: Readonly<Record<string, Regime>> = { liberal: "liberal", cds: "cds", centre_de_sante: "cds", centres_de_sante: "cds" };
+const regimeOfText = memo((text: string): Regime | undefined => ownValue(REGIMES, normalizeCode(text)));
 
 /** `liberal` or `cds` (centre de santé); a blank (liberal by default) is the input schema's, decided before this reader. */
 export function readRegime(value: unknown, argument = "regime"): Regime {
-  const regime = typeof value === "string" ? ownValue(REGIMES, normalizeCode(value)) : undefined;
+  const regime = typeof value === "string" ? regimeOfText(value) : undefined;
   if (!regime) fail(argument, `régime inconnu « ${describe(value)} » ; valeurs acceptées : liberal, cds`);
   return regime;
 }
 
+/** A text fraction « 1/3 », each spelling read once; undefined for any other text. */
+const fractionOf = memo((text: string): number | undefined => {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  return m && Number(m[2]) > 0 ? Number(m[1]) / Number(m[2]) : undefined;
+});
+
 /** ETP: a number (1/3 typed as =1/3 or 0,33), or a text fraction « 1/3 »; strictly positive. */
 export function readEtp(value: unknown, argument = "etp"): number {
   if (typeof value === "string") {
-    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
-    if (m && Number(m[2]) > 0) return Number(m[1]) / Number(m[2]);
+    const fraction = fractionOf(value);
+    if (fraction !== undefined) return fraction;
   }
   const n = readNumber(value, argument);
   if (!(n > 0)) fail(argument, `nombre d'ETP strictement positif attendu, reçu ${describe(n)}`);

@@ -2,7 +2,7 @@
 import { addYears, describe, frenchDate } from "../dates";
 import { fail } from "../errors";
 import { roundCents } from "../money";
-import { confidenceOf, entryAt, referenceText, type Confidence, type Reference } from "../params";
+import { confidenceOf, entryAt, referenceText, type Confidence, type Dated, type Reference } from "../params";
 import { AM_VERSION, CDS, CDS_MAX_ETP, LIBERAL, OPTION_TIERS_FERMEE, type AidTable, type Bande, type Option, type Regime } from "./params";
 
 export type { Bande, Option, Regime } from "./params";
@@ -55,8 +55,19 @@ function amountFor(table: AidTable, annee: number, bande: Bande | undefined): nu
 /** Contract years past this one are typing errors (a contract year 1 000 000 would date its table in year 1 001 019). */
 export const MAX_ANNEE_CONTRAT = 50;
 
-export function amAid(input: AidInput): AidAmount {
-  const { regime, etp, anneeContrat, dateSignature, bande, atteinte } = input;
+/**
+ * The line of the table an aid is read from, with every check of AM.AID: what AM.AID refuses, this refuses (the
+ * Contrats AM reader checks each contract with it, without building the amount).
+ */
+export interface AidLine {
+  entry: Dated<AidTable>;
+  multiplier: number;
+  dateReference: string;
+  bareme: number;
+}
+
+export function aidLine(input: AidInput): AidLine {
+  const { regime, etp, anneeContrat, dateSignature, bande } = input;
   if (!Number.isInteger(anneeContrat) || anneeContrat < 1 || anneeContrat > MAX_ANNEE_CONTRAT)
     fail("annee_contrat", `année du contrat attendue : 1, 2, 3 ou plus (nombre entier jusqu'à ${MAX_ANNEE_CONTRAT}), reçu ${describe(anneeContrat)}`);
   const dateReference = addYears(dateSignature, anneeContrat - 1);
@@ -88,6 +99,13 @@ export function amAid(input: AidInput): AidAmount {
   if (!entry) return fail("date_signature", `aucun barème en vigueur au ${frenchDate(dateReference)}`);
   const bareme = amountFor(entry.value, anneeContrat, bande);
   if (bareme === null) return fail("annee_contrat", "l'option 1/3 ETP n'a plus de première année depuis sa fermeture");
+  return { entry, multiplier, dateReference, bareme };
+}
+
+/** The aid of a contract year (AM.AID): its table line, at the achievement from year 3. */
+export function amAid(input: AidInput): AidAmount {
+  const { regime, anneeContrat, dateSignature, bande, atteinte } = input;
+  const { entry, multiplier, dateReference, bareme } = aidLine(input);
   const rate = anneeContrat >= 3 ? Math.min(1, atteinte) : 1;
   return {
     montant: roundCents(bareme * multiplier * rate),

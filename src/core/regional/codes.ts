@@ -37,6 +37,15 @@ export interface CodeReading {
   reading?: string;
 }
 
+/** Upper case, the same string when nothing changes (codes are mostly digits: no new string for each cell). */
+function upper(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c > 127) return text.toUpperCase();
+  }
+  return text;
+}
+
 function cellText(value: unknown): string {
   if (isMissing(value)) return "";
   return typeof value === "number" ? String(value) : String(value).trim();
@@ -49,14 +58,13 @@ const AS_ITSELF = new Map<string, CodeReading>(DEPARTEMENTS.map(([code]) => [cod
 export function readDepartement(value: unknown, argument = "departement"): CodeReading {
   const text = cellText(value);
   if (!text) fail(argument, "valeur obligatoire manquante");
-  const upper = text.toUpperCase();
-  const itself = AS_ITSELF.get(upper);
+  const code = upper(text);
+  const itself = AS_ITSELF.get(code);
   if (itself) return itself;
-  if (/^\d$/.test(upper) && NAME_BY_CODE.has(`0${upper}`))
-    return { code: `0${upper}`, reading: "code de département stocké comme nombre : zéro initial rétabli" };
-  if (/^0\d{2}$/.test(upper) && NAME_BY_CODE.has(upper.slice(1)))
-    return { code: upper.slice(1), reading: "code de département à trois chiffres (033) lu sans son zéro initial" };
-  if (/^0[12][AB]$/.test(upper)) return { code: upper.slice(1), reading: "code de département à trois caractères (02A) lu sans son zéro initial" };
+  if (/^\d$/.test(code) && NAME_BY_CODE.has(`0${code}`)) return { code: `0${code}`, reading: "code de département stocké comme nombre : zéro initial rétabli" };
+  if (/^0\d{2}$/.test(code) && NAME_BY_CODE.has(code.slice(1)))
+    return { code: code.slice(1), reading: "code de département à trois chiffres (033) lu sans son zéro initial" };
+  if (/^0[12][AB]$/.test(code)) return { code: code.slice(1), reading: "code de département à trois caractères (02A) lu sans son zéro initial" };
   const byName = CODE_BY_NAME.get(normalizeCode(text));
   if (byName) return { code: byName, reading: "nom de département lu comme son code" };
   return fail(argument, `département inconnu « ${describe(value)} » : code officiel (33, 2A, 971) ou nom du département attendu`);
@@ -64,15 +72,17 @@ export function readDepartement(value: unknown, argument = "departement"): CodeR
 
 /** A commune code as compared: upper case, the leading zero a number lost given back (1001 → 01001). Never throws. */
 export function communeKey(value: unknown): string {
-  const text = cellText(value).toUpperCase();
-  return /^\d{4}$/.test(text) ? `0${text}` : text;
+  return restoreZero(upper(cellText(value)));
 }
+
+/** A code of four digits is a commune code that lost its leading zero as a number (1001 → 01001). */
+const restoreZero = (text: string): string => (text.length === 4 && /^\d{4}$/.test(text) ? `0${text}` : text);
 
 /** A commune's INSEE code: 5 characters (`33063`, `2A004`, `97101`); a number loses its leading zero (1001 → 01001). */
 export function readCommuneCode(value: unknown, argument = "code_commune"): CodeReading {
-  const text = cellText(value).toUpperCase();
+  const text = upper(cellText(value));
   if (!text) fail(argument, "valeur obligatoire manquante");
-  const code = communeKey(text);
+  const code = restoreZero(text);
   if (code !== text) return { code, reading: "code commune stocké comme nombre : zéro initial rétabli" };
   if (/^(\d{5}|2[AB]\d{3})$/.test(text)) return { code: text };
   return fail(argument, `code commune INSEE attendu (5 caractères, ex. 33063, 2A004), reçu « ${describe(value)} »`);

@@ -6,7 +6,7 @@
  * Every reading applied to a cell that was not written as expected (a
  * département name read as its code…) is logged for the « Contrôles » sheet.
  */
-import { amAid, type Bande, type Regime } from "../assistant-medical";
+import { aidLine, type Bande, type Regime } from "../assistant-medical";
 import { amObjective, type Counts } from "../assistant-medical/objectives";
 import { CDS_MAX_ETP } from "../assistant-medical/params";
 import {
@@ -594,9 +594,9 @@ class RowReader {
    * Runs a rule of the core on the row's values (the aid of its first contract year), turning its DomainError into a
    * problem on the column the error names: what the functions would refuse is refused here, on its row.
    */
-  rule<U>(run: () => U): U | undefined {
+  rule<A, U>(run: (input: A) => U, input: A): U | undefined {
     try {
-      return run();
+      return run(input);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const column = this.index.has(error.argument) ? error.argument : undefined;
@@ -876,7 +876,7 @@ export function readContratsAm(table: RawTable, log: ReadLog, regions: ReadonlyS
     if (max !== undefined && etp! > max) return r.reject("etp", `${frNumber(etp!)} ETP d'assistant médical : un centre de santé en finance ${max} au plus`);
     // a contract AM.AID refuses (a libéral 0,4 ETP, a centre de santé before the avenant 3) is refused for the whole
     // job, never counted in one table and left out of another
-    if (r.rule(() => amAid({ regime: regime!, etp: etp!, anneeContrat: 1, dateSignature: dateSignature!, bande, atteinte: 1 })) === undefined) return undefined;
+    if (r.rule(aidLine, { regime: regime!, etp: etp!, anneeContrat: 1, dateSignature: dateSignature!, bande, atteinte: 1 }) === undefined) return undefined;
     let objectif = objectifCell;
     if ((pmt || fa) && objectif === undefined) {
       // the objective the contract asks for, from its band (AM.OBJECTIF), when the column is empty
