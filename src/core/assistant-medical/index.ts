@@ -66,7 +66,7 @@ export interface AidLine {
   bareme: number;
 }
 
-export function aidLine(input: AidInput): AidLine {
+export function aidLine(input: Omit<AidInput, "atteinte">): AidLine {
   const { regime, etp, anneeContrat, dateSignature, bande } = input;
   if (!Number.isInteger(anneeContrat) || anneeContrat < 1 || anneeContrat > MAX_ANNEE_CONTRAT)
     fail("annee_contrat", `année du contrat attendue : 1, 2, 3 ou plus (nombre entier jusqu'à ${MAX_ANNEE_CONTRAT}), reçu ${describe(anneeContrat)}`);
@@ -102,13 +102,21 @@ export function aidLine(input: AidInput): AidLine {
   return { entry, multiplier, dateReference, bareme };
 }
 
+/** The achievement an aid is paid at: from contract year 3, capped at 100 %; 100 % before. */
+const achievementApplied = (anneeContrat: number, atteinte: number): number => (anneeContrat >= 3 ? Math.min(1, atteinte) : 1);
+
+/** The amount of a table line: its amount times its ETP (centres de santé), at the achievement applied. */
+export const lineAmount = (line: AidLine, anneeContrat: number, atteinte: number): number =>
+  roundCents(line.bareme * line.multiplier * achievementApplied(anneeContrat, atteinte));
+
 /** The aid of a contract year (AM.AID): its table line, at the achievement from year 3. */
 export function amAid(input: AidInput): AidAmount {
   const { regime, anneeContrat, dateSignature, bande, atteinte } = input;
-  const { entry, multiplier, dateReference, bareme } = aidLine(input);
-  const rate = anneeContrat >= 3 ? Math.min(1, atteinte) : 1;
+  const line = aidLine(input);
+  const { entry, multiplier, dateReference, bareme } = line;
+  const rate = achievementApplied(anneeContrat, atteinte);
   return {
-    montant: roundCents(bareme * multiplier * rate),
+    montant: lineAmount(line, anneeContrat, atteinte),
     bareme,
     dateReference: regime === "cds" ? dateSignature : dateReference,
     version: entryAt(regime === "cds" ? AM_VERSION.cds.series : AM_VERSION.liberal.series, regime === "cds" ? dateSignature : dateReference)!.value,

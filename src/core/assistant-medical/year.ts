@@ -6,7 +6,7 @@
  */
 import { addYears, isLeapYear, utcFromIso, yearOf } from "../dates";
 import { roundCents as roundEuros } from "../money";
-import { amAid, type AidAmount } from "./index";
+import { aidLine, lineAmount, type AidLine } from "./index";
 import { amAchievement, type Counts, type Settlement } from "./objectives";
 import type { Bande, Regime } from "./params";
 
@@ -67,6 +67,9 @@ export function followUp(c: AmContract, k: number): { taux: number; settlement: 
   return amAchievement({ objectif: c.objectif, pmt: c.pmt, fa: c.fa, regime: c.regime });
 }
 
+/** An amount for the share of its contract year in force (1: the whole year). */
+const prorated = (amount: number, share: number): number => (share === 1 ? amount : roundEuros(amount * share));
+
 /** What a contract pays for a calendar year: its amount, the amount at 100 %, the follow-up's settlement, its days. */
 export interface YearAid {
   /** Due: at the achievement from year 3 when followed, prorated to the days in force. */
@@ -77,8 +80,8 @@ export interface YearAid {
   /** Days in force of the contract year (fewer than `of` when `date_fin` cuts it). */
   days: number;
   of: number;
-  /** AM.AID's amount before the prorata, with its scale, version and source. */
-  aid: AidAmount;
+  /** AM.AID's table line for the contract year (its scale and source). */
+  line: AidLine;
 }
 
 /**
@@ -90,10 +93,9 @@ export function aidOfYear(c: AmContract, year: number): YearAid | undefined {
   const k = contractYearIn(c, year);
   if (k === undefined) return undefined;
   const { share, days, of } = yearInForce(c, k);
-  const prorate = (amount: number) => (share === 1 ? amount : roundEuros(amount * share));
-  const input = { regime: c.regime, etp: c.etp, anneeContrat: k, dateSignature: c.dateSignature, bande: c.bande, atteinte: 1 };
-  const full = amAid(input);
+  const line = aidLine({ regime: c.regime, etp: c.etp, anneeContrat: k, dateSignature: c.dateSignature, bande: c.bande });
   const f = followUp(c, k);
-  const aid = f ? amAid({ ...input, atteinte: f.taux }) : full;
-  return { montant: prorate(aid.montant), full: prorate(full.montant), settlement: f?.settlement, days, of, aid };
+  const full = lineAmount(line, k, 1);
+  const montant = f ? lineAmount(line, k, f.taux) : full;
+  return { montant: prorated(montant, share), full: prorated(full, share), settlement: f?.settlement, days, of, line };
 }

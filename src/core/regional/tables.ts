@@ -9,17 +9,7 @@
 import { aidLine, type Bande, type Regime } from "../assistant-medical";
 import { amObjective, type Counts } from "../assistant-medical/objectives";
 import { CDS_MAX_ETP } from "../assistant-medical/params";
-import {
-  blankOwnRates,
-  FIELD_LABELS,
-  fieldCode,
-  mspPayment,
-  mspRulesFor,
-  prerequisiteFields,
-  readMspFields,
-  type FieldCode,
-  type MspPayment,
-} from "../aci-msp";
+import { blankOwnRates, FIELD_LABELS, fieldCode, mspPayment, mspRulesFor, prerequisiteFields, readMspRow, type FieldCode, type MspPayment } from "../aci-msp";
 import { isGiven } from "../aci-msp/fields";
 import { describe, frenchDate, parseDate, yearOf } from "../dates";
 import { DomainError, fail } from "../errors";
@@ -762,7 +752,9 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
     const code = typeof h === "string" ? fieldCode(h) : undefined;
     if (code) fieldColumns.push([code, i]);
   });
-  const pairs: [FieldCode, unknown][] = fieldColumns.map(([code]) => [code, undefined]);
+  // the field codes once, and one array of cells refilled for each row: the layout is worked out once for the table
+  const codes = fieldColumns.map(([code]) => code);
+  const cells: unknown[] = codes.map(() => undefined);
   const msp = readRows("msp", table, log, (r) => {
     const row = r.row;
     const id = r.read(MSP.id) as string;
@@ -772,13 +764,12 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
     let remuneration: MspPayment | undefined;
     let annee: number | undefined;
     let anneeAdhesion: number | undefined;
-    // one array of (code, value) pairs, refilled for each row
     for (let k = 0; k < fieldColumns.length; k++) {
       const value = r.values[fieldColumns[k][1]];
-      pairs[k][1] = DATE_FIELDS.has(fieldColumns[k][0]) ? dateCell(value, table.date1904) : value;
+      cells[k] = DATE_FIELDS.has(codes[k]) ? dateCell(value, table.date1904) : value;
     }
     try {
-      const input = readMspFields(pairs);
+      const input = readMspRow(codes, cells);
       // a table row gives its year: the current year (the functions' default) would fall on a year without data
       if (!isGiven(input, "annee")) fail("annee", "année de rémunération obligatoire pour chaque ligne (ex. 2022)");
       anneeAdhesion = input.adhesionDate ? yearOf(input.adhesionDate) : input.values.annee_adhesion || undefined;
