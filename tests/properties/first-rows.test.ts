@@ -9,8 +9,8 @@ import { firstRows, firstRowsPlain } from "../../src/core/regional/first-rows";
 import { readCommunes, ReadLog } from "../../src/core/regional/tables";
 
 const answers = (make: typeof firstRows, keys: readonly string[]) => {
-  const check = make(keys);
-  return keys.map((_, i) => check.seen(i));
+  const check = make(keys.length, (i) => keys[i]);
+  return keys.map((key, i) => check.seen(key, i));
 };
 
 // a small alphabet makes repeats and hash collisions in a small table frequent
@@ -27,10 +27,15 @@ describe("firstRows, the duplicate check of the table readers", () => {
     );
   });
 
+  it("still answers after its check number wraps (the table is cleared every 1 023 checks)", () => {
+    const keys = ["a", "b", "a", "c", "b"];
+    for (let n = 0; n < 2_100; n++) expect(answers(firstRows, keys)).toEqual([-1, -1, 0, -1, 1]);
+  });
+
   it("refuses to answer for a check a later one replaced", () => {
-    const old = firstRows(["a", "b"]);
-    firstRows(["c"]);
-    expect(() => old.seen(0)).toThrow(/later check/);
+    const old = firstRows(2, () => "a");
+    firstRows(1, () => "c");
+    expect(() => old.seen("a", 0)).toThrow(/later check/);
   });
 
   it("lets the Communes reader name the first row of a code given twice (Excel rows: header on row 1)", () => {

@@ -615,12 +615,11 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   const out: T[] = [];
   // the key of each row, checked in the same pass: a later row with a key already seen is refused naming the first
   // (said after the rows' own problems)
-  const keys: string[] = new Array<string>(table.rows.length).fill("");
-  const first = firstRows(keys);
   const duplicates: Problem[] = [];
   const keyEntries = KEYS[kind];
   const keyLabel = keyEntries.map((e) => e.code).join(", ");
   const keyColumns = keyEntries.map((c) => index.get(c.code)!);
+  const first = firstRows(table.rows.length, (j) => rowKey(keyEntries, keyColumns, table.rows[j]));
   const reader = new RowReader(kind, index, label, problems, log, table.date1904);
   for (const issue of table.issues ?? []) {
     const header = issue.column === undefined ? undefined : table.headers[issue.column];
@@ -651,8 +650,7 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
     }
     const key = text(values[keyColumns[0]]) ? rowKey(keyEntries, keyColumns, values) : "";
     if (key) {
-      keys[i] = key;
-      const f = first.seen(i);
+      const f = first.seen(key, i);
       if (f >= 0) {
         const id = keyColumns.map((k) => text(values[k])).join(" / ");
         duplicates.push({ table: label, column: keyLabel, row, message: `identifiant « ${id} » déjà utilisé ligne ${firstDataRow + f}` });
