@@ -16,8 +16,28 @@ export function isoFromUtc(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/**
+ * The number written by the `length` digits of `iso` from `at` (NaN if one is not a digit), read from the character
+ * codes: a national table reads years and days of tens of thousands of dates, and `Number(iso.slice(…))` builds a
+ * string for each.
+ */
+function digitsAt(iso: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const d = iso.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** The year, month and day of an ISO date, as numbers. */
+export const isoYear = (iso: string): number => digitsAt(iso, 0, 4);
+export const isoMonth = (iso: string): number => digitsAt(iso, 5, 2);
+export const isoDay = (iso: string): number => digitsAt(iso, 8, 2);
+
 export function utcFromIso(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Date.UTC(isoYear(iso), isoMonth(iso) - 1, isoDay(iso));
 }
 
 /**
@@ -64,7 +84,7 @@ export function todayParisIso(now = Date.now()): string {
 }
 
 export function yearOf(iso: string): number {
-  return Number(iso.slice(0, 4));
+  return isoYear(iso);
 }
 
 export function addYears(iso: string, years: number): string {

@@ -4,7 +4,7 @@
  * contract), prorated to its days in force (lecture L-06, to confirm); from year 3, at the achievement the follow-up
  * gives (AM.ATTEINTE's rules), else 100 %. The rules of AM.AID, one contract at a time.
  */
-import { addYears, isLeapYear, utcFromIso, yearOf } from "../dates";
+import { addYears, isLeapYear, isoDay, isoMonth, utcFromIso, yearOf } from "../dates";
 import { roundCents as roundEuros } from "../money";
 import { aidLine, lineAmount, type AidLine } from "./index";
 import { amAchievement, type Counts, type Settlement } from "./objectives";
@@ -56,8 +56,8 @@ export function yearInForce(c: AmContract, k: number): { share: number; days: nu
 /** The time (UTC) of the day `years` after `iso` (`addYears`: 29/02 falls on 28/02 of a common year), as a number. */
 const anniversary = (iso: string, years: number): number => {
   const y = yearOf(iso) + years;
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
+  const m = isoMonth(iso);
+  const d = isoDay(iso);
   return Date.UTC(y, m - 1, m === 2 && d === 29 && !isLeapYear(y) ? 28 : d);
 };
 

@@ -7,7 +7,7 @@ import { frenchDate } from "../dates";
  */
 import { cite } from "../readings";
 import { frInteger } from "../format";
-import { cell, groupBy, share } from "./aggregates";
+import { byCode, cell, share } from "./aggregates";
 import { departementName } from "./codes";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type SheetModel } from "./sheet-model";
@@ -36,14 +36,23 @@ export function zonesAt(cpts: readonly Cpts[], date: string): (commune: Commune)
 
 export function coverage(communes: readonly Commune[], cpts: readonly Cpts[], date: string): { departements: CoverageRow[]; region: CoverageRow } {
   const zoneOf = zonesAt(cpts, date);
-  const rowFor = (departement: string, list: readonly Commune[]): CoverageRow => {
-    const pop: Record<Zone, number> = { couverte: 0, grise: 0, blanche: 0 };
-    for (const c of list) pop[zoneOf(c)] += c.population;
+  // one pass: each commune's zone found once, added to its département and to the region (populations are whole
+  // numbers: the sums do not depend on the order)
+  const byDepartement = new Map<string, Record<Zone, number>>();
+  const region: Record<Zone, number> = { couverte: 0, grise: 0, blanche: 0 };
+  for (const c of communes) {
+    let pop = byDepartement.get(c.departement);
+    if (!pop) byDepartement.set(c.departement, (pop = { couverte: 0, grise: 0, blanche: 0 }));
+    const zone = zoneOf(c);
+    pop[zone] += c.population;
+    region[zone] += c.population;
+  }
+  const rowFor = (departement: string, pop: Record<Zone, number>): CoverageRow => {
     const population = pop.couverte + pop.grise + pop.blanche;
     return { departement, population, couverte: share(pop.couverte, population), grise: share(pop.grise, population), blanche: share(pop.blanche, population) };
   };
-  const departements = [...groupBy(communes, (c) => c.departement)].map(([d, list]) => rowFor(d, list));
-  return { departements, region: rowFor("Région", communes) };
+  const departements = [...byDepartement.keys()].sort(byCode).map((d) => rowFor(d, byDepartement.get(d)!));
+  return { departements, region: rowFor("Région", region) };
 }
 
 export function coverageSheet(ctx: BuildContext): SheetModel {

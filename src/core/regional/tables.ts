@@ -612,7 +612,9 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   const label = TABLE_LABELS[kind];
   const index = indexColumns(kind, table, problems);
   if (!index || !checkEmptyTable(kind, table, problems)) return [];
-  const out: T[] = [];
+  // sized once for every row (a national table's array grown row by row is copied a dozen times), cut to the rows kept
+  const out: T[] = new Array<T>(table.rows.length);
+  let kept = 0;
   // the key of each row, checked in the same pass: a later row with a key already seen is refused naming the first
   // (said after the rows' own problems)
   const duplicates: Problem[] = [];
@@ -658,9 +660,10 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
     }
     reader.start(values, row, key);
     const item = build(reader);
-    if (item !== undefined) out.push(item);
+    if (item !== undefined) out[kept++] = item;
   }
   problems.push(...duplicates);
+  out.length = kept;
   return out;
 }
 
