@@ -88,6 +88,7 @@ export function yearOf(iso: string): number {
 }
 
 export function addYears(iso: string, years: number): string {
+  if (years === 0) return iso;
   const y = yearOf(iso) + years;
   const md = iso.slice(4);
   // 29/02 + n years falls on 28/02 when the target year is not a leap year.

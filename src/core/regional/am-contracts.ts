@@ -13,7 +13,7 @@ import { frenchDate, yearOf } from "../dates";
 import { DomainError } from "../errors";
 import { roundCents as roundEuros } from "../money";
 import { caisseLabel } from "../inputs/cpam";
-import { byCode, cell, minOf, share } from "./aggregates";
+import { byCode, cell, share } from "./aggregates";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
 import { ROWS_NAMED, TABLE_LABELS, type ContratAm } from "./tables";
@@ -63,10 +63,14 @@ const followRow = (label: string, f: FollowTally): CellValue[] => [
 export function amContractsSheet(ctx: BuildContext): SheetModel {
   const contracts = ctx.tables.contratsAm;
   const annee = ctx.annee;
-  const signatureYears = contracts.map((c) => yearOf(c.dateSignature));
-  const firstYear = minOf(signatureYears, annee);
+  let firstYear = annee;
+  const cpamSet = new Set<string>();
+  for (const c of contracts) {
+    firstYear = Math.min(firstYear, yearOf(c.dateSignature));
+    cpamSet.add(c.cpam);
+  }
   const years = Array.from({ length: annee - firstYear + 1 }, (_, i) => firstYear + i);
-  const cpams = [...new Set(contracts.map((c) => c.cpam))].sort(byCode);
+  const cpams = [...cpamSet].sort(byCode);
   // one pass over the contracts signed by the reference date: signed in each year, and active at each 31/12 (the
   // reference date for its own year)
   const date = ctx.date;
