@@ -66,8 +66,11 @@ export interface AidLine {
   bareme: number;
 }
 
-export function aidLine(input: Omit<AidInput, "atteinte">): AidLine {
-  const { regime, etp, anneeContrat, dateSignature, bande } = input;
+/** What a contract's aid depends on whatever its year: a contract of the Contrats AM table has these fields. */
+export type AidTerms = Pick<AidInput, "regime" | "etp" | "dateSignature" | "bande">;
+
+export function aidLine(terms: AidTerms, anneeContrat: number): AidLine {
+  const { regime, etp, dateSignature, bande } = terms;
   if (!Number.isInteger(anneeContrat) || anneeContrat < 1 || anneeContrat > MAX_ANNEE_CONTRAT)
     fail("annee_contrat", `année du contrat attendue : 1, 2, 3 ou plus (nombre entier jusqu'à ${MAX_ANNEE_CONTRAT}), reçu ${describe(anneeContrat)}`);
   const dateReference = addYears(dateSignature, anneeContrat - 1);
@@ -112,7 +115,7 @@ export const lineAmount = (line: AidLine, anneeContrat: number, atteinte: number
 /** The aid of a contract year (AM.AID): its table line, at the achievement from year 3. */
 export function amAid(input: AidInput): AidAmount {
   const { regime, anneeContrat, dateSignature, bande, atteinte } = input;
-  const line = aidLine(input);
+  const line = aidLine(input, anneeContrat);
   const { entry, multiplier, dateReference, bareme } = line;
   const rate = achievementApplied(anneeContrat, atteinte);
   return {

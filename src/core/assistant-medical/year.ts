@@ -93,7 +93,7 @@ export function aidOfYear(c: AmContract, year: number): YearAid | undefined {
   const k = contractYearIn(c, year);
   if (k === undefined) return undefined;
   const { share, days, of } = yearInForce(c, k);
-  const line = aidLine({ regime: c.regime, etp: c.etp, anneeContrat: k, dateSignature: c.dateSignature, bande: c.bande });
+  const line = aidLine(c, k);
   const f = followUp(c, k);
   const full = lineAmount(line, k, 1);
   const montant = f ? lineAmount(line, k, f.taux) : full;

@@ -868,17 +868,7 @@ export function readContratsAm(table: RawTable, log: ReadLog, regions: ReadonlyS
     if (max !== undefined && etp! > max) return r.reject("etp", `${frNumber(etp!)} ETP d'assistant médical : un centre de santé en finance ${max} au plus`);
     // a contract AM.AID refuses (a libéral 0,4 ETP, a centre de santé before the avenant 3) is refused for the whole
     // job, never counted in one table and left out of another
-    if (r.rule(aidLine, { regime: regime!, etp: etp!, anneeContrat: 1, dateSignature: dateSignature!, bande, atteinte: 1 }) === undefined) return undefined;
-    let objectif = objectifCell;
-    if ((pmt || fa) && objectif === undefined) {
-      // the objective the contract asks for, from its band (AM.OBJECTIF), when the column is empty
-      objectif = r.at(AM.objectif, () => {
-        if (!bande) fail("objectif", "objectif (ou bande) nécessaire pour le suivi de l'objectif (colonnes pmt_depart, pmt_fin…)");
-        return amObjective({ bande, regime: regime!, etp: etp!, dateSignature: dateSignature! });
-      });
-      if (objectif === undefined) return undefined;
-    }
-    return {
+    const contrat: ContratAm = {
       id: id!,
       cpam: cpam!,
       dateSignature: dateSignature!,
@@ -888,12 +878,25 @@ export function readContratsAm(table: RawTable, log: ReadLog, regions: ReadonlyS
       dateFin,
       pmt: pmt ?? undefined,
       fa: fa ?? undefined,
-      objectif,
+      objectif: objectifCell,
       etpMedecins,
       row,
     };
+    if (r.rule(firstYearLine, contrat) === undefined) return undefined;
+    if ((pmt || fa) && objectifCell === undefined) {
+      // the objective the contract asks for, from its band (AM.OBJECTIF), when the column is empty
+      contrat.objectif = r.at(AM.objectif, () => {
+        if (!bande) fail("objectif", "objectif (ou bande) nécessaire pour le suivi de l'objectif (colonnes pmt_depart, pmt_fin…)");
+        return amObjective({ bande, regime: regime!, etp: etp!, dateSignature: dateSignature! });
+      });
+      if (contrat.objectif === undefined) return undefined;
+    }
+    return contrat;
   });
 }
+
+/** The table line of a contract's first year: what AM.AID refuses for it, the reader refuses. */
+const firstYearLine = (c: ContratAm) => aidLine(c, 1);
 
 /** A pair of count columns (start, end): both empty (no follow-up) or both given (the schema's requiredWhen). */
 function counts(r: RowReader, start: number, end: number): Counts | undefined {
