@@ -93,5 +93,9 @@ export function departementOfCommune(code: string): string {
   return code.startsWith("97") ? code.slice(0, 3) : code.slice(0, 2);
 }
 
+/** Whether a commune code belongs to a département (`departementOfCommune`, without building its code). */
+export const inDepartement = (code: string, departement: string): boolean =>
+  departement.length === (code.startsWith("97") ? 3 : 2) && code.startsWith(departement);
+
 /** CPTS identifiers are compared without case, accents or surrounding spaces (`cpts-16-001` is `CPTS-16-001`). */
 export const idKey = (id: string): string => normalizeCode(id);

@@ -30,7 +30,7 @@ import {
   type RegimeDepenses,
   type TableKind,
 } from "../inputs/schema";
-import { departementOfCommune, idKey, type CodeReading } from "./codes";
+import { departementOfCommune, idKey, inDepartement, type CodeReading } from "./codes";
 import { firstRows } from "./first-rows";
 
 export type { TableKind };
@@ -486,6 +486,8 @@ class RowReader {
   private readonly position: number[];
   /** The values of the current row read so far, by slot (for the schema's conditions). */
   private readonly done: unknown[];
+  /** The table declares conditions on other columns (`requiredWhen`, `when`): only then is `done` cleared per row. */
+  private readonly conditional: boolean;
   private readonly note: CellNote = { blank: false, said: undefined };
   /** The reading of each slot's declared default, once it has been said (the same text for every row). */
   private readonly saidOf: (Reading | undefined)[];
@@ -500,6 +502,7 @@ class RowReader {
     this.entries = TABLE_SCHEMA[kind];
     this.position = this.entries.map((e) => index.get(e.code) ?? -1);
     this.done = this.entries.map(() => undefined);
+    this.conditional = this.entries.some((e) => e.requiredWhen || (e.blank.means === "default" && e.blank.when));
     this.saidOf = this.entries.map(() => undefined);
   }
   /** Sets the row read next. */
@@ -507,7 +510,7 @@ class RowReader {
     this.values = values;
     this.row = row;
     this.key = key;
-    this.done.fill(undefined);
+    if (this.conditional) this.done.fill(undefined);
     this.refused = false;
   }
   /** The cell of a slot in the current row, as typed. */
@@ -683,7 +686,7 @@ export function readCommunes(table: RawTable, log: ReadLog): Commune[] {
     const population = r.read(COMMUNE.population) as number;
     const cpts = (r.read(COMMUNE.cpts) as string | undefined) ?? "";
     if (r.refused) return undefined;
-    if (departementOfCommune(codeCommune) !== departement)
+    if (!inDepartement(codeCommune, departement))
       return r.reject(
         "departement",
         `la commune ${codeCommune} n'est pas dans le département ${departement} (son code commence par ${departementOfCommune(codeCommune)})`,
@@ -755,6 +758,7 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
   });
   // the field codes once, and one array of cells refilled for each row: the layout is worked out once for the table
   const codes = fieldColumns.map(([code]) => code);
+  const isDate = codes.map((code) => DATE_FIELDS.has(code));
   const cells: unknown[] = codes.map(() => undefined);
   const msp = readRows("msp", table, log, (r) => {
     const row = r.row;
@@ -767,7 +771,7 @@ export function readMspTable(table: RawTable, log: ReadLog): Msp[] {
     let anneeAdhesion: number | undefined;
     for (let k = 0; k < fieldColumns.length; k++) {
       const value = r.values[fieldColumns[k][1]];
-      cells[k] = DATE_FIELDS.has(codes[k]) ? dateCell(value, table.date1904) : value;
+      cells[k] = isDate[k] ? dateCell(value, table.date1904) : value;
     }
     try {
       const input = readMspRow(codes, cells);
