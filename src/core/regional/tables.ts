@@ -479,8 +479,6 @@ class RowReader {
   refused = false;
   /** Cells an issue of the host already refuses (merged cells), `row:index`: their problems are not repeated. */
   covered = new Set<string>();
-  /** The row's key, as the duplicate check compared it (ids folded by `keyOf`). */
-  key = "";
   private readonly entries: readonly ColumnEntry[];
   /** Position in the header of each slot's column, -1 when the table has no such column. */
   private readonly position: number[];
@@ -506,10 +504,9 @@ class RowReader {
     this.saidOf = this.entries.map(() => undefined);
   }
   /** Sets the row read next. */
-  start(values: unknown[], row: number, key: string): void {
+  start(values: unknown[], row: number): void {
     this.values = values;
     this.row = row;
-    this.key = key;
     if (this.conditional) this.done.fill(undefined);
     this.refused = false;
   }
@@ -661,7 +658,7 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
         duplicates.push({ table: label, column: keyLabel, row, message: `identifiant « ${id} » déjà utilisé ligne ${firstDataRow + f}` });
       }
     }
-    reader.start(values, row, key);
+    reader.start(values, row);
     const item = build(reader);
     if (item !== undefined) out[kept++] = item;
   }
