@@ -5,7 +5,17 @@
  * set with textContent, never as HTML.
  */
 import { frenchDate } from "../core/dates";
-import { OPTIONAL_SHEETS, SHEET_KINDS, SHEET_NAMES, SHEET_NEEDS, TABLE_LABELS, type SheetKind, type TableKind } from "../core/regional";
+import {
+  FIRST_REFERENCE_YEAR,
+  LAST_REFERENCE_YEAR,
+  OPTIONAL_SHEETS,
+  SHEET_KINDS,
+  SHEET_NAMES,
+  SHEET_NEEDS,
+  TABLE_LABELS,
+  type SheetKind,
+  type TableKind,
+} from "../core/regional";
 import { defaultChoice, readWorkbook, type Inventory } from "./excel-io";
 import { generateDeck, generateSheets } from "./generate";
 import { svgToPng } from "./picture";
@@ -54,10 +64,12 @@ function buildUi(root: HTMLElement): Ui {
 
   root.append(el("h2", {}, "Année ou date de référence"));
   // empty: the year the tables give (latest remuneration year of the MSP table…), as the offline job does
-  const annee = el("input", { id: "annee", type: "number", min: "2017", max: "2100", step: "1", placeholder: "auto" });
+  // the bounds the job accepts (buildRegionalSheets refuses a year outside them)
+  const [first, last] = [String(FIRST_REFERENCE_YEAR), String(LAST_REFERENCE_YEAR)];
+  const annee = el("input", { id: "annee", type: "number", min: first, max: last, step: "1", placeholder: "auto" });
   const anneeLabel = el("label", { for: "annee" }, "Situation au 31/12 de l'année ");
   // a day other than 31/12 (the CDS follow-up tables are dated snapshots): its year is the reference year
-  const date = el("input", { id: "date-reference", type: "date", min: "2017-01-01", max: "2100-12-31" });
+  const date = el("input", { id: "date-reference", type: "date", min: `${first}-01-01`, max: `${last}-12-31` });
   root.append(
     anneeLabel,
     annee,
