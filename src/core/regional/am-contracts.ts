@@ -112,7 +112,10 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
       const a = aids.get(c.cpam)!;
       a.total += aid.montant;
       a.count++;
-      if (contractYearIn(c, annee)! >= 3) for (const f of [follow.get(c.cpam)!, regionFollow]) tally(f, aid);
+      if (contractYearIn(c, annee)! >= 3) {
+        tally(follow.get(c.cpam)!, aid);
+        tally(regionFollow, aid);
+      }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       ctx.problems.push({

@@ -446,7 +446,18 @@ const KEYS: Readonly<Record<TableKind, readonly ColumnEntry[]>> = Object.fromEnt
 const TOTAL_LABEL = /^(sous_)?total(_|$)|^ensemble$/;
 /** Only a cell mentioning « total » or « ensemble » is normalised (the check runs on every row of national tables). */
 const MAY_BE_TOTAL = /total|ensemble/i;
-const isTotalLine = (row: unknown[]) => row.some((v) => typeof v === "string" && MAY_BE_TOTAL.test(v) && TOTAL_LABEL.test(normalizeCode(v)));
+/** What a row of a table is: data, blank (every cell empty) or a total line typed by hand; one pass over its cells. */
+function rowShape(row: readonly unknown[]): "data" | "blank" | "total" {
+  let blank = true;
+  let total = false;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (isMissing(v)) continue;
+    blank = false;
+    if (!total && typeof v === "string" && MAY_BE_TOTAL.test(v) && TOTAL_LABEL.test(normalizeCode(v))) total = true;
+  }
+  return blank ? "blank" : total ? "total" : "data";
+}
 
 /**
  * The declared columns of each table by code, with their slot: slot i of a table is the i-th entry of its schema. A
@@ -633,7 +644,8 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   let blanks: number[] = [];
   for (let i = 0; i < table.rows.length; i++) {
     const values = table.rows[i];
-    if (isBlankRow(values)) {
+    const shape = rowShape(values);
+    if (shape === "blank") {
       blanks.push(firstDataRow + i);
       continue;
     }
@@ -641,7 +653,7 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
     for (const row of blanks) log.reading(label, "", row, "ligne vide entre des lignes de données, ignorée", "");
     blanks = [];
     const row = firstDataRow + i;
-    if (isTotalLine(values)) {
+    if (shape === "total") {
       problems.push({
         table: label,
         row,
