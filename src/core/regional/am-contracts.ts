@@ -65,12 +65,15 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   const annee = ctx.annee;
   let firstYear = annee;
   const cpamSet = new Set<string>();
-  for (const c of contracts) {
+  for (let i = 0; i < contracts.length; i++) {
+    const c = contracts[i];
     firstYear = Math.min(firstYear, yearOf(c.dateSignature));
     cpamSet.add(c.cpam);
   }
   const years = Array.from({ length: annee - firstYear + 1 }, (_, i) => firstYear + i);
   const cpams = [...cpamSet].sort(byCode);
+  // indexed loops over the contracts: this runs once per job, before V8 optimizes it, where for…of allocates an
+  // iterator result per contract
   // one pass over the contracts signed by the reference date: signed in each year, and active at each 31/12 (the
   // reference date for its own year)
   const date = ctx.date;
@@ -79,7 +82,8 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   const stock = new Map<string, number[]>(cpams.map((c) => [c, years.map(() => 0)]));
   const yearEnds = years.map((y) => (y === annee ? date : `${y}-12-31`));
   const inScope = contracts.filter((c) => c.dateSignature <= date);
-  for (const c of inScope) {
+  for (let n = 0; n < inScope.length; n++) {
+    const c = inScope[n];
     const y = yearOf(c.dateSignature);
     if (y >= firstYear && y <= annee) signed.get(c.cpam)![y - firstYear]++;
     const counts = stock.get(c.cpam)!;
@@ -90,7 +94,8 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
     ["Région", ...years.map((_, i) => cpams.reduce((sum, cpam) => sum + counts.get(cpam)![i], 0))],
   ];
   const optionCounts = new Map<OptionLabel | undefined, number>();
-  for (const c of inScope) {
+  for (let i = 0; i < inScope.length; i++) {
+    const c = inScope[i];
     const o = optionOf(c);
     optionCounts.set(o, (optionCounts.get(o) ?? 0) + 1);
   }
@@ -104,7 +109,8 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   // contract years 3+ starting in the reference year: objective followed or not, and the aid forgone
   const follow = new Map<string, FollowTally>(cpams.map((c) => [c, newTally()]));
   const regionFollow = newTally();
-  for (const c of inScope) {
+  for (let i = 0; i < inScope.length; i++) {
+    const c = inScope[i];
     try {
       const aid = aidOfYear(c, annee);
       if (!aid) continue;
@@ -147,7 +153,8 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
     return [cpam, list.length, list.reduce((t, c) => t + c.etp, 0)];
   });
   cdsRows.push(["Région", centres.length, centres.reduce((t, c) => t + c.etp, 0)]);
-  for (const c of contracts) {
+  for (let i = 0; i < contracts.length; i++) {
+    const c = contracts[i];
     if (c.regime !== "cds" || c.etpMedecins === undefined) continue;
     const max = amEtpMax(c.etpMedecins, c.dateSignature);
     if (c.etp > max)

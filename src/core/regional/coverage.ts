@@ -40,7 +40,8 @@ export function coverage(communes: readonly Commune[], cpts: readonly Cpts[], da
   // numbers: the sums do not depend on the order)
   const byDepartement = new Map<string, Record<Zone, number>>();
   const region: Record<Zone, number> = { couverte: 0, grise: 0, blanche: 0 };
-  for (const c of communes) {
+  for (let i = 0; i < communes.length; i++) {
+    const c = communes[i];
     let pop = byDepartement.get(c.departement);
     if (!pop) byDepartement.set(c.departement, (pop = { couverte: 0, grise: 0, blanche: 0 }));
     const zone = zoneOf(c);

@@ -227,7 +227,7 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
   const readings = log.readings;
   sheets.push(controlsSheet(ctx, chosen.note, readings));
   const departements = new Set<string>();
-  for (const list of [tables.communes, tables.cpts, tables.msp]) for (const x of list) departements.add(x.departement);
+  for (const list of [tables.communes, tables.cpts, tables.msp]) for (let i = 0; i < list.length; i++) departements.add(list[i].departement);
   const region = regionOf(departements);
   return { sheets, problems: [], warnings: ctx.warnings, readings, annee: chosen.annee, date: ctx.date, anneeNote: chosen.note, region };
 }
@@ -235,7 +235,7 @@ export function buildRegionalSheets(request: RegionalRequest): RegionalResult {
 /** Rows holding data (blank rows left out, as the readers skip them), for the sources note. */
 function dataRows(t: RawTable): number {
   let n = 0;
-  for (const row of t.rows) if (!isBlankRow(row)) n++;
+  for (let i = 0; i < t.rows.length; i++) if (!isBlankRow(t.rows[i])) n++;
   return n;
 }
 
@@ -264,7 +264,7 @@ function workbookRegions(t: Partial<Record<TableKind, RawTable>>): Set<string> {
       if (column < 0) continue;
       // a national table repeats a hundred départements: each distinct cell read once
       const cells = new Set<unknown>();
-      for (const row of table.rows) cells.add(row[column]);
+      for (let i = 0; i < table.rows.length; i++) cells.add(table.rows[i][column]);
       for (const cell of cells) {
         try {
           const region = regionOfDepartement(readDepartement(cell).code);
