@@ -6,7 +6,7 @@
  */
 import { addYears, isLeapYear, isoDay, isoMonth, utcFromIso, yearOf } from "../dates";
 import { roundCents as roundEuros } from "../money";
-import { aidLine, lineAmount, type AidLine } from "./index";
+import { aidLine, lineAmount } from "./index";
 import { amAchievement, type Counts, type Settlement } from "./objectives";
 import type { Bande, Regime } from "./params";
 
@@ -80,8 +80,8 @@ export interface YearAid {
   /** Days in force of the contract year (fewer than `of` when `date_fin` cuts it). */
   days: number;
   of: number;
-  /** AM.AID's table line for the contract year (its scale and source). */
-  line: AidLine;
+  /** The contract year that starts in the calendar year (`contractYearIn`). */
+  anneeContrat: number;
 }
 
 /**
@@ -97,5 +97,5 @@ export function aidOfYear(c: AmContract, year: number): YearAid | undefined {
   const f = followUp(c, k);
   const full = lineAmount(line, k, 1);
   const montant = f ? lineAmount(line, k, f.taux) : full;
-  return { montant: prorated(montant, share), full: prorated(full, share), settlement: f?.settlement, days, of, line };
+  return { montant: prorated(montant, share), full: prorated(full, share), settlement: f?.settlement, days, of, anneeContrat: k };
 }

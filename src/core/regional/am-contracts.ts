@@ -7,7 +7,7 @@
 import { cite } from "../readings";
 import { liberalOption } from "../assistant-medical";
 import { amEtpMax, type Settlement } from "../assistant-medical/objectives";
-import { activeAt, aidOfYear, contractYearIn } from "../assistant-medical/year";
+import { activeAt, aidOfYear } from "../assistant-medical/year";
 import { frNumber } from "../format";
 import { frenchDate, yearOf } from "../dates";
 import { DomainError } from "../errors";
@@ -63,6 +63,8 @@ const followRow = (label: string, f: FollowTally): CellValue[] => [
 export function amContractsSheet(ctx: BuildContext): SheetModel {
   const contracts = ctx.tables.contratsAm;
   const annee = ctx.annee;
+  // indexed loops over the contracts: this runs once per job, before V8 optimizes it, where for…of allocates an
+  // iterator result per contract
   let firstYear = annee;
   const cpamSet = new Set<string>();
   for (let i = 0; i < contracts.length; i++) {
@@ -72,8 +74,6 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   }
   const years = Array.from({ length: annee - firstYear + 1 }, (_, i) => firstYear + i);
   const cpams = [...cpamSet].sort(byCode);
-  // indexed loops over the contracts: this runs once per job, before V8 optimizes it, where for…of allocates an
-  // iterator result per contract
   // one pass over the contracts signed by the reference date: signed in each year, and active at each 31/12 (the
   // reference date for its own year)
   const date = ctx.date;
@@ -118,7 +118,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
       const a = aids.get(c.cpam)!;
       a.total += aid.montant;
       a.count++;
-      if (contractYearIn(c, annee)! >= 3) {
+      if (aid.anneeContrat >= 3) {
         tally(follow.get(c.cpam)!, aid);
         tally(regionFollow, aid);
       }

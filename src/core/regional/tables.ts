@@ -17,6 +17,7 @@ import { entryAt } from "../params";
 import { frInteger, frNumber } from "../format";
 import { normalizeCode } from "../text";
 import { isMissing, ownValue } from "../values";
+import { memo } from "../memo";
 import { IMT_START } from "../aides/params";
 import { readCpam, regionOfCpams } from "../inputs/cpam";
 import {
@@ -612,7 +613,6 @@ const LATEST_DATE = "2100-12-31";
 
 /** The key of a row: its key columns' values folded by `keyOf`, joined. */
 function rowKey(entries: readonly ColumnEntry[], columns: readonly number[], values: readonly unknown[]): string {
-  if (columns.length === 1) return keyOf(entries[0], values[columns[0]]);
   let key = keyOf(entries[0], values[columns[0]]);
   for (let j = 1; j < columns.length; j++) key += "\u0000" + keyOf(entries[j], values[columns[j]]);
   return key;
@@ -683,12 +683,7 @@ const COMMUNE = slotsOf("communes", ["code_commune", "departement", "population"
 
 export function readCommunes(table: RawTable, log: ReadLog): Commune[] {
   // thousands of communes name a few hundred CPTS: each id folded once
-  const cptsKeys = new Map<string, string>();
-  const cptsKey = (id: string) => {
-    let key = cptsKeys.get(id);
-    if (key === undefined) cptsKeys.set(id, (key = idKey(id)));
-    return key;
-  };
+  const cptsKey = memo(idKey);
   return readRows("communes", table, log, (r) => {
     const codeCommune = r.read(COMMUNE.code_commune) as string;
     const departement = r.read(COMMUNE.departement) as string;
