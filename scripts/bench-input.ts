@@ -48,6 +48,9 @@ export function mspBenchRow(rnd: () => number): number[] {
   ];
 }
 
+/** The CPTS a draw in [0, 1) picks among those of a département (none: no CPTS); one draw either way. */
+const cptsIn = (ids: readonly string[] | undefined, draw: number): string => (ids ? ids[Math.floor(draw * ids.length)] : "");
+
 export type NationalKind = "communes" | "cpts" | "msp" | "contrats_am";
 
 /**
@@ -72,6 +75,13 @@ export function nationalInput(rnd: () => number, scale = 1) {
       Math.floor(rnd() * 250),
       rnd() < 0.7 ? 1 : 0,
     ]);
+  // a commune belongs to a CPTS of its own département, as in every workbook (a CPTS's territory is a group of
+  // neighbouring communes): 35 000 communes come to about 1 000 CPTS territories, not one per commune
+  const cptsOf = new Map<string, string[]>();
+  for (const row of cpts) {
+    const dept = row[2] as string;
+    cptsOf.set(dept, [...(cptsOf.get(dept) ?? []), row[0] as string]);
+  }
   // INSEE codes: the département, then a number unique within it (metropolitan départements: 3 digits of room)
   const metropole = depts.filter((d) => d.length === 2);
   const perDept = new Map<string, number>();
@@ -82,12 +92,7 @@ export function nationalInput(rnd: () => number, scale = 1) {
     while ((perDept.get(dept) ?? 0) >= 999) dept = metropole[(metropole.indexOf(dept) + 1) % metropole.length];
     const n = (perDept.get(dept) ?? 0) + 1;
     perDept.set(dept, n);
-    communes.push([
-      `${dept}${String(n).padStart(5 - dept.length, "0")}`,
-      dept,
-      Math.floor(rnd() * 5_000),
-      rnd() < 0.85 ? `CPTS${Math.floor(rnd() * nCpts)}` : "",
-    ]);
+    communes.push([`${dept}${String(n).padStart(5 - dept.length, "0")}`, dept, Math.floor(rnd() * 5_000), rnd() < 0.85 ? cptsIn(cptsOf.get(dept), rnd()) : ""]);
   }
   const msp: unknown[][] = [];
   for (let i = 0; i < 2_500 * scale; i++) {

@@ -48,6 +48,46 @@ describe("Couverture CPTS (seed 001, « Taux de couverture CPTS au 31/12/2022 »
     expect(rowsOf(late.sheets[0]).find((r) => r[0] === "79")![3]).toBe(0);
     expect(late.warnings.join()).toMatch(/comptée\(s\) comme projet \(stade 4, zone grise\) dans toutes les feuilles/);
   });
+
+  it("gives the same figures when each commune is split in three, the rows of all départements interleaved", () => {
+    // the reader sums the communes by département and CPTS as it reads them: the order of the rows is not the order
+    // of the groups
+    const split: unknown[][][] = communes.rows.map(([code, dept, pop, id]) => {
+      const p = pop as number;
+      const third = Math.floor(p / 3);
+      const base = Number(String(code).slice(2)) * 3;
+      return [third, third, p - 2 * third].map((part, k) => [`${dept}${String(base + k).padStart(3, "0")}`, dept, part, id]);
+    });
+    const interleaved = [0, 1, 2].flatMap((k) => split.map((parts) => parts[k])).reverse();
+    const again = buildRegionalSheets({
+      tables: { communes: table("Communes", communes.headers as string[], interleaved), cpts },
+      annee: 2022,
+      kinds: ["couverture"],
+    });
+    expect(again.problems).toEqual([]);
+    expect(rowsOf(again.sheets[0])).toEqual(rowsOf(sheet));
+  });
+
+  it("counts the communes of CPTS missing from the CPTS table, naming the first five rows and the ids as typed", () => {
+    // eight communes in two départements, of two unknown CPTS, one typed two ways (the same CPTS once folded)
+    const orphans = [
+      ["33900", "33", 100, "CPTS-X"],
+      ["24900", "24", 100, "CPTS-Y"],
+      ["33901", "33", 100, "cpts-x "],
+      ["24901", "24", 100, "CPTS-Y"],
+      ["33902", "33", 100, "CPTS-X"],
+      ["24902", "24", 100, "CPTS-Y"],
+      ["33903", "33", 100, "CPTS-X"],
+      ["24903", "24", 100, "CPTS-Y"],
+    ];
+    // on Excel rows 2 (header on row 1), 4, 6… the commune rows of the fixture between them
+    const rows = communes.rows.slice(0, 8).flatMap((r, i) => [orphans[i], r]);
+    const r = buildRegionalSheets({ tables: { communes: table("Communes", communes.headers as string[], rows), cpts }, annee: 2022, kinds: ["couverture"] });
+    expect(r.problems).toEqual([]);
+    expect(r.warnings).toContain(
+      "Couverture : 8 commune(s) du tableau Communes rattachée(s) à une CPTS absente du tableau CPTS, comptée(s) en zone blanche (lignes 2, 4, 6, 8, 10 et 3 autres) : « CPTS-X », « CPTS-Y », « cpts-x »",
+    );
+  });
 });
 
 describe("Projets CPTS (seed 001, « Revue des projets CPTS au 31/12/2022 »)", () => {

@@ -11,7 +11,7 @@ import { byCode, cell, share } from "./aggregates";
 import { departementName } from "./codes";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type SheetModel } from "./sheet-model";
-import { stadeAt, type Commune, type Cpts } from "./tables";
+import { ROWS_NAMED, stadeAt, type CommuneGroup, type Cpts } from "./tables";
 
 export type Zone = "couverte" | "grise" | "blanche";
 
@@ -25,18 +25,18 @@ export interface CoverageRow {
 }
 
 /**
- * The zone of each commune at `date`: « couverte » when its CPTS (found by id key, without case, accents or
+ * The zone of each group of communes at `date`: « couverte » when its CPTS (found by id key, without case, accents or
  * surrounding spaces) is conventionnée then, « grise » when it is still in project, « blanche » without a CPTS known to
- * the CPTS table. Each CPTS's stage is read once, not once per commune.
+ * the CPTS table. Each CPTS's stage is read once.
  */
-export function zonesAt(cpts: readonly Cpts[], date: string): (commune: Commune) => Zone {
+export function zonesAt(cpts: readonly Cpts[], date: string): (communes: CommuneGroup) => Zone {
   const byKey = new Map<string, Zone>(cpts.map((c) => [c.key, stadeAt(c, date) === "5" ? "couverte" : "grise"]));
-  return (commune) => (commune.cptsKey ? byKey.get(commune.cptsKey) : undefined) ?? "blanche";
+  return (communes) => (communes.cptsKey ? byKey.get(communes.cptsKey) : undefined) ?? "blanche";
 }
 
-export function coverage(communes: readonly Commune[], cpts: readonly Cpts[], date: string): { departements: CoverageRow[]; region: CoverageRow } {
+export function coverage(communes: readonly CommuneGroup[], cpts: readonly Cpts[], date: string): { departements: CoverageRow[]; region: CoverageRow } {
   const zoneOf = zonesAt(cpts, date);
-  // one pass: each commune's zone found once, added to its département and to the region (populations are whole
+  // one pass: each group's zone found once, added to its département and to the region (populations are whole
   // numbers: the sums do not depend on the order)
   const byDepartement = new Map<string, Record<Zone, number>>();
   const region: Record<Zone, number> = { couverte: 0, grise: 0, blanche: 0 };
@@ -60,13 +60,19 @@ export function coverageSheet(ctx: BuildContext): SheetModel {
   const date = ctx.date;
   const { communes, cpts } = ctx.tables;
   const known = new Set(cpts.map((c) => c.key));
+  // groups come in the order of their first commune: their CPTS ids too
   const orphans = communes.filter((c) => c.cptsKey && !known.has(c.cptsKey));
   if (orphans.length) {
     const ids = [...new Set(orphans.map((c) => c.cpts))];
-    const rows = orphans.slice(0, 5).map((c) => c.row);
-    const more = orphans.length - rows.length;
+    const count = orphans.reduce((n, c) => n + c.communes, 0);
+    // the first rows of all: among the first of each group
+    const rows = orphans
+      .flatMap((c) => c.rows)
+      .sort((a, b) => a - b)
+      .slice(0, ROWS_NAMED);
+    const more = count - rows.length;
     ctx.warnings.push(
-      `Couverture : ${frInteger(orphans.length)} commune(s) du tableau Communes rattachée(s) à une CPTS absente du tableau CPTS, comptée(s) en zone blanche (${rows.length > 1 ? "lignes" : "ligne"} ${rows.join(", ")}${more > 0 ? ` et ${frInteger(more)} autres` : ""}) : ${ids
+      `Couverture : ${frInteger(count)} commune(s) du tableau Communes rattachée(s) à une CPTS absente du tableau CPTS, comptée(s) en zone blanche (${rows.length > 1 ? "lignes" : "ligne"} ${rows.join(", ")}${more > 0 ? ` et ${frInteger(more)} autres` : ""}) : ${ids
         .slice(0, 5)
         .map((id) => `« ${id} »`)
         .join(", ")}${ids.length > 5 ? "…" : ""}`,

@@ -257,15 +257,22 @@ export const STADE_LABELS: Readonly<Record<Stade, string>> = {
   "5": "CPTS conventionnée",
 };
 
-export interface Commune {
-  code: string;
+/**
+ * The communes of one département attached to one CPTS (as typed; none: empty), as coverage reads them: their
+ * populations summed. A national table's 35 000 communes come to a few thousand groups, so the job keeps no record
+ * per commune (in the national compute, each record kept cost about 0.3 µs of fresh memory: docs/performance.md).
+ */
+export interface CommuneGroup {
   departement: string;
-  population: number;
   /** CPTS id as typed (empty when none), and its key for matching (`idKey`). */
   cpts: string;
   cptsKey: string;
-  /** Excel row, for messages. */
-  row: number;
+  /** Sum of the communes' populations (whole numbers: exact in any order). */
+  population: number;
+  /** Communes in the group. */
+  communes: number;
+  /** Excel rows of its first communes (ROWS_NAMED at most), for messages. */
+  rows: number[];
 }
 
 export interface Cpts {
@@ -319,7 +326,7 @@ export interface ContratAm {
 }
 
 export interface RegionalTables {
-  communes: Commune[];
+  communes: CommuneGroup[];
   cpts: Cpts[];
   msp: Msp[];
   contratsAm: ContratAm[];
@@ -681,9 +688,15 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
 
 const COMMUNE = slotsOf("communes", ["code_commune", "departement", "population", "cpts"]);
 
-export function readCommunes(table: RawTable, log: ReadLog): Commune[] {
+/**
+ * The Communes table, each row checked as the schema declares and its population added to its group (département and
+ * CPTS). The groups come in the order of their first commune: the first commune of a group returns it, the others add
+ * to it.
+ */
+export function readCommunes(table: RawTable, log: ReadLog): CommuneGroup[] {
   // thousands of communes name a few hundred CPTS: each id folded once
   const cptsKey = memo(idKey);
+  const byDepartement = new Map<string, Map<string, CommuneGroup>>();
   return readRows("communes", table, log, (r) => {
     const codeCommune = r.read(COMMUNE.code_commune) as string;
     const departement = r.read(COMMUNE.departement) as string;
@@ -695,7 +708,18 @@ export function readCommunes(table: RawTable, log: ReadLog): Commune[] {
         "departement",
         `la commune ${codeCommune} n'est pas dans le département ${departement} (son code commence par ${departementOfCommune(codeCommune)})`,
       );
-    return { code: codeCommune, departement, population, cpts, cptsKey: cpts ? cptsKey(cpts) : "", row: r.row };
+    let groups = byDepartement.get(departement);
+    if (!groups) byDepartement.set(departement, (groups = new Map()));
+    const group = groups.get(cpts);
+    if (group) {
+      group.population += population;
+      group.communes++;
+      if (group.rows.length < ROWS_NAMED) group.rows.push(r.row);
+      return undefined;
+    }
+    const created: CommuneGroup = { departement, cpts, cptsKey: cpts ? cptsKey(cpts) : "", population, communes: 1, rows: [r.row] };
+    groups.set(cpts, created);
+    return created;
   });
 }
 
