@@ -20,6 +20,12 @@ export function isBlank(value: unknown): boolean {
   return value === 0 || isMissing(value);
 }
 
+// compiled once: a pattern written in the function would be a new object for every cell read
+const SPACES = /[\s\u00a0\u202f\u200b-\u200d\u2060\ufeff]/g;
+const DOT_THOUSANDS = /^[-+]?\d{1,3}(\.\d{3})+%?$/;
+const COMMA_THOUSANDS = /^[-+]?[1-9]\d{0,2}(,\d{3})+%?$/;
+const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
 /**
  * A finite number, from a number or a numeric text: French form (`120 000`, `0,5`, `70 %`), or a dot decimal
  * (`0.5`). A logical value is not a number (VRAI is not 1 inhabitant), and a text such as `120.000`, where the dot may
@@ -32,15 +38,15 @@ export function readNumber(value: unknown, argument: string): number {
   }
   if (typeof value === "boolean") return fail(argument, `nombre attendu, reçu la valeur logique ${describe(value)}`);
   if (typeof value === "string") {
-    const text = value.trim().replace(/[\s\u00a0\u202f\u200b-\u200d\u2060\ufeff]/g, "");
-    if (/^[-+]?\d{1,3}(\.\d{3})+%?$/.test(text)) {
+    const text = value.trim().replace(SPACES, "");
+    if (DOT_THOUSANDS.test(text)) {
       return fail(
         argument,
         `nombre ambigu « ${describe(value)} » : le point sépare-t-il les milliers ou les décimales ? saisir ${text.replace(/\./g, " ")} ou ${text.replace(".", ",")}`,
       );
     }
     // a comma before exactly three digits: English thousands (10,000 = dix mille) or a French decimal (10,000 = dix)
-    if (/^[-+]?[1-9]\d{0,2}(,\d{3})+%?$/.test(text)) {
+    if (COMMA_THOUSANDS.test(text)) {
       const digits = text.replace(/,/g, " ");
       return fail(
         argument,
@@ -49,7 +55,7 @@ export function readNumber(value: unknown, argument: string): number {
     }
     const percent = text.endsWith("%");
     const body = (percent ? text.slice(0, -1) : text).replace(",", ".");
-    if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(body)) {
+    if (NUMBER_TEXT.test(body)) {
       const n = Number(body) / (percent ? 100 : 1);
       if (Number.isFinite(n)) return n;
     }

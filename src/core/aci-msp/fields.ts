@@ -225,10 +225,24 @@ export function readCell(field: FieldReading | undefined, raw: unknown, position
   return readField(field, raw);
 }
 
+/**
+ * The fields a row gives, in the order read: a row gives a few dozen at most, and a Set per row cost about 1 KB of
+ * memory (2,5 MB for a national MSP table).
+ */
+class GivenFields {
+  readonly codes: FieldCode[] = [];
+  add(code: FieldCode): void {
+    this.codes.push(code);
+  }
+  has(code: FieldCode): boolean {
+    return this.codes.includes(code);
+  }
+}
+
 /** Reads the values of one row against its layout: every field the row does not give is 0. */
 function readValues(layout: Layout, cells: readonly unknown[], plain?: PlainValue): MspInput {
   const values: Record<NumberField, number> = { ...ZERO_VALUES };
-  const given = new Set<FieldCode>();
+  const given = new GivenFields();
   const dates: Partial<Record<DateField, string>> = {};
   for (let i = 0; i < layout.length; i++) {
     const value = readCell(layout[i], cells[i], i, plain);

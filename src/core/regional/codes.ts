@@ -54,6 +54,14 @@ function cellText(value: unknown): string {
 /** Each official code read as itself: one frozen answer per code (national tables repeat a hundred codes). */
 const AS_ITSELF = new Map<string, CodeReading>(DEPARTEMENTS.map(([code]) => [code, Object.freeze({ code })]));
 
+// the patterns of the readers, compiled once (a pattern written in a function is a new object on every call, and these
+// run on every row of a national table)
+const ONE_DIGIT = /^\d$/;
+const EXTRA_ZERO = /^0\d{2}$/;
+const EXTRA_ZERO_CORSE = /^0[12][AB]$/;
+const FOUR_DIGITS = /^\d{4}$/;
+const COMMUNE_CODE = /^(\d{5}|2[AB]\d{3})$/;
+
 /** A département: official code, a code with an extra leading zero (`033`), or the département's name. */
 export function readDepartement(value: unknown, argument = "departement"): CodeReading {
   const text = cellText(value);
@@ -61,10 +69,11 @@ export function readDepartement(value: unknown, argument = "departement"): CodeR
   const code = upper(text);
   const itself = AS_ITSELF.get(code);
   if (itself) return itself;
-  if (/^\d$/.test(code) && NAME_BY_CODE.has(`0${code}`)) return { code: `0${code}`, reading: "code de département stocké comme nombre : zéro initial rétabli" };
-  if (/^0\d{2}$/.test(code) && NAME_BY_CODE.has(code.slice(1)))
+  if (ONE_DIGIT.test(code) && NAME_BY_CODE.has(`0${code}`))
+    return { code: `0${code}`, reading: "code de département stocké comme nombre : zéro initial rétabli" };
+  if (EXTRA_ZERO.test(code) && NAME_BY_CODE.has(code.slice(1)))
     return { code: code.slice(1), reading: "code de département à trois chiffres (033) lu sans son zéro initial" };
-  if (/^0[12][AB]$/.test(code)) return { code: code.slice(1), reading: "code de département à trois caractères (02A) lu sans son zéro initial" };
+  if (EXTRA_ZERO_CORSE.test(code)) return { code: code.slice(1), reading: "code de département à trois caractères (02A) lu sans son zéro initial" };
   const byName = CODE_BY_NAME.get(normalizeCode(text));
   if (byName) return { code: byName, reading: "nom de département lu comme son code" };
   return fail(argument, `département inconnu « ${describe(value)} » : code officiel (33, 2A, 971) ou nom du département attendu`);
@@ -76,7 +85,7 @@ export function communeKey(value: unknown): string {
 }
 
 /** A code of four digits is a commune code that lost its leading zero as a number (1001 → 01001). */
-const restoreZero = (text: string): string => (text.length === 4 && /^\d{4}$/.test(text) ? `0${text}` : text);
+const restoreZero = (text: string): string => (text.length === 4 && FOUR_DIGITS.test(text) ? `0${text}` : text);
 
 /** A commune's INSEE code: 5 characters (`33063`, `2A004`, `97101`); a number loses its leading zero (1001 → 01001). */
 export function readCommuneCode(value: unknown, argument = "code_commune"): CodeReading {
@@ -84,7 +93,7 @@ export function readCommuneCode(value: unknown, argument = "code_commune"): Code
   if (!text) fail(argument, "valeur obligatoire manquante");
   const code = restoreZero(text);
   if (code !== text) return { code, reading: "code commune stocké comme nombre : zéro initial rétabli" };
-  if (/^(\d{5}|2[AB]\d{3})$/.test(text)) return { code: text };
+  if (COMMUNE_CODE.test(text)) return { code: text };
   return fail(argument, `code commune INSEE attendu (5 caractères, ex. 33063, 2A004), reçu « ${describe(value)} »`);
 }
 

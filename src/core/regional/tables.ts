@@ -657,8 +657,10 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
       continue;
     }
     // blank rows between data rows are skipped, and said (trailing blank rows of a table are not)
-    for (const row of blanks) log.reading(label, "", row, "ligne vide entre des lignes de données, ignorée", "");
-    blanks = [];
+    if (blanks.length) {
+      for (const row of blanks) log.reading(label, "", row, "ligne vide entre des lignes de données, ignorée", "");
+      blanks = [];
+    }
     const row = firstDataRow + i;
     if (shape === "total") {
       problems.push({
