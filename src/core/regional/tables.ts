@@ -630,9 +630,9 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
   const label = TABLE_LABELS[kind];
   const index = indexColumns(kind, table, problems);
   if (!index || !checkEmptyTable(kind, table, problems)) return [];
-  // sized once for every row (a national table's array grown row by row is copied a dozen times), cut to the rows kept
-  const out: T[] = new Array<T>(table.rows.length);
-  let kept = 0;
+  // grown row by row: an array sized for a national table up front is a large object, allocated in fresh memory and
+  // written into from the old generation (measured: the Contrats AM table read in 21 ms instead of 31)
+  const out: T[] = [];
   // the key of each row, checked in the same pass: a later row with a key already seen is refused naming the first
   // (said after the rows' own problems)
   const duplicates: Problem[] = [];
@@ -681,10 +681,9 @@ function readRows<T>(kind: TableKind, table: RawTable, log: ReadLog, build: (r: 
     }
     reader.start(values, row);
     const item = build(reader);
-    if (item !== undefined) out[kept++] = item;
+    if (item !== undefined) out.push(item);
   }
   problems.push(...duplicates);
-  out.length = kept;
   return out;
 }
 
