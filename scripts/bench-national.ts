@@ -1,7 +1,8 @@
 /**
  * Part 3 of `npm run bench`: the national compute of the rules core, timed in a process of its own (bundled and
- * minified as the add-in ships the core), so that the heap the function benchmarks of parts 1 and 2 leave behind does
- * not weigh on it (it read 20–30 % slower in the bench's own process). Prints one JSON line: each round's time (ms), the warm-up runs and the process's memory.
+ * minified as the add-in ships the core), before the other parts run, so that the heap the function benchmarks of
+ * parts 1 and 2 leave behind does not weigh on it (it read 20–30 % slower in the bench's own process, and as much in a
+ * process of its own started after them). Prints one JSON line: each round's time (ms), the warm-up runs and the process's memory.
  * Runs alone too: `npx tsx scripts/bench-national.ts`.
  */
 import { buildRegionalSheets } from "../src/core/regional";
