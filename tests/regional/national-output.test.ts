@@ -3,9 +3,9 @@
  * contracts, reference year 2023), compared cell by cell, to the last bit of every number, with what the job produced
  * before its table readers were rewritten for speed (issue 23: readers by slot, the duplicate check, the MSP and AM
  * records; the first fixture was written by commit 7bba221, and matched by the rewritten readers to the last bit).
- * When the bench's communes moved into CPTS of their own département, the fixture was written again by the code of
- * commit 395fc4a (before the communes were grouped as read) on that input. A change of reader, key check or year rule
- * that moves a figure, a message or a reading fails here. Regenerate only for a change of rules, with the CHANGELOG entry saying which figures
+ * When the bench's communes moved into CPTS of their own département, the fixture was written again on that input, by
+ * the code of commit 395fc4a (before the communes were grouped as read); the code of 7bba221 writes the same file, byte
+ * for byte. A change of reader, key check or year rule that moves a figure, a message or a reading fails here. Regenerate only for a change of rules, with the CHANGELOG entry saying which figures
  * move: UPDATE_NATIONAL_FIXTURE=1 npx vitest run tests/regional/national-output.test.ts
  */
 import { readFileSync, writeFileSync } from "node:fs";
