@@ -29,9 +29,9 @@ export interface CoverageRow {
  * surrounding spaces) is conventionnée then, « grise » when it is still in project, « blanche » without a CPTS known to
  * the CPTS table. Each CPTS's stage is read once.
  */
-export function zonesAt(cpts: readonly Cpts[], date: string): (communes: CommuneGroup) => Zone {
+export function zonesAt(cpts: readonly Cpts[], date: string): (group: CommuneGroup) => Zone {
   const byKey = new Map<string, Zone>(cpts.map((c) => [c.key, stadeAt(c, date) === "5" ? "couverte" : "grise"]));
-  return (communes) => (communes.cptsKey ? byKey.get(communes.cptsKey) : undefined) ?? "blanche";
+  return (group) => (group.cptsKey ? byKey.get(group.cptsKey) : undefined) ?? "blanche";
 }
 
 export function coverage(communes: readonly CommuneGroup[], cpts: readonly Cpts[], date: string): { departements: CoverageRow[]; region: CoverageRow } {
