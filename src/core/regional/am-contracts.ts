@@ -147,9 +147,15 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
 
   // centres de santé apart (seed 004 counts them by CPAM): contracts in force at 31/12 and ETP of assistants
   const centres = inScope.filter((c) => c.regime === "cds" && activeAt(c, date));
-  const cdsCpams = [...new Set(centres.map((c) => c.cpam))].sort(byCode);
-  const cdsRows: CellValue[][] = cdsCpams.map((cpam) => {
-    const list = centres.filter((c) => c.cpam === cpam);
+  // each CPAM's centres in the order of the table, their ETP summed in that order
+  const byCpam = new Map<string, ContratAm[]>();
+  for (const c of centres) {
+    const list = byCpam.get(c.cpam);
+    if (list) list.push(c);
+    else byCpam.set(c.cpam, [c]);
+  }
+  const cdsRows: CellValue[][] = [...byCpam.keys()].sort(byCode).map((cpam) => {
+    const list = byCpam.get(cpam)!;
     return [cpam, list.length, list.reduce((t, c) => t + c.etp, 0)];
   });
   cdsRows.push(["Région", centres.length, centres.reduce((t, c) => t + c.etp, 0)]);
