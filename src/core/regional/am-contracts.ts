@@ -13,7 +13,7 @@ import { frenchDate, yearOf } from "../dates";
 import { DomainError } from "../errors";
 import { roundCents as roundEuros } from "../money";
 import { caisseLabel } from "../inputs/cpam";
-import { byCode, cell, share } from "./aggregates";
+import { byCode, cell, groupBy, share } from "./aggregates";
 import { referenceNote, sourcesNote, type BuildContext } from "./context";
 import { SHEET_NAMES, type CellValue, type SheetModel } from "./sheet-model";
 import { ROWS_NAMED, TABLE_LABELS, type ContratAm } from "./tables";
@@ -148,16 +148,7 @@ export function amContractsSheet(ctx: BuildContext): SheetModel {
   // centres de santé apart (seed 004 counts them by CPAM): contracts in force at 31/12 and ETP of assistants
   const centres = inScope.filter((c) => c.regime === "cds" && activeAt(c, date));
   // each CPAM's centres in the order of the table, their ETP summed in that order
-  const byCpam = new Map<string, ContratAm[]>();
-  for (const c of centres) {
-    const list = byCpam.get(c.cpam);
-    if (list) list.push(c);
-    else byCpam.set(c.cpam, [c]);
-  }
-  const cdsRows: CellValue[][] = [...byCpam.keys()].sort(byCode).map((cpam) => {
-    const list = byCpam.get(cpam)!;
-    return [cpam, list.length, list.reduce((t, c) => t + c.etp, 0)];
-  });
+  const cdsRows: CellValue[][] = [...groupBy(centres, (c) => c.cpam)].map(([cpam, list]) => [cpam, list.length, list.reduce((t, c) => t + c.etp, 0)]);
   cdsRows.push(["Région", centres.length, centres.reduce((t, c) => t + c.etp, 0)]);
   for (let i = 0; i < contracts.length; i++) {
     const c = contracts[i];
