@@ -96,6 +96,15 @@ export function addYears(iso: string, years: number): string {
   return `${pad(y, 4)}${md}`;
 }
 
+/** The time (UTC) of `addYears(iso, years)`, without building its string: a national table counts thousands of them. */
+export function utcAfterYears(iso: string, years: number): number {
+  const y = yearOf(iso) + years;
+  const m = isoMonth(iso);
+  const d = isoDay(iso);
+  // as addYears: 29/02 + n years falls on 28/02 when the target year is not a leap year
+  return Date.UTC(y, m - 1, m === 2 && d === 29 && !isLeapYear(y) ? 28 : d);
+}
+
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }

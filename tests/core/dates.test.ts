@@ -4,7 +4,7 @@
  * missing, as Number of a non-numeric text gives.
  */
 import { describe, expect, it } from "vitest";
-import { isoDay, isoFromUtc, isoMonth, isoYear, utcFromIso, yearOf } from "../../src/core/dates";
+import { addYears, isoDay, isoFromUtc, isoMonth, isoYear, utcAfterYears, utcFromIso, yearOf } from "../../src/core/dates";
 
 describe("ISO dates read from their digits", () => {
   it("give the year, month and day of every day from 01/01/1900 to 31/12/2100, and its time back", () => {
@@ -23,5 +23,16 @@ describe("ISO dates read from their digits", () => {
 
   it("are NaN where a digit is missing or not one", () => {
     expect([isoYear(""), isoYear("20a3-01-01"), isoMonth("2023-1-05"), isoDay("2023-01-")].map(Number.isNaN)).toEqual([true, true, true, true]);
+  });
+
+  it("give the time of addYears without its string, 29/02 on 28/02 of a common year included", () => {
+    let mismatches = 0;
+    for (let t = Date.UTC(1900, 0, 1); t <= Date.UTC(2100, 11, 31); t += 86_400_000) {
+      const iso = isoFromUtc(t);
+      for (const years of [0, 1, 3, 4]) if (utcAfterYears(iso, years) !== utcFromIso(addYears(iso, years))) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+    // avenant 7 contracts signed on 29/02/2020: their first anniversary is 28/02/2021
+    expect(isoFromUtc(utcAfterYears("2020-02-29", 1))).toBe("2021-02-28");
   });
 });

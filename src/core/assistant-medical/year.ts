@@ -4,7 +4,7 @@
  * contract), prorated to its days in force (lecture L-06, to confirm); from year 3, at the achievement the follow-up
  * gives (AM.ATTEINTE's rules), else 100 %. The rules of AM.AID, one contract at a time.
  */
-import { addYears, isLeapYear, isoDay, isoMonth, utcFromIso, yearOf } from "../dates";
+import { addYears, utcAfterYears, utcFromIso, yearOf } from "../dates";
 import { roundCents as roundEuros } from "../money";
 import { aidLine, lineAmount } from "./index";
 import { amAchievement, type Counts, type Settlement } from "./objectives";
@@ -45,21 +45,13 @@ const DAY_MS = 86_400_000;
  * (a reading to confirm: the texts say nothing of a contract ended mid-year); 1 for a year `date_fin` does not cut.
  */
 export function yearInForce(c: AmContract, k: number): { share: number; days: number; of: number } {
-  const start = anniversary(c.dateSignature, k - 1);
-  const end = anniversary(c.dateSignature, k);
+  const start = utcAfterYears(c.dateSignature, k - 1);
+  const end = utcAfterYears(c.dateSignature, k);
   const of = Math.round((end - start) / DAY_MS);
   if (!c.dateFin || utcFromIso(c.dateFin) >= end) return { share: 1, days: of, of };
   const days = Math.round((utcFromIso(c.dateFin) - start) / DAY_MS);
   return { share: days / of, days, of };
 }
-
-/** The time (UTC) of the day `years` after `iso` (`addYears`: 29/02 falls on 28/02 of a common year), as a number. */
-const anniversary = (iso: string, years: number): number => {
-  const y = yearOf(iso) + years;
-  const m = isoMonth(iso);
-  const d = isoDay(iso);
-  return Date.UTC(y, m - 1, m === 2 && d === 29 && !isLeapYear(y) ? 28 : d);
-};
 
 /** The objective's follow-up of a contract year 3 or later, when the table gives the counts (AM.ATTEINTE's rules). */
 export function followUp(c: AmContract, k: number): { taux: number; settlement: Settlement } | undefined {
